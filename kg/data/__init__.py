@@ -1,0 +1,1 @@
+"""Bundled sample documents (see samples/SOURCE.md for attribution)."""

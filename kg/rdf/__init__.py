@@ -1,0 +1,1 @@
+"""RDF stage: records -> rdflib graph, SHACL validation, serialisation."""

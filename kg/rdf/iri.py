@@ -1,0 +1,78 @@
+"""Minting stable IRIs.
+
+An entity's IRI depends only on its core class and its canonical label, normalised (NFKC, no white
+space or quotation marks), so the same entity gets the same IRI in every run, on every machine and in
+every document: ``https://w3id.org/govkg/id/actor/<16 hex digits of sha256>``. Document-bound things
+(documents, mentions, spans, metrics, relation assertions) hang below the document's IRI, itself
+derived from the sha256 of the text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+__all__ = [
+    "BASE",
+    "normalise_label",
+    "entity_iri",
+    "document_iri",
+    "span_iri",
+    "mention_iri",
+    "metric_iri",
+    "assertion_iri",
+    "extractor_iri",
+]
+
+BASE = "https://w3id.org/govkg/id/"
+_STRIP = re.compile(r"[\s\u201c\u201d\u2018\u2019\"'\u300a\u300b<>\u300c\u300d\u300e\u300f]")
+
+
+def normalise_label(label: str) -> str:
+    """The form of a label that identifies an entity: NFKC, no white space, quotes or title marks.
+
+    >>> normalise_label("“五社联动”机制") == normalise_label('"五社联动"机制')
+    True
+    """
+    return _STRIP.sub("", unicodedata.normalize("NFKC", label))
+
+
+def _h(*parts: str, n: int = 16) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
+
+
+def entity_iri(core: str, label: str) -> URIRef:
+    """IRI of the entity of core class ``core`` named ``label``.
+
+    >>> str(entity_iri("Actor", "省政府"))[:38]
+    'https://w3id.org/govkg/id/actor/39a2a9'
+    """
+    return URIRef(f"{BASE}{core.lower()}/{_h(core, normalise_label(label))}")
+
+
+def document_iri(doc_id: str) -> URIRef:
+    return URIRef(f"{BASE}doc/{doc_id}")
+
+
+def span_iri(doc_id: str, start: int, end: int) -> URIRef:
+    """The oa:SpecificResource for ``[start, end)`` of a document; its selectors are ``#pos`` and ``#quote``."""
+    return URIRef(f"{BASE}doc/{doc_id}/span/{start}-{end}")
+
+
+def mention_iri(doc_id: str, start: int, end: int, entity: URIRef) -> URIRef:
+    return URIRef(f"{BASE}doc/{doc_id}/mention/{start}-{end}-{_h(str(entity), n=8)}")
+
+
+def metric_iri(doc_id: str, start: int, end: int) -> URIRef:
+    return URIRef(f"{BASE}doc/{doc_id}/metric/{start}-{end}")
+
+
+def assertion_iri(doc_id: str, s: URIRef, p: URIRef, o: URIRef) -> URIRef:
+    return URIRef(f"{BASE}doc/{doc_id}/assertion/{_h(str(s), str(p), str(o))}")
+
+
+def extractor_iri(version: str) -> URIRef:
+    return URIRef(f"{BASE}agent/govkg/{version}")
