@@ -93,3 +93,10 @@ class GOV(DefinedNamespace):
     untilYear: URIRef  # 截止年份 / until year
     value: URIRef  # 数值 / value
     year: URIRef  # 年份 / year
+
+    # Annotation properties
+    adminLevel: URIRef  # 行政层级 / administrative level
+    property: URIRef  # 触发属性 / triggered property
+    qualifierKind: URIRef  # 限定类别 / qualifier kind
+    standalone: URIRef  # 可独立成名 / standalone
+    unitKind: URIRef  # 单位类别 / unit kind

@@ -1,0 +1,159 @@
+"""The domain lexicon and the grammar of the genre, loaded from SKOS data in ``ontology/``.
+
+``lexicon.ttl`` holds generic governance vocabulary (concepts mapped to ontology classes) and the places
+of China; ``grammar.ttl`` holds head morphemes, trigger verbs, cue phrases, measure words, qualifiers,
+discourse fillers and scope modifiers. Code never lists such words itself: it reads them from here.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass, field
+
+import rdflib
+from rdflib.namespace import RDF, SKOS
+
+from kg import resources
+from kg.vocab import GOV
+
+__all__ = ["LexEntry", "Lexicon", "load_default_lexicon", "CORE_OF", "core_class"]
+
+log = logging.getLogger(__name__)
+
+LEX = rdflib.Namespace("https://w3id.org/govkg/lexicon/")
+GOVNS = str(GOV._NS)
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """One surface form of a lexicon concept."""
+
+    surface: str
+    label: str  # the concept's zh prefLabel (canonical name)
+    cls: str  # ontology class local name
+    concept: str  # concept IRI
+    label_en: str | None = None
+    admin_level: str | None = None  # for places: province / city
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Everything the rule-based components read."""
+
+    entries: dict[str, LexEntry] = field(default_factory=dict)  # surface -> entry
+    heads: dict[str, tuple[str, bool, str | None]] = field(default_factory=dict)  # head -> (cls, standalone, en)
+    triggers: dict[str, str] = field(default_factory=dict)  # verb -> property local name
+    cues: tuple[str, ...] = ()
+    units: dict[str, str] = field(default_factory=dict)  # unit -> kind
+    qualifiers: dict[str, str] = field(default_factory=dict)  # word -> approx|lower|upper|none
+    fillers: tuple[str, ...] = ()
+    scopes: tuple[str, ...] = ()
+    target_cues: tuple[str, ...] = ()
+    predicates: frozenset[str] = frozenset()
+    places: dict[str, LexEntry] = field(default_factory=dict)  # surface -> place entry
+
+    @property
+    def words(self) -> set[str]:
+        """Every word the tokenizer should know (surfaces, heads, triggers, cues, units)."""
+        return (set(self.entries) | set(self.heads) | set(self.triggers) | set(self.cues)
+                | set(self.places) | set(self.predicates))
+
+
+def _lit(g: rdflib.Graph, s, p, lang: str | None) -> list[str]:
+    return [str(o) for o in g.objects(s, p) if isinstance(o, rdflib.Literal)
+            and (lang is None or o.language == lang)]
+
+
+def _local(iri) -> str:
+    s = str(iri)
+    return s[len(GOVNS):] if s.startswith(GOVNS) else s.rsplit("#", 1)[-1]
+
+
+def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
+    """Build a :class:`Lexicon` from the two SKOS graphs."""
+    lx = Lexicon()
+    for c in sorted(set(lexicon.subjects(RDF.type, SKOS.Concept))):
+        cls = next(iter(lexicon.objects(c, GOV.ontologyClass)), None)
+        zh = _lit(lexicon, c, SKOS.prefLabel, "zh")
+        if cls is None or not zh:
+            continue
+        en = next(iter(_lit(lexicon, c, SKOS.prefLabel, "en")), None)
+        level = next(iter(_lit(lexicon, c, GOV.adminLevel, None)), None)
+        entry_cls = _local(cls)
+        label = zh[0]
+        target = lx.places if (c, SKOS.inScheme, LEX.places) in lexicon else lx.entries
+        for surface in [label, *sorted(_lit(lexicon, c, SKOS.altLabel, "zh"))]:
+            e = LexEntry(surface, label, entry_cls, str(c), en, level)
+            if surface in target and target[surface].label != label:
+                log.debug("ambiguous lexicon surface %s", surface)
+                continue
+            target.setdefault(surface, e)
+    heads, triggers, units, quals = {}, {}, {}, {}
+    cues, fillers, scopes, targets, preds = [], [], [], [], []
+    for c in grammar.subjects(RDF.type, SKOS.Concept):
+        scheme = next(iter(grammar.objects(c, SKOS.inScheme)), None)
+        zh = next(iter(_lit(grammar, c, SKOS.prefLabel, "zh")), None)
+        if zh is None:
+            continue
+        if scheme == LEX.heads:
+            cls = _local(next(iter(grammar.objects(c, GOV.ontologyClass))))
+            standalone = bool(next(iter(grammar.objects(c, GOV.standalone)), False))
+            en = next(iter(_lit(grammar, c, SKOS.prefLabel, "en")), None)
+            heads[zh] = (cls, standalone, en)
+        elif scheme == LEX.triggers:
+            triggers[zh] = _local(next(iter(grammar.objects(c, GOV.property))))
+        elif scheme == LEX.cues:
+            cues.append(zh)
+        elif scheme == LEX.units:
+            units[zh] = str(next(iter(grammar.objects(c, GOV.unitKind)), "count"))
+        elif scheme == LEX.qualifiers:
+            quals[zh] = str(next(iter(grammar.objects(c, GOV.qualifierKind)), "approx"))
+        elif scheme == LEX.fillers:
+            fillers.append(zh)
+        elif scheme == LEX.scopes:
+            scopes.append(zh)
+        elif scheme == LEX.targetCues:
+            targets.append(zh)
+        elif scheme == LEX.predicates:
+            preds.append(zh)
+    lx.heads, lx.triggers, lx.units, lx.qualifiers = heads, triggers, units, quals
+    by_len = functools.partial(sorted, key=lambda w: (-len(w), w))
+    lx.cues, lx.fillers = tuple(by_len(cues)), tuple(by_len(fillers))
+    lx.scopes, lx.target_cues = tuple(by_len(scopes)), tuple(by_len(targets))
+    lx.predicates = frozenset(preds)
+    return lx
+
+
+@functools.lru_cache(maxsize=4)
+def load_default_lexicon() -> Lexicon:
+    """The bundled lexicon (cached; treat as read-only)."""
+    try:
+        lexicon = resources.load_lexicon()
+    except FileNotFoundError:  # pragma: no cover - lexicon.ttl is shipped
+        log.warning("ontology/lexicon.ttl missing: running with the grammar only")
+        lexicon = rdflib.Graph()
+    grammar = rdflib.Graph().parse(data=resources.read_text("grammar.ttl"), format="turtle")
+    return from_graphs(lexicon, grammar)
+
+
+#: ontology class local name -> core class
+CORE_OF: dict[str, str] = {}
+
+
+def core_class(cls: str) -> str:
+    """The core class (Actor, Mechanism, ...) of an ontology class local name."""
+    if not CORE_OF:
+        onto = resources.load_ontology()
+        cores = {"Actor", "Mechanism", "Goal", "Metric", "Challenge", "Event"}
+        for c in onto.subjects(RDF.type, rdflib.OWL.Class):
+            name = _local(c)
+            seen, todo = set(), [c]
+            while todo:
+                x = todo.pop()
+                if _local(x) in cores:
+                    CORE_OF[name] = _local(x)
+                    break
+                seen.add(x)
+                todo += [o for o in onto.objects(x, rdflib.RDFS.subClassOf) if o not in seen]
+    return CORE_OF.get(cls, cls)

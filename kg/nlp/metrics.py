@@ -1,0 +1,121 @@
+"""Number grammar: quantities with multipliers, units, qualifiers, years and their subjects.
+
+``约2.6亿元`` -> value 260000000, unit 元, qualifier 约; ``97.5%、94.6%`` after 分别 -> two metrics;
+``2016年起`` -> since 2016; ``到2025年`` -> until 2025 and a target. Units and qualifiers come from
+``ontology/grammar.ttl``. Results go to ``doc.spans["metrics"]`` (label = unit) with the parsed values
+in ``doc.user_data["govkg.metrics"]`` keyed by ``(start_char, end_char)``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.lexicon import Lexicon, load_default_lexicon
+
+__all__ = ["ParsedQuantity", "MetricGrammar", "parse_quantities", "MULTIPLIERS"]
+
+MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuantity:
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: str | None = None
+    year: int | None = None
+    since: int | None = None
+    until: int | None = None
+    is_target: bool = False
+
+
+def _compile(lx: Lexicon) -> re.Pattern:
+    units = "|".join(map(re.escape, sorted(lx.units, key=len, reverse=True)))
+    pre = "|".join(map(re.escape, sorted((q for q in lx.qualifiers if q not in ("余", "多", "以上", "以下", "左右")),
+                                         key=len, reverse=True)))
+    post = "|".join(map(re.escape, sorted((q for q in ("余", "多", "以上", "以下", "左右") if q in lx.qualifiers),
+                                          key=len, reverse=True)))
+    mult = "|".join(MULTIPLIERS)
+    return re.compile(
+        rf"(?P<pre>{pre})?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<post1>{post})?(?P<mult>{mult})?(?P<post2>{post})?"
+        rf"(?P<unit>{units})(?P<post3>以上|以下|左右)?")
+
+
+_YEAR = re.compile(r"(?P<to>到|至|截至|截止到?)?(?P<y>(?:19|20)\d{2})年(?:底|末|起|以来|来)?")
+
+
+def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) -> list[ParsedQuantity]:
+    """All quantities of one sentence, with the year context of that sentence.
+
+    >>> from kg.nlp.lexicon import load_default_lexicon
+    >>> q = parse_quantities("2022年投入资金约2.6亿元", load_default_lexicon())[0]
+    >>> (q.value, q.unit, q.qualifier, q.year)
+    (260000000.0, '元', '约', 2022)
+    """
+    pattern = pattern or _compile(lx)
+    years = list(_YEAR.finditer(text))
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|《[^》]*》", text)]
+    out = []
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if any(a <= s < b for a, b in quoted):
+            continue
+        if any(y.start("y") <= m.start("num") < y.end() for y in years):
+            continue
+        nxt = text[e:e + 1]
+        unit = m.group("unit")
+        if unit in ("年", "月", "日") or (unit == "个" and nxt and nxt in "月"):
+            continue
+        num = float(m.group("num").replace(",", ""))
+        mult = m.group("mult")
+        if mult:
+            num *= MULTIPLIERS[mult]
+        quals = [m.group(g) for g in ("pre", "post1", "post2", "post3") if m.group(g)]
+        qual = next((q for q in quals if lx.qualifiers.get(q) != "none"), None)
+        year = since = until = None
+        target = False
+        for y in years:
+            if y.start() > s:
+                continue
+            tail = y.group(0)
+            if tail.endswith(("起", "以来", "来")):
+                since = int(y.group("y"))
+            elif y.group("to") in ("到", "至") and y.end() <= s:
+                until, target = int(y.group("y")), True
+            else:
+                year = int(y.group("y"))
+        if any(c in text[max(0, s - 12):s] for c in ("力争", "目标")):
+            target = True
+        out.append(ParsedQuantity(s, e, round(num, 6), unit, qual, year, since, until, target))
+    return out
+
+
+class MetricGrammar:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_default_lexicon()
+        self.pattern = _compile(self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans, data = [], {}
+        for sent in doc.sents:
+            for q in parse_quantities(sent.text, self.lexicon, self.pattern):
+                s, e = sent.start_char + q.start, sent.start_char + q.end
+                span = doc.char_span(s, e, label=q.unit, alignment_mode="expand")
+                if span is None:
+                    continue
+                spans.append(span)
+                data[(s, e)] = ParsedQuantity(s, e, q.value, q.unit, q.qualifier, q.year, q.since, q.until,
+                                              q.is_target)
+        doc.spans["metrics"] = spans
+        doc.user_data["govkg.metrics"] = data
+        return doc
+
+
+@Language.factory("govkg_metrics", assigns=["doc.spans", "doc.user_data"], default_config={})
+def make_metrics(nlp: Language, name: str) -> MetricGrammar:
+    return MetricGrammar()

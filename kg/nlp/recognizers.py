@@ -1,0 +1,348 @@
+"""Rule-based entity recognisers. Each is a spaCy component adding spans to ``doc.spans["candidates"]``.
+
+A candidate span's ``label_`` is an ontology class local name (``PartyOrganization``, ``Policy``,
+``Goal`` ...), its ``kb_id_`` the lexicon concept IRI (or empty) and its ``id_`` the recogniser that
+found it. :mod:`kg.nlp.resolve` chooses among overlapping candidates.
+
+- ``govkg_lexicon_ruler``: phrases of the SKOS lexicon (span ruler fed from ``ontology/lexicon.ttl``);
+- ``govkg_morphology``: names ending in a head morpheme (…机制 …委员会 …书记 …现代化), scanned
+  leftwards over the modifier until a verb, particle, punctuation or filler;
+- ``govkg_quotes``: “…” terms typed by context, 《…》 titles as policies, “A—B—C” level chains;
+- ``govkg_persons``: a personal name followed by a title (…总书记, …主席);
+- ``govkg_challenges``: clauses that end in a cue (……不足 / 有待提高 / 亟需提升).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
+
+__all__ = [
+    "add_candidate",
+    "LexiconRuler",
+    "MorphologyRecognizer",
+    "QuoteRecognizer",
+    "PersonRecognizer",
+    "ChallengeRecognizer",
+    "FUNCTION_WORDS",
+]
+
+KEY = "candidates"
+#: grammatical function words of Chinese (prepositions, particles, conjunctions, pronouns): a name never
+#: contains them, so a leftward scan stops there. Language grammar, not domain vocabulary.
+FUNCTION_WORDS = frozenset(
+    "的 地 得 了 着 过 在 对 为 是 将 把 被 由 从 向 以 于 与 和 及 并 或 而 且 等 之 其 该 此 这 那 要 也 都 又 "
+    "还 更 最 很 就 才 已 已经 我们 他们 我 你 它 各 每 一个 一些 并且 以及 或者 而且 通过 不断 进一步 积极 "
+    "深入 全面 切实 有效 广泛 紧密 扎实 及时 认真 加快 努力 着力 大力 普遍 重点 主要 逐步 持续 分别 共 约 "
+    "即 如 必须 需 需要 能够 可以 应 应当 该 让 使 给 上 中 下 内 外 间 时 后 前 起 来 去".split())
+_PUNCT = frozenset(",;:。!?、\n()“”‘’《》—…[]「」『』【】〔〕/")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def add_candidate(doc: Doc, start: int, end: int, cls: str, source: str, concept: str = "") -> Span | None:
+    """Add a candidate for the character span ``[start, end)`` of ``doc.text``; returns the span."""
+    if end <= start:
+        return None
+    span = doc.char_span(start, end, label=cls, kb_id=concept, span_id=source)
+    if span is None:
+        span = doc.char_span(start, end, label=cls, kb_id=concept, span_id=source, alignment_mode="expand")
+    if span is None:
+        return None
+    group = doc.spans[KEY] if KEY in doc.spans else None
+    if group is None:
+        doc.spans[KEY] = [span]
+    else:
+        group.append(span)
+    return span
+
+
+def _ensure(doc: Doc) -> None:
+    if KEY not in doc.spans:
+        doc.spans[KEY] = []
+
+
+class LexiconRuler:
+    """Matches every surface form of the lexicon (concepts and places) on token boundaries."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_default_lexicon()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._entries = {}
+        for i, (surface, entry) in enumerate(sorted({**self.lexicon.entries, **self.lexicon.places}.items())):
+            key = f"lex{i}"
+            self._entries[key] = entry
+            self.matcher.add(key, [nlp.make_doc(surface)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        _ensure(doc)
+        for match_id, s, e in self.matcher(doc):
+            entry = self._entries[doc.vocab.strings[match_id]]
+            span = Span(doc, s, e, label=entry.cls, kb_id=entry.concept, span_id="lexicon")
+            doc.spans[KEY].append(span)
+        return doc
+
+
+def _is_unit_token(text: str, lexicon: Lexicon) -> bool:
+    t = text.lstrip("万亿千百")
+    return bool(t) and t in lexicon.units or text in ("万", "亿")
+
+
+class MorphologyRecognizer:
+    """Names that end in a head morpheme, with their modifier scanned leftwards."""
+
+    def __init__(self, lexicon: Lexicon | None = None, *, max_chars: int = 24) -> None:
+        self.lexicon = lexicon or load_default_lexicon()
+        self.max_chars = max_chars
+        self._heads = sorted(self.lexicon.heads, key=len, reverse=True)
+        self._verbs = set(self.lexicon.triggers) | set(self.lexicon.predicates)
+
+    def head_of(self, text: str) -> str | None:
+        """The longest head morpheme ``text`` ends with."""
+        for h in self._heads:
+            if text.endswith(h):
+                return h
+        return None
+
+    def _stop(self, doc: Doc, k: int) -> bool:
+        t = doc[k].text
+        return (t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs or t in self.lexicon.fillers
+                or bool(_DIGIT.search(t)) or _is_unit_token(t, self.lexicon) or t.isspace())
+
+    def scan_left(self, doc: Doc, i: int, *, allow_and: bool = False) -> int:
+        """Index of the first token of the name whose head is token ``i``."""
+        j, k, chars = i, i - 1, len(doc[i].text)
+        while k >= 0:
+            t = doc[k].text
+            if t == "”":  # a quoted part of the name: “抓管带”机制
+                m = k - 1
+                while m >= 0 and doc[m].text not in ("“", "\n", "。") and k - m < 20:
+                    m -= 1
+                if m < 0 or doc[m].text != "“":
+                    break
+                chars += sum(len(x.text) for x in doc[m:k + 1])
+                j, k = m, m - 1
+                continue
+            if t == ")":  # alternatives: 村(社区)…
+                m = k - 1
+                while m >= 0 and doc[m].text not in ("(", "\n", "。") and k - m < 12:
+                    m -= 1
+                if m <= 0 or doc[m].text != "(" or doc[m - 1].text in _PUNCT:
+                    break
+                chars += sum(len(x.text) for x in doc[m:k + 1])
+                j, k = m, m - 1
+                continue
+            if allow_and and t in ("和", "与") and k > 0 and not self._stop(doc, k - 1):
+                j, k = k, k - 1
+                continue
+            if self._stop(doc, k) or chars + len(t) > self.max_chars:
+                break
+            chars += len(t)
+            j, k = k, k - 1
+        # a name does not start inside an open quote or bracket
+        while j < i and doc[j].text in ("”", ")", "、"):
+            j += 1
+        return j
+
+    def __call__(self, doc: Doc) -> Doc:
+        _ensure(doc)
+        lx = self.lexicon
+        for i, tok in enumerate(doc):
+            head = self.head_of(tok.text)
+            if head is None:
+                continue
+            if i + 1 < len(doc) and self.head_of(tok.text + doc[i + 1].text) is not None \
+                    and doc[i + 1].text in lx.heads:
+                continue  # a longer head follows (党员 + 中心户)
+            cls, standalone, _ = lx.heads[head]
+            core = core_class(cls)
+            j = self.scan_left(doc, i, allow_and=core == "Goal")
+            span_text = doc[j:i + 1].text
+            if len(head) == 1 and len(tok.text) < 3 and j == i:
+                continue  # 局 厅 委 need a stem: 民政厅, 公安局
+            if span_text == head and not standalone:
+                continue
+            if cls == "Policy" and not self._policy_ok(doc, j, i):
+                continue
+            if core == "Actor" and span_text in lx.entries:
+                continue  # the lexicon ruler has it, typed more precisely
+            add_candidate(doc, doc[j].idx, tok.idx + len(tok.text), cls, "morphology")
+            # coordination sharing the head: 干部下派和在职党员到社区报到机制 -> 干部下派机制
+            if j >= 2 and doc[j - 1].text in ("和", "与", "及") and core != "Goal":
+                k = self.scan_left(doc, j - 2)
+                if k <= j - 2 and doc[k:j - 1].text and not self._stop(doc, j - 2):
+                    add_candidate(doc, doc[k].idx, doc[j - 2].idx + len(doc[j - 2].text), cls,
+                                  "coordination:" + head)
+        return doc
+
+    def _policy_ok(self, doc: Doc, j: int, i: int) -> bool:
+        """An unquoted policy name needs a sign of being a document: a period in quotes or a jurisdiction."""
+        text = doc[j:i + 1].text
+        if len(text) < 6:
+            return False
+        if "“" in text or re.search(r"\d{4}", text):
+            return True
+        return text[0] in "省市县区国" or any(text.startswith(p) for p in self.lexicon.places)
+
+
+_QUOTE = re.compile(r"“([^“”\n]{1,40})”")
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_NUM_SLOGAN = re.compile(r"^[一二两三四五六七八九十百千\d]+[个项条大]")
+
+
+class QuoteRecognizer:
+    """Quoted terms typed by context, book-title marks as policies, and “A—B—C” level chains."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_default_lexicon()
+        self._morph = MorphologyRecognizer(self.lexicon)
+        tr = self.lexicon.triggers
+        self._goal_verbs = {w for w, p in tr.items() if p in ("contributesTo", "setsGoal")}
+        self._mech_verbs = {w for w, p in tr.items() if p in ("implements", "supports")}
+        self._goal_heads = {h for h, (c, _, _) in self.lexicon.heads.items() if core_class(c) == "Goal"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        _ensure(doc)
+        text = doc.text
+        for m in _TITLE.finditer(text):
+            add_candidate(doc, m.start(1), m.end(1), "Policy", "title")
+        for m in _QUOTE.finditer(text):
+            inner = m.group(1)
+            s, e = m.start(1), m.end(1)
+            after = text[m.end():m.end() + 12]
+            if "—" in inner:
+                self._chain(doc, m, after)
+                continue
+            if _NUM_SLOGAN.match(inner) or after.startswith("的"):
+                continue
+            head_after = self._morph.head_of(self._head_prefix(after))
+            if head_after is not None and after.startswith(self._head_prefix(after)):
+                continue  # part of a longer name ending in a head: the morphology recogniser has it
+            cls = self._type(text, m, inner, after)
+            if cls:
+                add_candidate(doc, s, e, cls, "quote")
+        return doc
+
+    def _head_prefix(self, after: str) -> str:
+        """The longest head morpheme ``after`` starts with, or ''."""
+        for n in range(min(6, len(after)), 0, -1):
+            if after[:n] in self.lexicon.heads:
+                return after[:n]
+        return ""
+
+    def _type(self, text: str, m: re.Match, inner: str, after: str) -> str | None:
+        head = self._morph.head_of(inner)
+        if head:
+            return self.lexicon.heads[head][0]
+        if any(h in inner for h in self._goal_heads) or inner.endswith(("走在前", "新提升", "做示范")):
+            return "StrategicGoal"
+        deng = re.match(r"(?:“[^”]*”)*等(?:[\u4e00-\u9fff]{0,4})?([“”\u4e00-\u9fff]{0,8})", after)
+        if deng:
+            tail = deng.group(0)
+            for n in range(len(tail), 0, -1):
+                h = self._morph.head_of(tail[:n])
+                if h:
+                    return self.lexicon.heads[h][0]
+            if "方式" in tail or "实践" in tail or "做法" in tail:
+                return "Practice"
+        before = text[max(0, m.start() - 6):m.start()]
+        if any(before.endswith(v) for v in self._goal_verbs):
+            return "ServiceTarget"
+        return "Practice"
+
+    def _chain(self, doc: Doc, m: re.Match, after: str) -> None:
+        """“乡镇党委—村党组织—网格党组织”四级组织架构: each level is an actor."""
+        pos = m.start(1)
+        for part in m.group(1).split("—"):
+            if part:
+                head = self._morph.head_of(re.sub(r"\([^)]*\)$", "", part)) or self._morph.head_of(part)
+                cls = self.lexicon.heads[head][0] if head else "Actor"
+                if core_class(cls) == "Actor":
+                    add_candidate(doc, pos, pos + len(part), cls, "chain")
+            pos += len(part) + 1
+
+
+class PersonRecognizer:
+    """A personal name (jieba tags it ``nr``) directly followed by a title: 某某总书记, 某某主席."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_default_lexicon()
+        import jieba.posseg
+
+        self._tags = jieba.posseg.dt.word_tag_tab if hasattr(jieba.posseg.dt, "word_tag_tab") else {}
+        self._titles = {h for h, (c, _, _) in self.lexicon.heads.items() if c == "Role"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        _ensure(doc)
+        for i in range(1, len(doc)):
+            if doc[i].text in self._titles and self._is_name(doc[i - 1].text):
+                add_candidate(doc, doc[i - 1].idx, doc[i].idx + len(doc[i].text), "Person", "person")
+        return doc
+
+    def _is_name(self, word: str) -> bool:
+        if not 2 <= len(word) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            return False
+        if not self._tags:
+            import jieba.posseg
+
+            jieba.posseg.dt.initialize()
+            self._tags = jieba.posseg.dt.word_tag_tab
+        return self._tags.get(word, "") == "nr"
+
+
+class ChallengeRecognizer:
+    """Clauses stating a weakness: the clause up to and including a cue (……还显不足, ……有待提高)."""
+
+    def __init__(self, lexicon: Lexicon | None = None, *, max_chars: int = 32) -> None:
+        self.lexicon = lexicon or load_default_lexicon()
+        self.max_chars = max_chars
+        cues = "|".join(map(re.escape, self.lexicon.cues))
+        self._re = re.compile(rf"({cues})(?:等(?:问题|方面)?)?$")
+
+    def __call__(self, doc: Doc) -> Doc:
+        _ensure(doc)
+        for clause in doc.spans.get("clauses", []):
+            text = clause.text.rstrip(",;:。!?\n")
+            m = self._re.search(text)
+            if not m:
+                continue
+            start = clause.start_char
+            changed = True
+            while changed:
+                changed = False
+                for f in self.lexicon.fillers:
+                    if text.startswith(f) and len(text) > len(f) + 4:
+                        text, start, changed = text[len(f):], start + len(f), True
+            end = start + m.end(1) - (len(clause.text.rstrip(",;:。!?\n")) - len(text))
+            if 4 <= end - start <= self.max_chars:
+                add_candidate(doc, start, end, "Challenge", "challenge")
+        return doc
+
+
+@Language.factory("govkg_lexicon_ruler", assigns=["doc.spans"], default_config={})
+def make_lexicon_ruler(nlp: Language, name: str) -> LexiconRuler:
+    return LexiconRuler(nlp)
+
+
+@Language.factory("govkg_morphology", assigns=["doc.spans"], default_config={"max_chars": 24})
+def make_morphology(nlp: Language, name: str, max_chars: int) -> MorphologyRecognizer:
+    return MorphologyRecognizer(max_chars=max_chars)
+
+
+@Language.factory("govkg_quotes", assigns=["doc.spans"], default_config={})
+def make_quotes(nlp: Language, name: str) -> QuoteRecognizer:
+    return QuoteRecognizer()
+
+
+@Language.factory("govkg_persons", assigns=["doc.spans"], default_config={})
+def make_persons(nlp: Language, name: str) -> PersonRecognizer:
+    return PersonRecognizer()
+
+
+@Language.factory("govkg_challenges", assigns=["doc.spans"], default_config={"max_chars": 32})
+def make_challenges(nlp: Language, name: str, max_chars: int) -> ChallengeRecognizer:
+    return ChallengeRecognizer(max_chars=max_chars)

@@ -1,0 +1,60 @@
+"""Choose among overlapping candidates: ``doc.spans["entities"]`` (outermost) and ``doc.spans["nested"]``.
+
+Longer spans win over the spans they cross; for the same span, the more specific recogniser wins
+(title, chain, person, quote, lexicon, then morphology). A span inside an outer one is kept as *nested*
+when it is an actor or a goal named inside a mechanism, policy, goal or challenge (村(居)民代表 inside
+村(居)民代表联系户制度): relations are drawn from that nesting.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp.lexicon import core_class
+
+__all__ = ["Resolver", "PRIORITY"]
+
+PRIORITY = {"title": 0, "chain": 1, "person": 2, "challenge": 3, "quote": 4, "lexicon": 5, "morphology": 6}
+
+
+def _prio(span: Span) -> int:
+    return PRIORITY.get(span.id_.split(":")[0], 7)
+
+
+class Resolver:
+    def __init__(self, nested_classes: tuple[str, ...] = ("Actor", "Goal", "Mechanism")) -> None:
+        self.nested_classes = nested_classes
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands = list(doc.spans.get("candidates", []))
+        cands.sort(key=lambda s: (-(s.end_char - s.start_char), _prio(s), s.start_char, s.label_))
+        taken: list[Span] = []
+        occupied = bytearray(len(doc.text) + 1)
+        rest = []
+        for s in cands:
+            if any(occupied[s.start_char:s.end_char]):
+                rest.append(s)
+                continue
+            taken.append(s)
+            occupied[s.start_char:s.end_char] = b"\x01" * (s.end_char - s.start_char)
+        nested, seen = [], set()
+        for s in rest:
+            key = (s.start_char, s.end_char)
+            if key in seen or core_class(s.label_) not in self.nested_classes:
+                continue
+            outer = [t for t in taken if t.start_char <= s.start_char and s.end_char <= t.end_char]
+            if not outer or (outer[0].start_char, outer[0].end_char) == key:
+                continue
+            if s.id_ in ("morphology",) and core_class(s.label_) != "Actor":
+                continue
+            seen.add(key)
+            nested.append(s)
+        doc.spans["entities"] = sorted(taken, key=lambda s: s.start_char)
+        doc.spans["nested"] = sorted(nested, key=lambda s: (s.start_char, -s.end_char))
+        return doc
+
+
+@Language.factory("govkg_resolver", assigns=["doc.spans"], default_config={})
+def make_resolver(nlp: Language, name: str) -> Resolver:
+    return Resolver()
