@@ -51,13 +51,15 @@ class Lexicon:
     scopes: tuple[str, ...] = ()
     target_cues: tuple[str, ...] = ()
     predicates: frozenset[str] = frozenset()
+    deictics: tuple[str, ...] = ()
+    generic: frozenset[str] = frozenset()
     places: dict[str, LexEntry] = field(default_factory=dict)  # surface -> place entry
 
     @property
     def words(self) -> set[str]:
         """Every word the tokenizer should know (surfaces, heads, triggers, cues, units)."""
         return (set(self.entries) | set(self.heads) | set(self.triggers) | set(self.cues)
-                | set(self.places) | set(self.predicates))
+                | set(self.places) | set(self.predicates) | set(self.deictics))
 
 
 def _lit(g: rdflib.Graph, s, p, lang: str | None) -> list[str]:
@@ -90,7 +92,7 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
                 continue
             target.setdefault(surface, e)
     heads, triggers, units, quals = {}, {}, {}, {}
-    cues, fillers, scopes, targets, preds = [], [], [], [], []
+    cues, fillers, scopes, targets, preds, deix, gen = [], [], [], [], [], [], []
     for c in grammar.subjects(RDF.type, SKOS.Concept):
         scheme = next(iter(grammar.objects(c, SKOS.inScheme)), None)
         zh = next(iter(_lit(grammar, c, SKOS.prefLabel, "zh")), None)
@@ -117,11 +119,17 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
             targets.append(zh)
         elif scheme == LEX.predicates:
             preds.append(zh)
+        elif scheme == LEX.deictics:
+            deix.append(zh)
+        elif scheme == LEX.generic:
+            gen.append(zh)
     lx.heads, lx.triggers, lx.units, lx.qualifiers = heads, triggers, units, quals
     by_len = functools.partial(sorted, key=lambda w: (-len(w), w))
     lx.cues, lx.fillers = tuple(by_len(cues)), tuple(by_len(fillers))
     lx.scopes, lx.target_cues = tuple(by_len(scopes)), tuple(by_len(targets))
     lx.predicates = frozenset(preds)
+    lx.deictics = tuple(by_len(deix))
+    lx.generic = frozenset(gen)
     return lx
 
 

@@ -14,6 +14,7 @@ found it. :mod:`kg.nlp.resolve` chooses among overlapping candidates.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.language import Language
@@ -38,7 +39,7 @@ KEY = "candidates"
 FUNCTION_WORDS = frozenset(
     "的 地 得 了 着 过 在 对 为 是 将 把 被 由 从 向 以 于 与 和 及 并 或 而 且 等 之 其 该 此 这 那 要 也 都 又 "
     "还 更 最 很 就 才 已 已经 我们 他们 我 你 它 各 每 一个 一些 并且 以及 或者 而且 通过 不断 进一步 积极 "
-    "深入 全面 切实 有效 广泛 紧密 扎实 及时 认真 加快 努力 着力 大力 普遍 重点 主要 逐步 持续 分别 共 约 "
+    "深入 全面 切实 有效 广泛 紧密 扎实 及时 认真 加快 努力 着力 大力 普遍 重点 主要 逐步 持续 分别 共 约 好 多 更多 "
     "即 如 必须 需 需要 能够 可以 应 应当 该 让 使 给 上 中 下 内 外 间 时 后 前 起 来 去".split())
 _PUNCT = frozenset(",;:。!?、\n()“”‘’《》—…[]「」『』【】〔〕/")
 _DIGIT = re.compile(r"[0-9]")
@@ -61,6 +62,15 @@ def add_candidate(doc: Doc, start: int, end: int, cls: str, source: str, concept
     return span
 
 
+@functools.lru_cache(maxsize=1)
+def _pos_tags() -> dict[str, str]:
+    """jieba's dictionary part-of-speech tags (word -> tag), loaded once."""
+    import jieba.posseg
+
+    jieba.posseg.dt.initialize()
+    return jieba.posseg.dt.word_tag_tab
+
+
 def _ensure(doc: Doc) -> None:
     if KEY not in doc.spans:
         doc.spans[KEY] = []
@@ -78,10 +88,49 @@ class LexiconRuler:
             self._entries[key] = entry
             self.matcher.add(key, [nlp.make_doc(surface)])
 
+    def _accept(self, doc: Doc, s: int, e: int, entry) -> bool:
+        """Context checks that keep broad vocabulary from becoming entities."""
+        surface = doc[s:e].text
+        lx = self.lexicon
+        core = core_class(entry.cls)
+        head = lx.heads.get(surface)
+        if head is not None and not head[1]:
+            return False  # a bare head (书记, 实施意见) names no one in particular
+        if entry.cls == "Place":
+            return entry.admin_level is not None  # places come from the places scheme only
+        if len(surface) <= 2 and not (head and head[1]) and entry.cls not in (
+                "PartyOrganization", "GovernmentBody", "Person"):
+            return False
+        if core == "Challenge":
+            return False  # weaknesses are clauses (govkg_challenges), not nouns
+        nxt = doc[e].text if e < len(doc) else ""
+        if core in ("Mechanism", "Goal") and entry.cls != "Policy":
+            if nxt == "的" or nxt in lx.heads or nxt in lx.generic:
+                return False  # a modifier of a longer name: ……服务的……, 党建引领基层治理创新
+            return self._argument(doc, s)
+        return True
+
+    def _argument(self, doc: Doc, s: int) -> bool:
+        """True when the phrase at token ``s`` stands as an argument: clause start, list item, or object
+        of a verb (adverbs and particles in between are skipped)."""
+        k = s - 1
+        while k >= 0 and doc[k].text in FUNCTION_WORDS and doc[k].text not in ("的", "和", "与", "及"):
+            k -= 1
+        if k < 0:
+            return True
+        prev = doc[k].text
+        if prev in _PUNCT and prev not in ("(", ")"):
+            return True
+        lx = self.lexicon
+        return prev in lx.triggers or prev in lx.predicates or _pos_tags().get(prev, "").startswith("v") \
+            and _pos_tags().get(prev, "") != "vn"
+
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
         for match_id, s, e in self.matcher(doc):
             entry = self._entries[doc.vocab.strings[match_id]]
+            if not self._accept(doc, s, e, entry):
+                continue
             span = Span(doc, s, e, label=entry.cls, kb_id=entry.concept, span_id="lexicon")
             doc.spans[KEY].append(span)
         return doc
@@ -99,6 +148,7 @@ class MorphologyRecognizer:
         self.lexicon = lexicon or load_default_lexicon()
         self.max_chars = max_chars
         self._heads = sorted(self.lexicon.heads, key=len, reverse=True)
+        self._standalone = {h for h, (_, sa, _) in self.lexicon.heads.items() if sa}
         self._verbs = set(self.lexicon.triggers) | set(self.lexicon.predicates)
 
     def head_of(self, text: str) -> str | None:
@@ -108,10 +158,23 @@ class MorphologyRecognizer:
                 return h
         return None
 
+    def _tag(self, word: str) -> str:
+        return _pos_tags().get(word, "")
+
+    def _predicate_verb(self, doc: Doc, k: int) -> bool:
+        """A verb that opens the clause's object (preceded by punctuation, an adverb or a function word)."""
+        tag = self._tag(doc[k].text)
+        if not tag.startswith("v") or tag == "vn":
+            return False
+        if k == 0:
+            return True
+        prev = doc[k - 1].text
+        return (prev in _PUNCT and prev != "、") or self._tag(prev) in ("d", "ad", "a")
+
     def _stop(self, doc: Doc, k: int) -> bool:
         t = doc[k].text
-        return (t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs or t in self.lexicon.fillers
-                or bool(_DIGIT.search(t)) or _is_unit_token(t, self.lexicon) or t.isspace())
+        return (self._predicate_verb(doc, k) or t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs or t in self.lexicon.fillers
+                or t in self.lexicon.deictics or bool(_DIGIT.search(t)) or _is_unit_token(t, self.lexicon) or t.isspace())
 
     def scan_left(self, doc: Doc, i: int, *, allow_and: bool = False) -> int:
         """Index of the first token of the name whose head is token ``i``."""
@@ -124,7 +187,10 @@ class MorphologyRecognizer:
                     m -= 1
                 if m < 0 or doc[m].text != "“":
                     break
-                chars += sum(len(x.text) for x in doc[m:k + 1])
+                quoted = sum(len(x.text) for x in doc[m:k + 1])
+                if chars + quoted > self.max_chars:
+                    break
+                chars += quoted
                 j, k = m, m - 1
                 continue
             if t == ")":  # alternatives: 村(社区)…
@@ -151,9 +217,18 @@ class MorphologyRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
         lx = self.lexicon
+        last: tuple[int, int, str] | None = None  # (end token, start token, head) of the last name
         for i, tok in enumerate(doc):
             head = self.head_of(tok.text)
             if head is None:
+                continue
+            # a bare head coordinated with a full name shares its modifier: 村(社区)书记、主任
+            if tok.text == head and i >= 1 and doc[i - 1].text == "、" and last and last[0] == i - 2 \
+                    and head not in self._standalone and core_class(lx.heads[head][0]) == core_class(
+                        lx.heads[last[2]][0]):
+                modifier = doc[last[1]:last[0] + 1].text[: -len(last[2])]
+                add_candidate(doc, tok.idx, tok.idx + len(tok.text), lx.heads[head][0],
+                              "coordination-head:" + modifier)
                 continue
             if i + 1 < len(doc) and self.head_of(tok.text + doc[i + 1].text) is not None \
                     and doc[i + 1].text in lx.heads:
@@ -162,8 +237,10 @@ class MorphologyRecognizer:
             core = core_class(cls)
             j = self.scan_left(doc, i, allow_and=core == "Goal")
             span_text = doc[j:i + 1].text
-            if len(head) == 1 and len(tok.text) < 3 and j == i:
-                continue  # 局 厅 委 need a stem: 民政厅, 公安局
+            if len(head) == 1 and not self._single_head_ok(tok.text):
+                continue  # 局 厅 委 need a stem that makes an organisation: 民政厅, 公安局 (not 格局)
+            if self._generic(doc, j, i, head):
+                continue
             if span_text == head and not standalone:
                 continue
             if cls == "Policy" and not self._policy_ok(doc, j, i):
@@ -171,13 +248,27 @@ class MorphologyRecognizer:
             if core == "Actor" and span_text in lx.entries:
                 continue  # the lexicon ruler has it, typed more precisely
             add_candidate(doc, doc[j].idx, tok.idx + len(tok.text), cls, "morphology")
+            last = (i, j, head)
             # coordination sharing the head: 干部下派和在职党员到社区报到机制 -> 干部下派机制
-            if j >= 2 and doc[j - 1].text in ("和", "与", "及") and core != "Goal":
+            ends_np = i + 1 >= len(doc) or self._stop(doc, i + 1)
+            if ends_np and j >= 2 and doc[j - 1].text in ("和", "与", "及") and core != "Goal" \
+                    and self.head_of(doc[j - 2].text) is None:
                 k = self.scan_left(doc, j - 2)
                 if k <= j - 2 and doc[k:j - 1].text and not self._stop(doc, j - 2):
                     add_candidate(doc, doc[k].idx, doc[j - 2].idx + len(doc[j - 2].text), cls,
                                   "coordination:" + head)
         return doc
+
+    def _single_head_ok(self, token: str) -> bool:
+        tag = self._tag(token)
+        return len(token) >= 3 and (tag == "nt" or tag == "")
+
+    def _generic(self, doc: Doc, j: int, i: int, head: str) -> bool:
+        """A head whose modifier is only generic words (治理模式, 联动机制, 各项政策制度) names nothing."""
+        words = [t.text for t in doc[j:i + 1]]
+        words[-1] = words[-1][: len(words[-1]) - len(head)]
+        words = [w for w in words if w]
+        return bool(words) and all(w in self.lexicon.generic for w in words)
 
     def _policy_ok(self, doc: Doc, j: int, i: int) -> bool:
         """An unquoted policy name needs a sign of being a document: a period in quotes or a jurisdiction."""
@@ -189,8 +280,9 @@ class MorphologyRecognizer:
         return text[0] in "省市县区国" or any(text.startswith(p) for p in self.lexicon.places)
 
 
-_QUOTE = re.compile(r"“([^“”\n]{1,40})”")
+_QUOTE = re.compile(r"“([^“”\n]{1,80})”")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_NUMERALS = re.compile(r"[一二两三四五六七八九十百千\d]+")
 _NUM_SLOGAN = re.compile(r"^[一二两三四五六七八九十百千\d]+[个项条大]")
 
 
@@ -217,7 +309,7 @@ class QuoteRecognizer:
             if "—" in inner:
                 self._chain(doc, m, after)
                 continue
-            if _NUM_SLOGAN.match(inner) or after.startswith("的"):
+            if _NUM_SLOGAN.match(inner) or _NUMERALS.fullmatch(inner) or (after.startswith("的") and len(inner) <= 6):
                 continue
             head_after = self._morph.head_of(self._head_prefix(after))
             if head_after is not None and after.startswith(self._head_prefix(after)):
@@ -291,7 +383,7 @@ class PersonRecognizer:
 
             jieba.posseg.dt.initialize()
             self._tags = jieba.posseg.dt.word_tag_tab
-        return self._tags.get(word, "") == "nr"
+        return self._tags.get(word, "").startswith("nr")
 
 
 class ChallengeRecognizer:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.lexicon import core_class
+from kg.nlp.lexicon import core_class, load_default_lexicon
 
 __all__ = ["Resolver", "PRIORITY"]
 
@@ -25,6 +25,8 @@ def _prio(span: Span) -> int:
 class Resolver:
     def __init__(self, nested_classes: tuple[str, ...] = ("Actor", "Goal", "Mechanism")) -> None:
         self.nested_classes = nested_classes
+        lx = load_default_lexicon()
+        self.bare = frozenset(h for h, (_, standalone, _) in lx.heads.items() if standalone)
 
     def __call__(self, doc: Doc) -> Doc:
         cands = list(doc.spans.get("candidates", []))
@@ -46,8 +48,15 @@ class Resolver:
             outer = [t for t in taken if t.start_char <= s.start_char and s.end_char <= t.end_char]
             if not outer or (outer[0].start_char, outer[0].end_char) == key:
                 continue
-            if s.id_ in ("morphology",) and core_class(s.label_) != "Actor":
+            oc, nc = core_class(outer[0].label_), core_class(s.label_)
+            if nc == "Actor" and oc == "Actor":
+                continue  # 乡镇 in 乡镇党委: a modifier, not an actor of its own
+            if nc == "Mechanism" and (outer[0].label_ != "Policy" or s.label_ == "Policy"):
                 continue
+            if nc == "Goal" and oc not in ("Mechanism",):
+                continue
+            if outer[0].id_ == "quote" or (core_class(s.label_) == "Actor" and s.text in self.bare):
+                continue  # 全科社工 in a slogan, 居民 in 居民公约: not an actor of its own
             seen.add(key)
             nested.append(s)
         doc.spans["entities"] = sorted(taken, key=lambda s: s.start_char)

@@ -19,7 +19,7 @@ CLAUSE_END = frozenset(",;:") | SENT_END
 class Segmenter:
     """Sets ``is_sent_start`` and fills ``doc.spans["clauses"]`` and ``doc.spans["headings"]``."""
 
-    def __init__(self, max_heading_chars: int = 24) -> None:
+    def __init__(self, max_heading_chars: int = 18) -> None:
         self.max_heading_chars = max_heading_chars
 
     def __call__(self, doc: Doc) -> Doc:
@@ -42,7 +42,7 @@ class Segmenter:
         sents = [s for s in doc.sents if s.text.strip()]
         for k, s in enumerate(sents):
             text = s.text.strip()
-            if "," in text or ";" in text or ":" in text or len(text) > self.max_heading_chars or len(text) < 4:
+            if any(c in text for c in ",;:、") or len(text) > self.max_heading_chars or len(text) < 4:
                 continue
             para_start = s.start == 0 or doc[s.start - 1].text == "\n"
             nxt = sents[k + 1] if k + 1 < len(sents) else None
@@ -59,6 +59,6 @@ def clauses_of(doc: Doc, sent: Span) -> list[Span]:
 
 
 @Language.factory("govkg_segmenter", assigns=["token.is_sent_start", "doc.spans"],
-                  default_config={"max_heading_chars": 24})
+                  default_config={"max_heading_chars": 18})
 def make_segmenter(nlp: Language, name: str, max_heading_chars: int) -> Segmenter:
     return Segmenter(max_heading_chars=max_heading_chars)

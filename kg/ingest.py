@@ -1,0 +1,243 @@
+"""Bytes or a path -> :class:`kg.records.Document`: decode, normalise with an offset map, metadata.
+
+Decoding is strict: UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; other
+encodings (GB18030/GBK, Big5) are detected only when the detection is unambiguous, otherwise the error
+says which ``--encoding`` to pass. Binary files, empty files and files with no text are refused with
+an :class:`InputError` whose message is one line.
+
+Normalisation keeps offsets: every character of ``Document.norm`` records the span of the original
+text it came from (``Document.starts``/``Document.ends``), so spans found in the normalised text map
+back exactly (``text[start:end]`` is the quote).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import logging
+import os
+import re
+import unicodedata
+from array import array
+from dataclasses import replace
+from pathlib import Path
+
+from kg.records import Document, DocumentMeta
+
+__all__ = [
+    "InputError",
+    "MAX_BYTES",
+    "decode",
+    "normalise",
+    "from_text",
+    "read_document",
+    "extract_metadata",
+]
+
+log = logging.getLogger(__name__)
+
+#: refuse files larger than this (bytes) unless the caller raises the limit
+MAX_BYTES = 64 * 1024 * 1024
+
+_MAGIC = {
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"%PDF": "a PDF file",
+    b"PK\x03\x04": "a ZIP archive (docx/xlsx?)", b"\xd0\xcf\x11\xe0": "an OLE file (doc/xls?)",
+    b"\x1f\x8b": "a gzip archive", b"\x7fELF": "an executable",
+}
+
+
+class InputError(ValueError):
+    """A file that cannot be read as text; ``str(err)`` is a one-line message for the user."""
+
+
+def decode(data: bytes, *, encoding: str | None = None, name: str = "<input>") -> str:
+    """Decode ``data`` to text, refusing binary data and ambiguous encodings."""
+    if not data:
+        raise InputError(f"{name}: the file is empty")
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid {encoding} at byte {exc.start}") from None
+        return text.lstrip("\ufeff")
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", name)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", name)
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"{name}: this is {what}, not a text file")
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{name}: binary data (NUL bytes), not a text file; for UTF-16 without BOM "
+                         "pass --encoding utf-16-le")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return _guess(data, name, exc.start)
+
+
+def _strict(data: bytes, enc: str, name: str) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not valid {enc} at byte {exc.start}") from None
+
+
+def _guess(data: bytes, name: str, bad: int) -> str:
+    """Try GB18030 and Big5; accept only when exactly one decodes to mostly CJK text."""
+    ok = []
+    for enc in ("gb18030", "big5"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+        other = sum(1 for c in text if not (c.isprintable() or c in "\r\n\t"))
+        if han >= 0.3 * max(1, len(text.strip())) and other == 0:
+            ok.append((enc, text))
+    if len(ok) == 1:
+        log.warning("%s: not UTF-8; decoded as %s", name, ok[0][0])
+        return ok[0][1]
+    hint = " or ".join(e for e, _ in ok) if ok else "gb18030 or big5"
+    raise InputError(f"{name}: not UTF-8 (invalid byte at {bad}); pass --encoding ({hint})")
+
+
+def _t2s():
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - a dependency
+        log.warning("opencc missing: traditional characters are not converted")
+        return None
+    for cfg in ("t2s", "t2s.json"):
+        try:
+            return opencc.OpenCC(cfg)
+        except Exception:  # noqa: BLE001 - opencc raises various errors for unknown configs
+            continue
+    return None
+
+
+_CONVERTER = None
+_DROP = {"Cc", "Cs", "Co", "Cn", "Cf"}
+
+
+def normalise(text: str) -> tuple[str, array, array]:
+    """NFKC, traditional -> simplified, stray white space dropped; returns ``(norm, starts, ends)``.
+
+    >>> norm, s, e = normalise("省委，省政府（试行）")
+    >>> norm
+    '省委,省政府(试行)'
+    >>> norm, s, e = normalise("社會組織 服務")
+    >>> norm, s[4], e[4]
+    ('社会组织服务', 5, 6)
+    """
+    global _CONVERTER
+    out: list[str] = []
+    starts, ends = array("q"), array("q")
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == "\n" or ch == "\r":
+            if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+                continue
+            out.append("\n")
+            starts.append(i)
+            ends.append(i + 1)
+            continue
+        if ch.isspace():
+            # keep one space between Latin letters or digits (mixed-language text), drop it elsewhere
+            prev = out[-1] if out else ""
+            nxt = text[i + 1] if i + 1 < n else ""
+            if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
+                out.append(" ")
+                starts.append(i)
+                ends.append(i + 1)
+            continue
+        if unicodedata.category(ch) in _DROP and ch not in "\t":
+            continue
+        piece = unicodedata.normalize("NFKC", ch) if not ("\u4e00" <= ch <= "\u9fff") else ch
+        for c in piece:
+            out.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    norm = "".join(out)
+    if _CONVERTER is None:
+        _CONVERTER = _t2s() or False
+    if _CONVERTER:
+        converted = _CONVERTER.convert(norm)
+        if len(converted) == len(norm):
+            norm = converted
+        else:  # phrase conversion changed the length: convert character by character
+            norm = "".join(c2 if len(c2 := _CONVERTER.convert(c)) == 1 else c for c in norm)
+    return norm, starts, ends
+
+
+_AUTHOR = re.compile(r"[(（]\s*([\u4e00-\u9fff·]{2,5})\s*[,，]\s*作者(?:为|是|系|:|：)?\s*([^()（）\n]{2,60})[)）]")
+_AUTHOR2 = re.compile(r"(?:^|\n)\s*(?:作者|文/|撰稿)[:：/]?\s*([\u4e00-\u9fff·]{2,5})")
+_DOCNO = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def extract_metadata(text: str, meta: DocumentMeta | None = None) -> DocumentMeta:
+    """Fill title, author, document number and date from the text where it states them."""
+    meta = meta or DocumentMeta()
+    changes: dict[str, str] = {}
+    m = _AUTHOR.search(text)
+    if m and not meta.author:
+        changes["author"], changes["author_role"] = m.group(1), m.group(2).strip()
+    elif (m2 := _AUTHOR2.search(text)) and not meta.author:
+        changes["author"] = m2.group(1)
+    d = _DOCNO.search(text)
+    if d and not meta.document_number:
+        changes["document_number"] = re.sub(r"\s+", "", d.group(0))
+    first = text.strip().split("\n", 1)[0].strip()
+    if not meta.title and first and len(first) <= 60 and not re.search(r"[。,，;；]", first):
+        changes["title"] = first
+    dt = _DATE.search(text)
+    if dt and not meta.date:
+        changes["date"] = f"{int(dt.group(1)):04d}-{int(dt.group(2)):02d}-{int(dt.group(3)):02d}"
+    return replace(meta, **changes) if changes else meta
+
+
+def from_text(text: str, *, meta: DocumentMeta | None = None, name: str = "<text>") -> Document:
+    """Build a :class:`Document` from already decoded text."""
+    if not text.strip():
+        raise InputError(f"{name}: no text (the file holds only white space)")
+    norm, starts, ends = normalise(text)
+    if not norm.strip():
+        raise InputError(f"{name}: no readable text (only control characters)")
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    meta = extract_metadata(norm, meta)
+    return Document(id=sha[:16], text=text, norm=norm, starts=starts, ends=ends, sha256=sha, meta=meta)
+
+
+def read_document(path: str | os.PathLike, *, encoding: str | None = None, meta: DocumentMeta | None = None,
+                  max_bytes: int = MAX_BYTES) -> Document:
+    """Read, decode and normalise one file."""
+    p = Path(path)
+    name = str(p)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise InputError(f"{name}: is a directory")
+        if size > max_bytes:
+            raise InputError(f"{name}: {size / 1e6:.1f} MB is over the limit of {max_bytes / 1e6:.0f} MB "
+                             "(raise it with --max-mb)")
+        data = p.read_bytes()
+    except InputError:
+        raise
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    text = decode(data, encoding=encoding, name=name)
+    if p.suffix.lower() in (".html", ".htm"):
+        from kg.markup import html_to_text
+
+        text = html_to_text(text)
+    elif p.suffix.lower() == ".md":
+        from kg.markup import markdown_to_text
+
+        text = markdown_to_text(text)
+    meta = replace(meta or DocumentMeta(), source=name)
+    return from_text(text, meta=meta, name=name)
