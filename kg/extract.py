@@ -123,7 +123,7 @@ class _Names:
         return label, cls, en, concept or None
 
 
-def _keys(label: str, aliases: set[str], lx: Lexicon, core: str) -> tuple[set[str], set[str]]:
+def _keys(label: str, aliases: set[str], lx: Lexicon, core: str, cls: str = "") -> tuple[set[str], set[str]]:
     """``(full, loose)`` merge keys. Full keys identify a name; a loose key (the name without a scope
     modifier such as 城乡/基层, a generic tail such as 机制/体系, or a title after a person's name) only
     merges with another mention's *full* key, so that loose keys never chain unrelated names."""
@@ -144,9 +144,9 @@ def _keys(label: str, aliases: set[str], lx: Lexicon, core: str) -> tuple[set[st
             for t in _GENERIC_TAILS:
                 if k.endswith(t) and len(k) - len(t) >= 3:
                     loose.add(k[: -len(t)])
-        else:
-            for t, (cls, _, _) in lx.heads.items():
-                if cls == "Role" and k.endswith(t) and 2 <= len(k) - len(t) <= 4:
+        elif cls == "Person":
+            for t, (hcls, _, _) in lx.heads.items():
+                if hcls == "Role" and k.endswith(t) and 2 <= len(k) - len(t) <= 4:
                     loose.add(k[: -len(t)])  # 某某总书记 -> 某某 (a person named with a title)
     return full, loose - full
 
@@ -254,7 +254,7 @@ def extract(document: Document, nlp: Language, *, lexicon: Lexicon | None = None
     loose_keys = []
     for i, r in enumerate(raw):
         uf.find(i)
-        full, loose = _keys(r["label"], r["aliases"], lx, r["core"])
+        full, loose = _keys(r["label"], r["aliases"], lx, r["core"], r["cls"])
         loose_keys.append(loose)
         for k in full:
             key = (r["core"], k)
@@ -360,7 +360,8 @@ def _inner_actors(raw: list[dict], norm: str, lx: Lexicon) -> list[dict]:
     """Actors of the lexicon named inside a mechanism, policy or challenge name (在职党员 in 在职党员到社区
     报到机制), found on characters so that a name the tokenizer kept whole is still looked into."""
     have = {(r["s"], r["e"]) for r in raw}
-    actors = sorted((w for w, e in lx.entries.items() if core_class(e.cls) == "Actor" and len(w) >= 3),
+    actors = sorted((w for w, e in lx.entries.items()
+                     if core_class(e.cls) == "Actor" and e.cls != "Place" and len(w) >= 3 and "(" not in w),
                     key=len, reverse=True)
     out = []
     for r in raw:

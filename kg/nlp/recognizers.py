@@ -62,6 +62,17 @@ def add_candidate(doc: Doc, start: int, end: int, cls: str, source: str, concept
     return span
 
 
+def _only_generic(text: str, lx: Lexicon) -> bool:
+    """True when ``text`` splits into generic modifiers and head morphemes only (制度体系, 治理机制)."""
+    if not text:
+        return True
+    for n in range(len(text), 0, -1):
+        w = text[:n]
+        if (w in lx.generic or w in lx.heads) and _only_generic(text[n:], lx):
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=1)
 def _pos_tags() -> dict[str, str]:
     """jieba's dictionary part-of-speech tags (word -> tag), loaded once."""
@@ -107,8 +118,32 @@ class LexiconRuler:
         if core in ("Mechanism", "Goal") and entry.cls != "Policy":
             if nxt == "的" or nxt in lx.heads or nxt in lx.generic:
                 return False  # a modifier of a longer name: ……服务的……, 党建引领基层治理创新
+            if _only_generic(surface, lx):
+                return False  # 制度体系: nothing but generic words
+            if self._modifier_list(doc, e):
+                return False
             return self._argument(doc, s)
         return True
+
+    def _modifier_list(self, doc: Doc, e: int) -> bool:
+        """In A、B、C等…… the items are names only when what follows 等 is a head noun of their kind;
+        ……等协同发展的综合服务体系 and ……等问题 make them modifiers or topics."""
+        k = e
+        while k < len(doc) and doc[k].text not in _PUNCT - {"、", "“", "”"}:
+            if doc[k].text == "等":
+                rest = doc[k + 1:min(len(doc), k + 8)]
+                tail = ""
+                for t in rest:
+                    if t.text in _PUNCT:
+                        break
+                    tail += t.text
+                if "的" in tail:
+                    return True
+                return not any(tail.startswith(h) or tail.endswith(h) for h in self.lexicon.heads
+                               if core_class(self.lexicon.heads[h][0]) in ("Mechanism",)) \
+                    and not any(w in tail for w in ("方式", "做法", "实践", "形式"))
+            k += 1
+        return False
 
     def _argument(self, doc: Doc, s: int) -> bool:
         """True when the phrase at token ``s`` stands as an argument: clause start, list item, or object
@@ -122,6 +157,9 @@ class LexiconRuler:
         if prev in _PUNCT and prev not in ("(", ")"):
             return True
         lx = self.lexicon
+        tag = _pos_tags().get(prev, "")
+        if tag == "vn" and (k == 0 or doc[k - 1].text in FUNCTION_WORDS or doc[k - 1].text in _PUNCT):
+            return True  # 全面建设…… : a verbal noun used as the verb
         return prev in lx.triggers or prev in lx.predicates or _pos_tags().get(prev, "").startswith("v") \
             and _pos_tags().get(prev, "") != "vn"
 
@@ -268,7 +306,8 @@ class MorphologyRecognizer:
         words = [t.text for t in doc[j:i + 1]]
         words[-1] = words[-1][: len(words[-1]) - len(head)]
         words = [w for w in words if w]
-        return bool(words) and all(w in self.lexicon.generic for w in words)
+        return bool(words) and all(w in self.lexicon.generic or _only_generic(w, self.lexicon) and
+                                   w not in self.lexicon.entries for w in words)
 
     def _policy_ok(self, doc: Doc, j: int, i: int) -> bool:
         """An unquoted policy name needs a sign of being a document: a period in quotes or a jurisdiction."""
