@@ -23,7 +23,7 @@ from kg.rdf import iri
 from kg.records import Document, Entity, Extraction, Quantity, Relation, Span
 from kg.vocab import GOV
 
-__all__ = ["OA", "QUDT", "ORG", "bind_prefixes", "build_graph", "add_extraction", "CONTEXT_WINDOW"]
+__all__ = ["OA", "QUDT", "ORG", "decimal_literal", "bind_prefixes", "build_graph", "add_extraction", "CONTEXT_WINDOW"]
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,19 @@ ID = Namespace(iri.BASE)
 #: characters of context kept as oa:prefix / oa:suffix of a quote selector
 CONTEXT_WINDOW = 24
 _NO_EN = "No English label: the term is not in the govkg lexicon, and none is invented."
+
+
+def decimal_literal(value: float) -> Literal:
+    """An xsd:decimal in canonical lexical form (78000.0, 97.5), identical in every serialisation.
+
+    >>> str(decimal_literal(78000)), str(decimal_literal(2.6e8)), str(decimal_literal(97.5))
+    ('78000.0', '260000000.0', '97.5')
+    """
+    d = Decimal(repr(float(value))).normalize()
+    lex = format(d, "f")
+    if "." not in lex:
+        lex += ".0"
+    return Literal(lex, datatype=XSD.decimal, normalize=False)
 
 
 def bind_prefixes(g: Graph) -> Graph:
@@ -175,8 +188,7 @@ def _add_metric(g: Graph, doc: Document, d: URIRef, q: Quantity, by_key: dict) -
     g.add((m, RDF.type, GOV.Metric))
     label = f"{q.statement}:{q.span.quote}" if q.statement else q.span.quote
     g.add((m, RDFS.label, Literal(label, lang="zh")))
-    g.add((m, GOV.value, Literal(Decimal(repr(q.value)).normalize() if q.value != int(q.value)
-                                 else Decimal(int(q.value)), datatype=XSD.decimal)))
+    g.add((m, GOV.value, decimal_literal(q.value)))
     g.add((m, GOV.unit, Literal(q.unit)))
     g.add((m, GOV.rawValue, Literal(q.span.quote)))
     for t in targets:
