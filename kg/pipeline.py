@@ -19,18 +19,20 @@ from kg.ingest import from_text, read_document
 from kg.records import Document, DocumentMeta, Extraction
 
 __all__ = ["extract_document", "extract_text", "extract_files", "graph_of", "build_sample_graph",
-           "sample_document", "SAMPLE_META"]
+           "sample_document", "sample_meta"]
 
 log = logging.getLogger(__name__)
 
-SAMPLE_META = DocumentMeta(
-    title="健全基层社会治理体系(江苏)",
-    author="谢晓军",
-    author_role="江苏省民政厅党组书记、厅长",
-    date="2023",
-    jurisdiction="江苏省",
-    source="kg/data/samples/jiangsu-grassroots-governance.zh.txt",
-)
+
+
+def sample_meta() -> DocumentMeta:
+    """Metadata of the bundled sample, read from ``kg/data/samples/*.meta.json``."""
+    import json
+
+    from kg.resources import sample_path
+
+    meta = sample_path().parent.joinpath(sample_path().name.replace(".txt", ".meta.json"))
+    return DocumentMeta(**json.loads(meta.read_text(encoding="utf-8")))
 
 
 def _nlp(nlp=None):
@@ -63,10 +65,10 @@ def graph_of(extractions: Iterable[Extraction]) -> Graph:
 
 
 def sample_document() -> Document:
-    """The bundled sample article as a :class:`Document` (谢晓军, 江苏省民政厅)."""
+    """The bundled sample article as a :class:`Document` (author and source in ``kg/data/samples/``)."""
     from kg.resources import sample_text
 
-    return from_text(sample_text(), meta=SAMPLE_META, name="sample")
+    return from_text(sample_text(), meta=sample_meta(), name="sample")
 
 
 @functools.lru_cache(maxsize=1)

@@ -128,7 +128,7 @@ class Relation:
 class Quantity:
     """A metric: a number with a unit that measures one or more entities."""
 
-    span: Span  # the quantity as written, e.g. 约2.6亿元
+    span: Span  # the quantity as written, e.g. 约3.4亿元
     value: float
     unit: str
     measures: tuple[tuple[str, str], ...] = ()

@@ -83,7 +83,7 @@ def load_query(name: str) -> str:
 
 
 def sample_path() -> Traversable:
-    """The bundled sample article (谢晓军, 江苏省民政厅; see ``kg/data/samples/SOURCE.md``)."""
+    """The bundled sample article (author and attribution in ``kg/data/samples/SOURCE.md``)."""
     return resources.files("kg.data").joinpath("samples", SAMPLE_NAME)
 
 

@@ -61,7 +61,7 @@ def build(
 ) -> None:
     """Extract a knowledge graph from governance texts and write [bold]govkg.ttl[/], [bold]govkg.jsonld[/] and [bold]govkg.html[/]."""
     from kg.ingest import InputError, read_document
-    from kg.pipeline import SAMPLE_META, extract_document, graph_of, sample_document
+    from kg.pipeline import extract_document, graph_of, sample_document
     from kg.rdf.serialize import to_jsonld, to_turtle, write_all
     from kg.records import DocumentMeta
 
@@ -78,7 +78,8 @@ def build(
     extractions = []
     if not files:
         docs = [sample_document()]
-        console.print(f"[dim]No input given: using the bundled sample ({SAMPLE_META.author}, 江苏省民政厅).[/]")
+        meta = docs[0].meta
+        console.print(f"[dim]No input given: using the bundled sample ({meta.author}, {meta.author_role}).[/]")
         extractions = [extract_document(docs[0], nlp=nlp)]
     else:
         paths, warnings = expand_inputs(files)

@@ -38,10 +38,10 @@ _NO_EN = "No English label: the term is not in the govkg lexicon, and none is in
 
 
 def decimal_literal(value: float) -> Literal:
-    """An xsd:decimal in canonical lexical form (78000.0, 97.5), identical in every serialisation.
+    """An xsd:decimal in canonical lexical form (78000.0, 88.2), identical in every serialisation.
 
-    >>> str(decimal_literal(78000)), str(decimal_literal(2.6e8)), str(decimal_literal(97.5))
-    ('78000.0', '260000000.0', '97.5')
+    >>> str(decimal_literal(78000)), str(decimal_literal(2.6e8)), str(decimal_literal(88.2))
+    ('78000.0', '260000000.0', '88.2')
     """
     d = Decimal(repr(float(value))).normalize()
     lex = format(d, "f")

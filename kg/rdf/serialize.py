@@ -1,7 +1,7 @@
 """Serialisations of a govkg graph and atomic file writing.
 
 JSON-LD gets a real ``@context`` (prefixes plus typed terms for values), so the compacted document reads
-``"value": 97.5`` rather than full IRIs. Every file is written to a temporary file in the target folder
+``"value": 88.2`` rather than full IRIs. Every file is written to a temporary file in the target folder
 and renamed into place, so an interrupted run never leaves a half-written output.
 """
 
