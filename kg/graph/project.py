@@ -1,0 +1,502 @@
+"""Project the RDF graph onto a :class:`networkx.MultiDiGraph` of entities and relations.
+
+The projection reads each predicate it needs once (a predicate-indexed scan of an rdflib ``Graph`` or
+a pyoxigraph ``Store``), so a million-triple graph is projected in a few seconds; it never runs one
+query per node.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from kg.records import CORE_CLASSES
+
+__all__ = ["NODE_KINDS", "edge_labels", "to_networkx"]
+
+log = logging.getLogger(__name__)
+
+#: values of the ``kind`` node attribute
+NODE_KINDS = ("entity", "provenance", "ontology")
+
+_GOV = "https://w3id.org/govkg/ontology#"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_OWL = "http://www.w3.org/2002/07/owl#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_OA = "http://www.w3.org/ns/oa#"
+_PROV = "http://www.w3.org/ns/prov#"
+_DCTERMS = "http://purl.org/dc/terms/"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+_TYPE = _RDF + "type"
+_LABEL = _RDFS + "label"
+_PREF = _SKOS + "prefLabel"
+_ALT = _SKOS + "altLabel"
+
+#: metric node attribute <- gov: datatype property
+_METRIC_ATTRS = {
+    "value": "value", "unit": "unit", "qualifier": "qualifier", "year": "year", "since": "sinceYear",
+    "until": "untilYear", "raw": "rawValue", "is_target": "isTarget", "statement": "statement",
+}
+
+#: provenance classes kept with ``include_provenance=True``: class IRI -> ``cls`` attribute
+_PROV_CLASSES = {
+    _GOV + "Document": "Document",
+    _GOV + "Mention": "Mention",
+    _OA + "SpecificResource": "Span",
+    _GOV + "RelationAssertion": "RelationAssertion",
+    _GOV + "Extractor": "Extractor",
+}
+#: predicates linking provenance nodes (to each other or to entities)
+_PROV_PREDICATES = (
+    _GOV + "hasMention", _GOV + "mentionedIn", _GOV + "evidence", _GOV + "authoredBy",
+    _OA + "hasBody", _OA + "hasTarget", _OA + "hasSource",
+    _PROV + "wasDerivedFrom", _PROV + "wasAttributedTo", _RDF + "subject", _RDF + "object",
+)
+
+
+def to_networkx(
+    rdf_graph: Any,
+    *,
+    include_provenance: bool = False,
+    include_ontology: bool = False,
+    lang: str = "zh",
+) -> nx.MultiDiGraph:
+    """The entities and relations of a govkg RDF graph as a networkx multigraph.
+
+    Parameters
+    ----------
+    rdf_graph : rdflib.Graph, pyoxigraph.Store or kg.store.Store
+        Instance data shaped as in ``docs/datamodel.md`` (the ontology need not be included). A
+        store is read as the union of its graphs; an rdflib ``Dataset`` only through its default
+        graph unless it was made with ``default_union=True``.
+    include_provenance : bool
+        Also keep documents, mentions, spans, relation assertions and the extractor as nodes
+        (``kind="provenance"``), linked by ``hasMention``, ``hasTarget``, ``evidence`` and so on.
+    include_ontology : bool
+        Also keep lexicon concepts (``gov:concept``) and ontology classes (``kind="ontology"``),
+        linked by ``concept``, ``type`` (to the most specific class) and ``subClassOf``.
+    lang : str
+        Language of the ``label`` attributes of nodes and edges (falls back to any label).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes are keyed by IRI string, with attributes ``iri``, ``kind``, ``cls`` (core class local
+        name), ``type`` (most specific class local name), ``label``, ``label_en`` (or ``None``),
+        ``aliases`` (list) and ``mentions`` (list of dicts with ``doc``, ``start``, ``end``,
+        ``exact``, ``prefix``, ``suffix``, ``sentence``); metrics also carry ``value``, ``unit``,
+        ``qualifier``, ``year``, ``since``, ``until``, ``raw``, ``is_target`` and ``statement``.
+        ``aliases`` holds every ``skos:altLabel`` other than the label, whatever its language.
+        There is one edge per relation triple, keyed by the property's local name, with attributes
+        ``predicate`` (IRI), ``label`` and ``label_en`` (the property's labels in the ontology).
+        Nodes and edges are added in sorted order, so the result does not depend on triple order.
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(format="turtle", data='''
+    ... @prefix gov: <https://w3id.org/govkg/ontology#> .
+    ... @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    ... <urn:a> a gov:GovernmentBody, gov:Actor ; rdfs:label "民政厅"@zh ; gov:implements <urn:m> .
+    ... <urn:m> a gov:Platform, gov:Mechanism ; rdfs:label "服务平台"@zh .
+    ... ''')
+    >>> G = to_networkx(g)
+    >>> G.nodes["urn:a"]["cls"], G.nodes["urn:a"]["type"], G.nodes["urn:m"]["label"]
+    ('Actor', 'GovernmentBody', '服务平台')
+    >>> [(u, v, k, d["label"]) for u, v, k, d in G.edges(keys=True, data=True)]
+    [('urn:a', 'urn:m', 'implements', '实施')]
+    """
+    src = _source(rdf_graph)
+    schema = _schema()
+
+    # 1. typed things: entities (gov core classes and subclasses) and, if asked, provenance nodes
+    types: dict[str, list[str]] = defaultdict(list)
+    prov_nodes: dict[str, str] = {}
+    for s, o in src.iri_pairs(_TYPE):
+        if o in schema.core_of:
+            types[s].append(o)
+        elif include_provenance and o in _PROV_CLASSES:
+            prov_nodes.setdefault(s, _PROV_CLASSES[o])
+    nodes: dict[str, dict[str, Any]] = {}
+    for s, classes in types.items():
+        best = max(classes, key=lambda c: (schema.depth[c], c))
+        nodes[s] = {
+            "iri": s, "kind": "entity", "cls": schema.core_of[best], "type": _local(best),
+            "label": None, "label_en": None, "aliases": [], "mentions": [],
+        }
+
+    # 2. names
+    labels: dict[str, dict[str, str]] = defaultdict(dict)
+    for s, value, lg in src.literal_triples(_LABEL):
+        if s in nodes or s in prov_nodes:
+            _keep_least(labels[s], lg or "", value)
+    pref: dict[str, dict[str, str]] = defaultdict(dict)
+    for s, value, lg in src.literal_triples(_PREF):
+        if s in nodes:
+            _keep_least(pref[s], lg or "", value)
+    for s, value, _ in src.literal_triples(_ALT):
+        if s in nodes:
+            nodes[s]["aliases"].append(value)
+    for s, attrs in nodes.items():
+        attrs["label"] = (_pick(labels.get(s), lang) or _pick(pref.get(s), lang)
+                          or _first(labels.get(s)) or _local(s))
+        attrs["label_en"] = _pick(labels.get(s), "en", fallback=False)
+        attrs["aliases"] = sorted(set(attrs["aliases"]) - {attrs["label"]})
+
+    # 3. metric values
+    for attr, prop in _METRIC_ATTRS.items():
+        for s, value, _ in src.literal_triples(_GOV + prop):
+            node = nodes.get(s)
+            if node is not None and node["cls"] == "Metric":
+                _keep_least(node, attr, value)
+    for attrs in nodes.values():
+        if attrs["cls"] == "Metric":
+            for attr in _METRIC_ATTRS:
+                attrs.setdefault(attr, None)
+
+    # 4. mentions: entity -hasMention-> mention -hasTarget-> span -hasSelector-> selectors
+    _add_mentions(src, nodes)
+
+    # 5. relations between entities
+    edges: list[tuple[str, str, str, dict[str, Any]]] = []
+    for prop in schema.object_properties:
+        key = _local(prop)
+        lab = schema.prop_labels.get(prop, {})
+        for s, o in src.iri_pairs(prop):
+            if s in nodes and o in nodes:
+                edges.append((s, o, key, {"predicate": prop, "label": _pick(lab, lang) or key,
+                                          "label_en": _pick(lab, "en", fallback=False)}))
+
+    if include_provenance:
+        _add_provenance(src, schema, nodes, prov_nodes, labels, edges, lang)
+    if include_ontology:
+        _add_ontology(src, schema, nodes, types, edges, lang)
+
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((n, nodes[n]) for n in sorted(nodes))
+    edges.sort(key=lambda e: (e[0], e[2], e[1]))
+    G.add_edges_from(edges)
+    log.info("projected %d nodes and %d edges", G.number_of_nodes(), G.number_of_edges())
+    return G
+
+
+def edge_labels(lang: str = "zh") -> dict[str, str]:
+    """Labels of the ontology's object properties in ``lang``, by local name.
+
+    >>> edge_labels()["issues"], edge_labels("en")["issues"]
+    ('出台', 'issues')
+    """
+    schema = _schema()
+    return {_local(p): _pick(schema.prop_labels.get(p, {}), lang) or _local(p)
+            for p in schema.object_properties}
+
+
+# --------------------------------------------------------------------------------------------------
+# private helpers
+
+
+@dataclass(frozen=True)
+class _Schema:
+    core_of: dict[str, str]  # gov class IRI -> core class local name
+    depth: dict[str, int]  # gov class IRI -> distance below its core class
+    parents: dict[str, tuple[str, ...]]  # gov class IRI -> direct gov superclasses
+    object_properties: tuple[str, ...]  # gov object property IRIs, sorted
+    prop_labels: dict[str, dict[str, str]]  # property IRI -> lang -> label
+    class_labels: dict[str, dict[str, str]]  # class IRI -> lang -> label
+    prop_ends: dict[str, tuple[str | None, str | None]]  # property IRI -> (domain, range) IRIs
+
+
+@functools.lru_cache(maxsize=1)
+def _schema() -> _Schema:
+    from rdflib import OWL, RDF, RDFS, Literal
+
+    from kg.resources import load_ontology
+
+    onto = load_ontology()
+    classes = {str(c) for c in onto.subjects(RDF.type, OWL.Class) if str(c).startswith(_GOV)}
+    parents = {c: tuple(sorted(str(p) for p in onto.objects(_uri(c), RDFS.subClassOf)
+                               if str(p) in classes)) for c in classes}
+    core_of: dict[str, str] = {}
+    depth: dict[str, int] = {}
+    for c in classes:
+        frontier, d, seen = [c], 0, set()
+        while frontier:
+            hit = sorted(_local(x) for x in frontier if _local(x) in CORE_CLASSES)
+            if hit:
+                core_of[c], depth[c] = hit[0], d
+                break
+            seen.update(frontier)
+            frontier = [p for x in frontier for p in parents[x] if p not in seen]
+            d += 1
+
+    def labels_of(term: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for lit in onto.objects(_uri(term), RDFS.label):
+            if isinstance(lit, Literal):
+                out.setdefault(lit.language or "", str(lit))
+        return out
+
+    props = sorted(str(p) for p in onto.subjects(RDF.type, OWL.ObjectProperty) if str(p).startswith(_GOV))
+    return _Schema(
+        core_of=core_of,
+        depth=depth,
+        parents=parents,
+        object_properties=tuple(props),
+        prop_labels={p: labels_of(p) for p in props},
+        class_labels={c: labels_of(c) for c in classes},
+        prop_ends={p: (_one(onto.objects(_uri(p), RDFS.domain)), _one(onto.objects(_uri(p), RDFS.range)))
+                   for p in props},
+    )
+
+
+def _one(terms: Any) -> str | None:
+    found = sorted(str(t) for t in terms)
+    return found[0] if found else None
+
+
+def _uri(s: str) -> Any:
+    from rdflib import URIRef
+
+    return URIRef(s)
+
+
+def _local(iri: str) -> str:
+    for sep in ("#", "/"):
+        if sep in iri:
+            tail = iri.rsplit(sep, 1)[1]
+            if tail:
+                return tail
+    return iri
+
+
+def _pick(by_lang: dict[str, str] | None, lang: str, *, fallback: bool = False) -> str | None:
+    """The label in ``lang`` (or a regional variant such as zh-cn); with ``fallback`` any label."""
+    if not by_lang:
+        return None
+    if lang in by_lang:
+        return by_lang[lang]
+    for lg in sorted(by_lang):
+        if lg.split("-")[0] == lang:
+            return by_lang[lg]
+    return _first(by_lang) if fallback else None
+
+
+def _keep_least(d: dict, key: Any, value: Any) -> None:
+    """``d[key] = value`` unless ``d`` holds a smaller value: the same pick whatever the triple order."""
+    cur = d.get(key)
+    try:
+        if cur is None or value < cur:
+            d[key] = value
+    except TypeError:  # values of different types: keep the first
+        pass
+
+
+def _first(by_lang: dict[str, str] | None) -> str | None:
+    if not by_lang:
+        return None
+    return by_lang[min(by_lang)]
+
+
+def _add_mentions(src: _Source, nodes: dict[str, dict[str, Any]]) -> None:
+    owner: dict[str, list[str]] = defaultdict(list)
+    for s, m in src.iri_pairs(_GOV + "hasMention"):
+        if s in nodes:
+            owner[m].append(s)
+    if not owner:
+        return
+    target = {m: t for m, t in src.iri_pairs(_OA + "hasTarget") if m in owner}
+    spans = set(target.values())
+    source = {t: d for t, d in src.iri_pairs(_OA + "hasSource") if t in spans}
+    selectors: dict[str, list[str]] = defaultdict(list)
+    for t, sel in src.iri_pairs(_OA + "hasSelector"):
+        if t in spans:
+            selectors[sel].append(t)
+    fields: dict[str, dict[str, Any]] = defaultdict(dict)  # span -> field -> value
+    for name in ("start", "end", "exact", "prefix", "suffix"):
+        for sel, value, _ in src.literal_triples(_OA + name):
+            for t in selectors.get(sel, ()):
+                fields[t][name] = value
+    sentence = {m: value for m, value, _ in src.literal_triples(_GOV + "sentence") if m in owner}
+    for m, entities in owner.items():
+        t = target.get(m)
+        f = fields.get(t, {}) if t is not None else {}
+        row = {
+            "doc": source.get(t) if t is not None else None,
+            "start": f.get("start"), "end": f.get("end"), "exact": f.get("exact"),
+            "prefix": f.get("prefix"), "suffix": f.get("suffix"), "sentence": sentence.get(m),
+        }
+        for e in entities:
+            nodes[e]["mentions"].append(dict(row))
+    for attrs in nodes.values():
+        if len(attrs["mentions"]) > 1:
+            attrs["mentions"].sort(key=lambda r: (r["doc"] or "", r["start"] or 0, r["end"] or 0))
+
+
+def _add_provenance(
+    src: _Source, schema: _Schema, nodes: dict[str, dict[str, Any]], prov_nodes: dict[str, str],
+    labels: dict[str, dict[str, str]], edges: list, lang: str,
+) -> None:
+    names: dict[str, str] = {}
+    for s, value, _ in src.literal_triples(_DCTERMS + "title"):
+        if s in prov_nodes:
+            _keep_least(names, s, value)
+    quote: dict[str, str] = {}
+    for s, value, _ in src.literal_triples(_OA + "exact"):
+        quote[s.split("#", 1)[0]] = value  # the span of a #quote selector
+    for m, t in src.iri_pairs(_OA + "hasTarget"):
+        if m in prov_nodes and t in quote:
+            quote.setdefault(m, quote[t])  # a mention is named by the quote of its span
+    for s, cls in prov_nodes.items():
+        label = (names.get(s) or _pick(labels.get(s), lang) or _first(labels.get(s))
+                 or quote.get(s) or _local(s))
+        nodes[s] = {"iri": s, "kind": "provenance", "cls": cls, "type": cls, "label": label,
+                    "label_en": None, "aliases": [], "mentions": []}
+    for prop in _PROV_PREDICATES:
+        key = _local(prop)
+        lab = schema.prop_labels.get(prop, {})
+        for s, o in src.iri_pairs(prop):
+            if s in nodes and o in nodes and (s in prov_nodes or o in prov_nodes):
+                edges.append((s, o, key, {"predicate": prop, "label": _pick(lab, lang) or key,
+                                          "label_en": _pick(lab, "en") or key}))
+
+
+def _add_ontology(
+    src: _Source, schema: _Schema, nodes: dict[str, dict[str, Any]], types: dict[str, list[str]],
+    edges: list, lang: str,
+) -> None:
+    concept_edges = [(s, o) for s, o in src.iri_pairs(_GOV + "concept") if s in nodes]
+    concepts = {o for _, o in concept_edges}
+    clabels: dict[str, dict[str, str]] = defaultdict(dict)
+    for prop in (_PREF, _LABEL):
+        for s, value, lg in src.literal_triples(prop):
+            if s in concepts:
+                clabels[s].setdefault(lg or "", value)
+    for c in concepts:
+        nodes.setdefault(c, {"iri": c, "kind": "ontology", "cls": "Concept", "type": "Concept",
+                             "label": _pick(clabels.get(c), lang, fallback=True) or _local(c),
+                             "label_en": _pick(clabels.get(c), "en"), "aliases": [], "mentions": []})
+    lab = schema.prop_labels.get(_GOV + "concept", {})
+    for s, o in concept_edges:
+        edges.append((s, o, "concept", {"predicate": _GOV + "concept", "label": _pick(lab, lang) or "concept",
+                                        "label_en": _pick(lab, "en")}))
+    used: set[str] = set()
+    for s, classes in types.items():
+        best = max(classes, key=lambda c: (schema.depth[c], c))
+        used.add(best)
+        edges.append((s, best, "type", {"predicate": _TYPE, "label": "type", "label_en": "type"}))
+    # the used classes and all their gov superclasses
+    frontier = list(used)
+    while frontier:
+        c = frontier.pop()
+        for p in schema.parents.get(c, ()):
+            if p not in used:
+                used.add(p)
+                frontier.append(p)
+    for c in used:
+        cl = schema.class_labels.get(c, {})
+        nodes.setdefault(c, {"iri": c, "kind": "ontology", "cls": "Class", "type": "Class",
+                             "label": _pick(cl, lang, fallback=True) or _local(c),
+                             "label_en": _pick(cl, "en"), "aliases": [], "mentions": []})
+        for p in schema.parents.get(c, ()):
+            edges.append((c, p, "subClassOf", {"predicate": _RDFS + "subClassOf", "label": "subClassOf",
+                                               "label_en": "subClassOf"}))
+
+
+# --------------------------------------------------------------------------------------------------
+# reading triples from rdflib or pyoxigraph, as plain Python values
+
+
+class _Source:
+    """Predicate-indexed reads returning IRIs as ``str`` and literals as Python values."""
+
+    def iri_pairs(self, predicate: str) -> Iterator[tuple[str, str]]:
+        raise NotImplementedError
+
+    def literal_triples(self, predicate: str) -> Iterator[tuple[str, Any, str | None]]:
+        raise NotImplementedError
+
+
+class _RdflibSource(_Source):
+    def __init__(self, graph: Any) -> None:
+        self.g = graph
+
+    def iri_pairs(self, predicate: str) -> Iterator[tuple[str, str]]:
+        from rdflib import URIRef
+
+        for s, o in self.g.subject_objects(URIRef(predicate)):
+            if isinstance(o, URIRef):
+                yield str(s), str(o)
+
+    def literal_triples(self, predicate: str) -> Iterator[tuple[str, Any, str | None]]:
+        from rdflib import Literal, URIRef
+
+        for s, o in self.g.subject_objects(URIRef(predicate)):
+            if isinstance(o, Literal):
+                yield str(s), _convert(str(o), str(o.datatype) if o.datatype else None), o.language
+
+
+class _OxigraphSource(_Source):
+    def __init__(self, store: Any) -> None:
+        self.store = store
+
+    def _pairs(self, predicate: str) -> Iterator[tuple[Any, Any]]:
+        import pyoxigraph as ox
+
+        for q in self.store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+            yield q.subject, q.object
+
+    def iri_pairs(self, predicate: str) -> Iterator[tuple[str, str]]:
+        import pyoxigraph as ox
+
+        seen: set[tuple[str, str]] = set()
+        for s, o in self._pairs(predicate):
+            if isinstance(o, ox.NamedNode) and isinstance(s, ox.NamedNode):
+                pair = (s.value, o.value)
+                if pair not in seen:  # the same triple may sit in several named graphs
+                    seen.add(pair)
+                    yield pair
+
+    def literal_triples(self, predicate: str) -> Iterator[tuple[str, Any, str | None]]:
+        import pyoxigraph as ox
+
+        for s, o in self._pairs(predicate):
+            if isinstance(o, ox.Literal) and isinstance(s, ox.NamedNode):
+                yield s.value, _convert(o.value, o.datatype.value if o.datatype else None), o.language
+
+
+def _source(obj: Any) -> _Source:
+    if hasattr(obj, "quads_for_pattern"):
+        return _OxigraphSource(obj)
+    if callable(getattr(obj, "engine", None)):  # a kg.store Store: read its pyoxigraph engine
+        return _OxigraphSource(obj.engine())
+    if hasattr(obj, "subject_objects"):
+        return _RdflibSource(obj)
+    raise TypeError(f"expected an rdflib Graph or a pyoxigraph Store, got {type(obj).__name__}")
+
+
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger",
+                                "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong",
+                                "gYear")}
+_FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
+
+
+def _convert(lexical: str, datatype: str | None) -> Any:
+    """A literal's Python value: int, float or bool for numeric and boolean types, else the string."""
+    try:
+        if datatype in _INTEGERS:
+            return int(lexical)
+        if datatype in _FLOATS:
+            return float(lexical)
+    except ValueError:
+        return lexical
+    if datatype == _XSD + "boolean":
+        return lexical.strip() in ("true", "1")
+    return lexical
