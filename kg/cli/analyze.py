@@ -1,0 +1,193 @@
+"""``govkg analyze``: the network findings of a graph, as tables.
+
+Most central actors and mechanisms (PageRank, betweenness), communities with their main members,
+bridging mechanisms, and an example explanation path from an actor to a goal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from kg.cli._app import EXIT_USAGE, app, console, fail
+
+__all__ = ["analyze_command"]
+
+
+def _load(store: Path | None, graphs: list[Path]) -> Any:
+    """The networkx projection of the store, the files, or the bundled sample."""
+    from kg.graph import to_networkx
+    from kg.store import OxigraphStore, StoreError, is_store_dir
+
+    if store is not None and graphs:
+        fail("give either --store or --graph, not both", EXIT_USAGE)
+    if store is not None:
+        if not is_store_dir(store):
+            fail(f"no Oxigraph store at {store} (create one with `govkg store load FILES --store {store}`)")
+        try:
+            with OxigraphStore(store, read_only=True) as source:
+                return to_networkx(source.engine())
+        except StoreError as exc:
+            fail(str(exc))
+    if graphs:
+        with OxigraphStore() as source:  # Oxigraph parses files much faster than rdflib
+            for g in graphs:
+                if not g.is_file():
+                    fail(f"no such file: {g}")
+                try:
+                    source.load(g)
+                except StoreError as exc:
+                    fail(str(exc))
+            return to_networkx(source.engine())
+    try:
+        from kg.pipeline import build_sample_graph
+    except ImportError:
+        fail("no --graph or --store given, and the bundled sample graph is not available "
+             "(kg.pipeline.build_sample_graph is missing)")
+    return to_networkx(build_sample_graph())
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.4f}"
+
+
+def _links(G: Any, v: Any) -> int:
+    return len((G.succ[v].keys() | G.pred[v].keys()) - {v})
+
+
+def _table(title: str, *columns: str) -> Table:
+    """A table whose first column is a rank and whose text columns wrap instead of being cut."""
+    table = Table(title=title, title_justify="left")
+    table.add_column("#", justify="right")
+    for col in columns:
+        numeric = col in ("PageRank", "betweenness", "links", "size", "communities", "participation")
+        table.add_column(col, justify="right" if numeric else "left", overflow="fold",
+                         no_wrap=numeric)
+    return table
+
+
+def _central_table(G: Any, cls: str, by: str, pr: dict, bc: dict, n: int) -> Table:
+    """The ``n`` most central nodes of ``cls``, ranked by ``by`` (PageRank or betweenness) then the other."""
+    first, second = (pr, bc) if by == "PageRank" else (bc, pr)
+    nodes = sorted((v for v in G if G.nodes[v]["cls"] == cls),
+                   key=lambda v: (-first.get(v, 0.0), -second.get(v, 0.0), -_links(G, v), str(v)))
+    plural = {"Actor": "actors", "Mechanism": "mechanisms"}.get(cls, cls)
+    table = _table(f"Most central {plural} (by {by})", "entity", "type", "PageRank", "betweenness", "links")
+    for i, v in enumerate(nodes[:n], 1):
+        d = G.nodes[v]
+        table.add_row(str(i), str(d["label"]), str(d["type"]), _fmt(pr.get(v, 0.0)), _fmt(bc.get(v, 0.0)),
+                      str(_links(G, v)))
+    return table
+
+
+def _main_members(G: Any, part: set, k: int = 5) -> str:
+    """The ``k`` members with the most links inside the community."""
+    def inside(v: Any) -> int:
+        return len((G.succ[v].keys() | G.pred[v].keys()) & part)
+
+    best = sorted(part, key=lambda v: (-inside(v), str(G.nodes[v].get("label")), str(v)))[:k]
+    return " | ".join(str(G.nodes[v].get("label")) for v in best)
+
+
+def _example_path(G: Any, pr: dict, bc: dict) -> dict | None:
+    """An actor -> goal path: from the actor with the highest betweenness to the best-ranked goal
+    at least two steps away (or the nearest one if none is)."""
+    import networkx as nx
+
+    from kg.graph import explain_path
+
+    actors = sorted((v for v in G if G.nodes[v]["cls"] == "Actor"), key=lambda v: (-bc.get(v, 0.0), str(v)))
+    view = G.to_undirected(as_view=True)
+    for a in actors[:10]:
+        dist = nx.single_source_shortest_path_length(view, a, cutoff=6)
+        goals = [v for v in dist if G.nodes[v]["cls"] == "Goal"]
+        if not goals:
+            continue
+        far = [v for v in goals if dist[v] >= 2] or goals
+        goal = max(far, key=lambda v: (pr.get(v, 0.0), str(v)))
+        return explain_path(G, a, goal)
+    return None
+
+
+@app.command("analyze")
+def analyze_command(
+    graph: list[Path] = typer.Option([], "--graph", "-g", help="Analyse this RDF file (Turtle, JSON-LD, "
+                                     "N-Triples, ...); repeat for several."),
+    store: Path | None = typer.Option(None, "--store", "-s", help="Analyse the Oxigraph store in this folder."),
+    top_n: int = typer.Option(10, "--top", "-n", min=1, help="Rows per table."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the community detection."),
+    source: str | None = typer.Option(None, "--from", help="Start of the explanation path (IRI or label)."),
+    target: str | None = typer.Option(None, "--to", help="End of the explanation path (IRI or label)."),
+    backend: str = typer.Option("auto", "--backend", help="auto, networkx or igraph."),
+) -> None:
+    """Print the network findings: central actors and mechanisms, communities, bridges, a path.
+
+    Without --graph or --store, analyses the bundled sample article.
+    """
+    import networkx as nx
+
+    from kg.graph import betweenness, bridging_mechanisms, communities, explain_path, modularity, pagerank
+    from kg.graph._backend import BACKENDS
+
+    if backend not in BACKENDS:
+        fail(f"--backend must be one of {', '.join(BACKENDS)}", EXIT_USAGE)
+    if (source is None) != (target is None):
+        fail("give both --from and --to, or neither", EXIT_USAGE)
+    G = _load(store, graph)
+    if G.number_of_nodes() == 0:
+        fail("the graph has no entities (nothing typed with a govkg class)")
+
+    counts: dict[str, int] = {}
+    for _, d in G.nodes(data=True):
+        counts[d["cls"]] = counts.get(d["cls"], 0) + 1
+    console.print(f"[bold]{G.number_of_nodes()}[/] entities "
+                  f"({', '.join(f'{c} {k}' for c, k in sorted(counts.items(), key=lambda x: -x[1]))}), "
+                  f"[bold]{G.number_of_edges()}[/] relations", highlight=False)
+
+    pr = pagerank(G, backend=backend)  # type: ignore[arg-type]
+    bc = betweenness(G, seed=seed, backend=backend)  # type: ignore[arg-type]
+    # relations run from actors to what they act on: PageRank gathers on mechanisms, policies and
+    # goals, so actors are ranked by betweenness (who connects the rest) and mechanisms by PageRank
+    console.print(_central_table(G, "Actor", "betweenness", pr, bc, top_n))
+    console.print(_central_table(G, "Mechanism", "PageRank", pr, bc, top_n))
+
+    parts = communities(G, seed=seed, backend=backend)  # type: ignore[arg-type]
+    table = _table(f"Communities (Louvain, seed {seed}; modularity {modularity(G, parts):.3f})",
+                   "size", "classes", "main members")
+    for i, part in enumerate(p for p in parts if len(p) > 1):
+        if i >= top_n:
+            break
+        mix: dict[str, int] = {}
+        for v in part:
+            mix[G.nodes[v]["cls"]] = mix.get(G.nodes[v]["cls"], 0) + 1
+        table.add_row(str(i + 1), str(len(part)),
+                      " ".join(f"{c} {k}" for c, k in sorted(mix.items(), key=lambda x: (-x[1], x[0]))),
+                      _main_members(G, part))
+    console.print(table)
+
+    bridges = bridging_mechanisms(G, communities=parts)
+    table = _table("Bridging mechanisms (neighbours in several communities)", "mechanism", "type",
+                   "communities", "participation", "links")
+    for i, (v, row) in enumerate(list(bridges.items())[:top_n], 1):
+        table.add_row(str(i), str(G.nodes[v]["label"]), str(G.nodes[v]["type"]), str(row["communities"]),
+                      f"{row['participation']:.3f}", str(row["degree"]))
+    console.print(table if bridges else "No mechanism links several communities.")
+
+    if source is not None and target is not None:
+        try:
+            path = explain_path(G, source, target)
+        except (nx.NodeNotFound, ValueError) as exc:
+            fail(str(exc), EXIT_USAGE)
+        except nx.NetworkXNoPath:
+            fail(f"no path links {source!r} and {target!r}")
+    else:
+        path = _example_path(G, pr, bc)
+    if path is None:
+        console.print("No actor is linked to a goal.")
+    else:
+        console.print("[bold]Explanation path[/] "
+                      f"({len(path['edges'])} step{'s' if len(path['edges']) != 1 else ''}):")
+        console.print(path["sentence"], highlight=False, soft_wrap=True)
