@@ -121,24 +121,51 @@ def _t2s():
 
 
 _CONVERTER = None
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or "\u3400" <= c <= "\u9fff"
+
+
+def _separates(text: str, i: int, j: int, prev: str) -> bool:
+    """Whether the white space ``text[i:j]`` separates two words (kept as one space)."""
+    n = len(text)
+    nxt = text[j] if j < n else ""
+    if not (prev and nxt and _word_char(prev) and _word_char(nxt)):
+        return False
+    if prev.isascii() and nxt.isascii():
+        return True
+    # letter-spaced text: single characters each standing between spaces
+    before = text[i - 2] if i >= 2 else "\n"
+    after = text[j + 1] if j + 1 < n else "\n"
+    return not (before.isspace() or after.isspace())
 _DROP = {"Cc", "Cs", "Co", "Cn", "Cf"}
 
 
 def normalise(text: str) -> tuple[str, array, array]:
-    """NFKC, traditional -> simplified, stray white space dropped; returns ``(norm, starts, ends)``.
+    r"""NFKC, traditional -> simplified, stray white space dropped; returns ``(norm, starts, ends)``.
+
+    A run of white space inside a line becomes one space when it separates two words (Latin, digits or
+    Chinese: 中共某省委办公厅 某省人民政府办公厅 names two issuers); it is dropped at the start or end of a
+    line, next to punctuation, and between letter-spaced single characters (社 会 组 织).
 
     >>> norm, s, e = normalise("省委，省政府（试行）")
     >>> norm
     '省委,省政府(试行)'
-    >>> norm, s, e = normalise("社會組織 服務")
+    >>> norm, s, e = normalise("社會組織　服務")
     >>> norm, s[4], e[4]
-    ('社会组织服务', 5, 6)
+    ('社会组织 服务', 4, 5)
+    >>> normalise("　　社 会 组 织\r\n")[0]
+    '社会组织\n'
     """
     global _CONVERTER
     out: list[str] = []
     starts, ends = array("q"), array("q")
     n = len(text)
+    skip_to = 0
     for i, ch in enumerate(text):
+        if i < skip_to:
+            continue
         if ch == "\n" or ch == "\r":
             if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
                 continue
@@ -147,13 +174,14 @@ def normalise(text: str) -> tuple[str, array, array]:
             ends.append(i + 1)
             continue
         if ch.isspace():
-            # keep one space between Latin letters or digits (mixed-language text), drop it elsewhere
-            prev = out[-1] if out else ""
-            nxt = text[i + 1] if i + 1 < n else ""
-            if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum():
+            j = i
+            while j < n and text[j].isspace() and text[j] not in "\r\n":
+                j += 1
+            skip_to = j
+            if _separates(text, i, j, out[-1] if out else ""):
                 out.append(" ")
                 starts.append(i)
-                ends.append(i + 1)
+                ends.append(j)
             continue
         if unicodedata.category(ch) in _DROP and ch not in "\t":
             continue

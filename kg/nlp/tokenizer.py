@@ -1,8 +1,8 @@
 """A spaCy tokenizer over a *private* jieba tokenizer that knows the lexicon.
 
 jieba's module-level tokenizer is shared global state; this one owns a ``jieba.Tokenizer`` and adds the
-lexicon's surfaces, heads, trigger verbs and cue phrases as user words, so names and their heads come
-out as tokens of their own and rule spans align with token boundaries.
+lexicon's surfaces, heads, trigger verbs, cue phrases, discourse fillers and qualifiers as user words,
+so names and their heads come out as tokens of their own and rule spans align with token boundaries.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ __all__ = ["JiebaTokenizer", "create_jieba_tokenizer"]
 
 log = logging.getLogger(__name__)
 
-# characters that always form a token of their own (punctuation, brackets, quotes, title marks)
-_SPLIT = re.compile(r"([\s,.;:!?()\[\]{}<>\"'、。“”‘’《》〈〉「」『』【】〔〕—…·/+\-=%‰])")
+# characters that always form a token of their own (punctuation, brackets, quotes, title marks; a point
+# only when it is not a decimal point)
+_SPLIT = re.compile(r"(\s|(?<!\d)\.|\.(?!\d)|[,;:!?()\[\]{}<>\"'、。“”‘’《》〈〉「」『』【】〔〕—…·/+\-=%‰])")
 
 
 class JiebaTokenizer:
@@ -38,7 +39,7 @@ class JiebaTokenizer:
         self.hmm = hmm
         self._jieba = jieba.Tokenizer()
         lexicon = lexicon or load_default_lexicon()
-        for w in sorted(lexicon.words):
+        for w in sorted(lexicon.words | set(lexicon.fillers) | set(lexicon.qualifiers)):
             if 1 < len(w) <= 20 and not re.search(r"[()\s]", w):
                 self._jieba.add_word(w, freq=user_word_freq)
 
