@@ -40,7 +40,7 @@ FUNCTION_WORDS = frozenset(
     "的 地 得 了 着 过 在 对 为 是 将 把 被 由 从 向 以 于 与 和 及 并 或 而 且 等 之 其 该 此 这 那 要 也 都 又 "
     "还 更 最 很 就 才 已 已经 我们 他们 我 你 它 各 每 一个 一些 并且 以及 或者 而且 通过 不断 进一步 积极 "
     "深入 全面 切实 有效 广泛 紧密 扎实 及时 认真 加快 努力 着力 大力 普遍 重点 主要 逐步 持续 分别 共 约 好 多 更多 "
-    "即 如 必须 需 需要 能够 可以 应 应当 该 让 使 给 上 中 下 内 外 间 时 后 前 起 来 去".split())
+    "即 如 必须 需 需要 能够 可以 应 应当 该 让 使 给 上 中 下 内 外 间 时 后 前 起 来 去 关于 对于 会同 同".split())
 _PUNCT = frozenset(",;:。!?、\n()“”‘’《》—…[]「」『』【】〔〕/")
 _DIGIT = re.compile(r"[0-9]")
 
@@ -214,11 +214,59 @@ class MorphologyRecognizer:
         return (self._predicate_verb(doc, k) or t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs or t in self.lexicon.fillers
                 or t in self.lexicon.deictics or bool(_DIGIT.search(t)) or _is_unit_token(t, self.lexicon) or t.isspace())
 
-    def scan_left(self, doc: Doc, i: int, *, allow_and: bool = False) -> int:
+    def _verb(self, word: str) -> bool:
+        """A finite verb (jieba tag v…, not a verbal noun) or a trigger or predicate of the grammar."""
+        tag = self._tag(word)
+        return (tag.startswith("v") and tag != "vn") or word in self._verbs
+
+    def _clause_start(self, doc: Doc, k: int) -> bool:
+        """Token ``k`` opens a clause: after punctuation (not 、 ” ）), a function word, an adverb or a space."""
+        if k <= 0:
+            return True
+        p = doc[k - 1].text
+        return ((p in _PUNCT and p not in ("、", "”", ")")) or p in FUNCTION_WORDS or p.isspace()
+                or (len(p) >= 2 and self._tag(p) in ("d", "ad")))
+
+    def _verb_modifier(self, doc: Doc, k: int, i: int, core: str) -> bool | None:
+        """Whether the verb at ``k`` belongs to the name headed by ``i`` (None: not a verb, no decision).
+
+        Mechanisms and goals take up to two verbs right before the head when something other than a clause
+        boundary precedes them (社区协商制度, 能力提升工程, 健全培育扶持机制 -> 培育扶持机制); actors take a verb
+        only after a measure word or 的 (2000名注册志愿者), never one with a subject of its own
+        (人口拥有社区工作者, 人数占居民 -> 社区工作者, 居民)."""
+        t = doc[k].text
+        if t in FUNCTION_WORDS or not self._verb(t):
+            return None
+        if core == "Actor":
+            if t in self.lexicon.triggers or k == 0:
+                return False
+            left = doc[k - 1].text
+            return k == i - 1 and (left == "的" or bool(_DIGIT.search(left)) or _is_unit_token(left, self.lexicon))
+        if doc[i].text not in self.lexicon.heads or i - k > 2 or (i - k == 2 and not self._verb(doc[i - 1].text)):
+            return None  # only a bare head takes verbs, and only a run of at most two right before it
+        if self._clause_start(doc, k) or doc[k - 1].text == "、":
+            return None  # a clause-initial verb is the predicate (完善机制)
+        if t in self.lexicon.triggers:
+            if core != "Mechanism":
+                return None  # 实现全覆盖: the trigger governs the goal
+            # right before the head it needs a noun on its left (能力提升工程); as the first of two verbs it
+            # needs the clause's own verb on its left (健全培育扶持机制)
+            if (k == i - 1) == self._verb(doc[k - 1].text):
+                return None
+        return True
+
+    def scan_left(self, doc: Doc, i: int, *, allow_and: bool = False, core: str = "") -> int:
         """Index of the first token of the name whose head is token ``i``."""
         j, k, chars = i, i - 1, len(doc[i].text)
         while k >= 0:
             t = doc[k].text
+            verb = self._verb_modifier(doc, k, i, core)
+            if verb is not None:
+                if not verb or chars + len(t) > self.max_chars:
+                    break
+                chars += len(t)
+                j, k = k, k - 1
+                continue
             if t == "”":  # a quoted part of the name: “抓管带”机制
                 m = k - 1
                 while m >= 0 and doc[m].text not in ("“", "\n", "。") and k - m < 20:
@@ -273,7 +321,7 @@ class MorphologyRecognizer:
                 continue  # a longer head follows (党员 + 中心户)
             cls, standalone, _ = lx.heads[head]
             core = core_class(cls)
-            j = self.scan_left(doc, i, allow_and=core == "Goal")
+            j = self.scan_left(doc, i, allow_and=core == "Goal", core=core)
             span_text = doc[j:i + 1].text
             if len(head) == 1 and not self._single_head_ok(tok.text):
                 continue  # 局 厅 委 need a stem that makes an organisation: 民政厅, 公安局 (not 格局)
@@ -291,7 +339,7 @@ class MorphologyRecognizer:
             ends_np = i + 1 >= len(doc) or self._stop(doc, i + 1)
             if ends_np and j >= 2 and doc[j - 1].text in ("和", "与", "及") and core != "Goal" \
                     and self.head_of(doc[j - 2].text) is None:
-                k = self.scan_left(doc, j - 2)
+                k = self.scan_left(doc, j - 2, core=core)
                 if k <= j - 2 and doc[k:j - 1].text and not self._stop(doc, j - 2):
                     add_candidate(doc, doc[k].idx, doc[j - 2].idx + len(doc[j - 2].text), cls,
                                   "coordination:" + head)
