@@ -56,13 +56,15 @@ def decode(data: bytes, *, encoding: str | None = None, name: str = "<input>") -
         raise InputError(f"{name}: the file is empty")
     if encoding:
         try:
-            codecs.lookup(encoding)
+            info = codecs.lookup(encoding)
         except LookupError:
             raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+        if not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib ...
+            raise InputError(f"{name}: {encoding!r} is not a text encoding")
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: not valid {encoding} at byte {exc.start}") from None
+        except UnicodeError as exc:  # idna and punycode raise plain UnicodeError
+            raise InputError(f"{name}: not valid {encoding} at byte {getattr(exc, 'start', 0)}") from None
         return text.lstrip("\ufeff")
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", name)
@@ -102,6 +104,9 @@ def _guess(data: bytes, name: str, bad: int) -> str:
     if len(ok) == 1:
         log.warning("%s: not UTF-8; decoded as %s", name, ok[0][0])
         return ok[0][1]
+    if not ok and data.decode("utf-8", "replace").count("\ufffd") * 20 < len(data):
+        raise InputError(f"{name}: not valid UTF-8 at byte {bad}, though nearly all of it is UTF-8 (a damaged "
+                         "file?); if it is GB18030 or Big5, pass --encoding")
     hint = " or ".join(e for e, _ in ok) if ok else "gb18030 or big5"
     raise InputError(f"{name}: not UTF-8 (invalid byte at {bad}); pass --encoding ({hint})")
 
@@ -229,10 +234,16 @@ def extract_metadata(text: str, meta: DocumentMeta | None = None) -> DocumentMet
     return replace(meta, **changes) if changes else meta
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def from_text(text: str, *, meta: DocumentMeta | None = None, name: str = "<text>") -> Document:
     """Build a :class:`Document` from already decoded text."""
     if not text.strip():
         raise InputError(f"{name}: no text (the file holds only white space)")
+    if _SURROGATE.search(text):  # only from odd codecs (utf-7, unicode_escape) or str built in Python
+        log.warning("%s: lone surrogates replaced by U+FFFD", name)
+        text = _SURROGATE.sub("\ufffd", text)  # one character for one: offsets stay the same
     norm, starts, ends = normalise(text)
     if not norm.strip():
         raise InputError(f"{name}: no readable text (only control characters)")
