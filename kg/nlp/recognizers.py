@@ -398,6 +398,8 @@ class QuoteRecognizer:
                 continue
             if _NUM_SLOGAN.match(inner) or _NUMERALS.fullmatch(inner) or (after.startswith("的") and len(inner) <= 6):
                 continue
+            if text[max(0, m.start() - 1):m.start()] in ("从", "由") and re.match(r"(?:走?向|转向|转变为|到)", after):
+                continue  # 从“A”走向“B”: A is the state left behind, not a measure
             head_after = self._morph.head_of(self._head_prefix(after))
             if head_after is not None and after.startswith(self._head_prefix(after)):
                 continue  # part of a longer name ending in a head: the morphology recogniser has it
@@ -474,19 +476,22 @@ class PersonRecognizer:
 
 
 class ChallengeRecognizer:
-    """Clauses stating a weakness: the clause up to and including a cue (……还显不足, ……有待提高)."""
+    """Clauses stating a weakness: the clause up to and including a cue (……还显不足, ……有待提高), or a
+    clause whose verb states a lack (……缺乏刚性约束, ……难以落地)."""
 
     def __init__(self, lexicon: Lexicon | None = None, *, max_chars: int = 32) -> None:
         self.lexicon = lexicon or load_default_lexicon()
         self.max_chars = max_chars
         cues = "|".join(map(re.escape, self.lexicon.cues))
         self._re = re.compile(rf"({cues})(?:等(?:问题|方面)?)?$")
+        lack = "|".join(map(re.escape, self.lexicon.lack_verbs)) or "(?!)"
+        self._lack = re.compile(rf"^(.{{2,}}?(?:{lack})[\u4e00-\u9fff“”]{{2,12}})$")
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
         for clause in doc.spans.get("clauses", []):
             text = clause.text.rstrip(",;:。!?\n")
-            m = self._re.search(text)
+            m = self._re.search(text) or self._lack.search(text)
             if not m:
                 continue
             start = clause.start_char
