@@ -2,20 +2,28 @@
 
 Rules (each generic to the genre):
 
-- trigger verbs from ``grammar.ttl``: the actors before the first trigger of a sentence are its subject;
-  the entity after a trigger is its object (issues, implements, setsGoal, participatesIn, faces ...);
-- a policy issued or implemented in a sentence establishes, or is implemented by, the mechanisms that
-  the same sentence then sets up;
+- trigger verbs from ``grammar.ttl``: the actors before the first trigger of a sentence are its subject
+  (actors coordinated with 、 和 与 及, a space, or 会同 count together); the entity after a trigger is its
+  object (issues, implements, setsGoal, participatesIn, faces ...); pioneeredBy and relatedTo (担任) take
+  the actor of their own clause;
+- a policy issued or implemented in a sentence establishes, or is implemented by, the mechanisms that the
+  same sentence sets up; a policy issued under another one (为贯彻落实《A》……制定本方案) implements it;
 - means: 采取/通过 X ……创新 Y -> X supports Y; mechanisms earlier in a sentence contribute to the goal it
   ends with (……努力构建 G);
-- adjacency: an actor directly followed by a mechanism (南京市某街道“某某经验”) -> implements, or pioneeredBy
-  when the clause says 涌现/首创;
-- 等 lists: X、Y等Z -> X partOf Z; level chains “A—B—C”N级架构 -> each level partOf the structure;
+- adjacency: an actor directly followed by a mechanism (某市某街道“某某经验”) -> implements, or pioneeredBy
+  when the clause says 涌现/首创; a place directly followed by a place (某市某区) -> locatedIn;
+- A领导的B / A领导下的B -> A leads B; two mechanisms joined by 与/和 and a word of fusion (……融合, 衔接)
+  -> relatedTo; 以P为例 -> the sentence's mechanisms relatedTo P;
+- 等 lists: X、Y等Z -> X partOf Z; ……X……,其中Y -> Y partOf X; level chains “A—B—C”N级架构 -> each level
+  partOf the structure;
 - nesting: a mechanism or policy whose name contains an actor involves it; a challenge naming an actor is
-  faced by it; a policy naming a goal contributes to it;
-- headings: a mechanism in a sub-heading involves the actors measured or acting under it;
-- metric subjects: the noun phrase right after the measure word (7.8万家 登记社会组织), else the nearest
-  entity before it in the sentence.
+  faced by it; a policy naming a goal contributes to it; a title line's issuers issue its policy;
+- headings: a mechanism in a sub-heading involves the actors measured or acting under it; the mechanism of
+  an enumerated item (一、健全某机制。……) is supported by the mechanisms its item sets up and contributes to
+  the goals the item pursues;
+- metric subjects: the noun phrase right after the measure word (7.8万家 登记社会组织); 分别 pairs a list
+  of entities with a list of values in order; else the nearest actor or mechanism before it in the
+  sentence, else the sentence's actor.
 
 Output: ``doc.user_data["govkg.relations"]`` = list of ``(subj (s,e), property, obj (s,e), evidence (s,e),
 trigger)`` and ``doc.user_data["govkg.metric_subjects"]`` = ``{metric (s,e): [entity (s,e), ...]}``.
@@ -23,7 +31,9 @@ trigger)`` and ``doc.user_data["govkg.metric_subjects"]`` = ``{metric (s,e): [en
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -33,10 +43,36 @@ from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
 __all__ = ["RelationExtractor"]
 
 _PUNCT = set(",;:。!?\n")
+#: what may stand between two coordinated actors of one subject
+_COORD = ("、", "和", "与", "及", "以及", " ", "会同", "同", "联合", "、以及")
+_LEADS = re.compile(r"^(?:领导|主导|统一领导)(?:的|下的?)")
+_FUSION = ("融合", "衔接", "结合", "联动", "协同", "贯通", "互补")
+_CASE = re.compile(r"以(?P<place>[^,;:。!?为]{2,12})为(?:例|案例|个案|样本|研究对象)")
+_QI_ZHONG = "其中"
+
+_Ev = Span | tuple[int, int]
 
 
 def _k(s: Span) -> tuple[int, int]:
     return (s.start_char, s.end_char)
+
+
+class _Index:
+    """Entities sorted by start, for range look-ups without scanning the whole document."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s.start_char, -s.end_char))
+        self.starts = [s.start_char for s in self.spans]
+
+    def within(self, start: int, end: int) -> list[Span]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [s for s in self.spans[i:j] if s.end_char <= end]
+
+    def containing(self, start: int, end: int) -> list[Span]:
+        i = bisect.bisect_right(self.starts, start)
+        return [s for s in self.spans[:i] if s.end_char >= end and (s.start_char, s.end_char) != (start, end)
+                and s.start_char <= start][-8:]
 
 
 class RelationExtractor:
@@ -47,7 +83,7 @@ class RelationExtractor:
         self._trig_re = re.compile("|".join(map(re.escape, trig))) if trig else None
 
     # -- helpers -------------------------------------------------------------------------------------
-    def _triggers(self, doc: Doc, sent: Span, ents: list[Span]) -> list[tuple[int, int, str, str]]:
+    def _triggers(self, sent: Span, ents: list[Span]) -> list[tuple[int, int, str, str]]:
         """(start, end, property, word) of trigger words outside entity names, in order."""
         if self._trig_re is None:
             return []
@@ -60,199 +96,352 @@ class RelationExtractor:
         return out
 
     @staticmethod
-    def _clause_end(doc: Doc, pos: int, limit: int) -> int:
-        text = doc.text
-        i = pos
-        while i < limit and text[i] not in _PUNCT:
-            i += 1
-        return i
+    def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+        a = pos
+        while a > lo and text[a - 1] not in _PUNCT:
+            a -= 1
+        b = pos
+        while b < hi and text[b] not in _PUNCT:
+            b += 1
+        return a, b
+
+    @staticmethod
+    def _coordinated(text: str, spans: list[Span], core: str, backwards: bool = False) -> list[Span]:
+        """The first span and those coordinated with it (、 和 与 及 会同 …), same core class."""
+        if not spans:
+            return []
+        seq = list(reversed(spans)) if backwards else spans
+        group = [seq[0]]
+        for e in seq[1:]:
+            a, b = (e, group[-1]) if backwards else (group[-1], e)
+            if text[a.end_char:b.start_char] in _COORD and core_class(e.label_) == core:
+                group.append(e)
+            else:
+                break
+        return list(reversed(group)) if backwards else group
 
     def __call__(self, doc: Doc) -> Doc:
         rels: list[tuple] = []
-        outer = list(doc.spans.get("entities", []))
+        outer = sorted(doc.spans.get("entities", []), key=lambda s: s.start_char)
         nested = list(doc.spans.get("nested", []))
         metrics = list(doc.spans.get("metrics", []))
         text = doc.text
+        index = _Index(outer)
 
-        def add(a: Span, p: str, b: Span, ev: Span | tuple[int, int], trig: str = "") -> None:
+        def add(a: Span, p: str, b: Span, ev: _Ev, trig: str = "") -> None:
             if _k(a) == _k(b):
                 return
             evk = ev if isinstance(ev, tuple) else (ev.start_char, ev.end_char)
             rels.append((_k(a), p, _k(b), evk, trig))
 
+        implemented_in: dict[int, list[Span]] = {}  # sentence start -> mechanisms set up in it
+        goals_in: dict[int, list[tuple[Span, bool]]] = {}  # sentence start -> (goal, reached by a mechanism)
         subjects_by_sent: dict[int, list[Span]] = {}
         for sent in doc.sents:
-            ents = [e for e in outer if sent.start_char <= e.start_char and e.end_char <= sent.end_char]
+            ents = index.within(sent.start_char, sent.end_char)
             if not ents:
                 continue
-            sk = (sent.start_char, sent.end_char)
-            trig = self._triggers(doc, sent, ents)
-            first_t = trig[0][0] if trig else sent.end_char
-            subj = [e for e in ents if core_class(e.label_) == "Actor" and e.end_char <= first_t]
-            # the sentence's topic: the first actor and those coordinated with it (省委、省政府出台……)
-            if subj:
-                group = [subj[0]]
-                for e in subj[1:]:
-                    between = text[group[-1].end_char:e.start_char]
-                    if between in ("、", "和", "与", "及"):
-                        group.append(e)
+            self._sentence(doc, sent, ents, add, implemented_in, goals_in, subjects_by_sent)
+        self._nesting(doc, outer, nested, add)
+        self._titles(doc, outer, nested, add)
+        subjects = self._metric_subjects(doc, index, metrics, subjects_by_sent)
+        self._headings(doc, index, subjects, implemented_in, goals_in, subjects_by_sent, add)
+        doc.user_data["govkg.relations"] = rels
+        doc.user_data["govkg.metric_subjects"] = subjects
+        return doc
+
+    # -- one sentence --------------------------------------------------------------------------------
+    def _sentence(self, doc: Doc, sent: Span, ents: list[Span], add: Callable, implemented_in: dict,
+                  goals_in: dict, subjects_by_sent: dict) -> None:
+        text = doc.text
+        trig = self._triggers(sent, ents)
+        first_t = trig[0][0] if trig else sent.end_char
+        subj = self._coordinated(text, [e for e in ents if core_class(e.label_) == "Actor"
+                                        and e.end_char <= first_t], "Actor")
+        subjects_by_sent[sent.start_char] = subj
+        issued: list[Span] = []
+        applied: list[Span] = []
+        means: list[Span] = []
+        prev_mechs: list[Span] = []
+        implemented: list[Span] = []
+        goals: list[tuple[Span, bool]] = []
+        for ts, te, prop, word in trig:
+            c0, cend = self._clause_bounds(text, ts, sent.start_char, sent.end_char)
+            after = [e for e in ents if te <= e.start_char < cend]
+            objs = after[:1]
+            for e in after[1:]:
+                if text[objs[-1].end_char:e.start_char] in _COORD + ("", "”、“", "”“"):
+                    objs.append(e)
+                else:
+                    break
+            if prop == "setsGoal":
+                objs = [e for e in ents if e.start_char >= te and core_class(e.label_) == "Goal"] + \
+                    [e for e in after[:1] if e.label_ == "Policy"]
+            local = self._coordinated(text, [e for e in ents if c0 <= e.start_char and e.end_char <= ts
+                                             and core_class(e.label_) == "Actor"], "Actor", backwards=True)
+            for o in objs:
+                oc = core_class(o.label_)
+                if o.label_ == "Policy" and prop in ("issues", "setsGoal"):
+                    for a in subj:
+                        add(a, "issues", o, sent, word)
+                    for p in applied:
+                        add(o, "implementsPolicy", p, sent, word)
+                    issued.append(o)
+                elif prop == "implementsPolicy" and o.label_ == "Policy":
+                    applied.append(o)
+                    for p in issued:
+                        add(p, "implementsPolicy", o, sent, word)
+                elif prop == "supports" and oc == "Mechanism":
+                    means.append(o)
+                elif prop in ("implements", "issues", "implementsPolicy", "supports") and oc == "Mechanism":
+                    for a in subj:
+                        add(a, "implements", o, sent, word)
+                    for p in applied:
+                        add(o, "implementsPolicy", p, sent, word)
+                    for m in means:
+                        add(m, "supports", o, sent, word)
+                    if prev_mechs and o.label_ != "Policy":
+                        add(prev_mechs[-1], "relatedTo", o, sent, word)
+                    prev_mechs.append(o)
+                    implemented.append(o)
+                elif oc == "Goal" and prop in ("implements", "contributesTo", "setsGoal", "pioneeredBy"):
+                    if prop == "setsGoal":
+                        for a in subj:
+                            add(a, "setsGoal", o, sent, word)
+                        continue
+                    mechs = prev_mechs or means
+                    for m in mechs:
+                        add(m, "contributesTo", o, sent, word)
+                    for a in subj:
+                        add(a, "pursues", o, sent, word)
+                    goals.append((o, bool(mechs)))
+                elif prop == "participatesIn" and oc == "Mechanism":
+                    for a in subj:
+                        add(a, "participatesIn", o, sent, word)
+                elif prop == "faces" and oc == "Challenge":
+                    for a in subj:
+                        add(a, "faces", o, sent, word)
+                elif prop == "pioneeredBy" and oc == "Mechanism":
+                    for a in local:
+                        if a.label_ != "Person":
+                            add(o, "pioneeredBy", a, sent, word)
+                    prev_mechs.append(o)
+                elif prop == "relatedTo" and oc == "Actor":
+                    for a in local[-1:]:
+                        add(a, "relatedTo", o, sent, word)
+        # a policy issued in the sentence establishes what the sentence sets up (健全……,制定本方案)
+        for p in issued:
+            for m in implemented:
+                if m.label_ != "Policy":
+                    add(p, "establishes", m, sent, "")
+        implemented_in[sent.start_char] = implemented
+        goals_in[sent.start_char] = goals
+        self._adjacency(doc, sent, ents, trig, add)
+        self._lists(doc, sent, ents, add)
+        self._patterns(doc, sent, ents, add)
+
+    def _adjacency(self, doc: Doc, sent: Span, ents: list[Span], trig: list, add: Callable) -> None:
+        """Actor + mechanism inside one noun phrase; place + place (某市某区)."""
+        text = doc.text
+        pioneer = any(p == "pioneeredBy" for _, _, p, _ in trig)
+        for n, (a, b) in enumerate(zip(ents, ents[1:])):
+            between = text[a.end_char:b.start_char]
+            if len(between) > self.gap or any(c in _PUNCT or c in "、的" for c in between):
+                continue
+            ca, cb = core_class(a.label_), core_class(b.label_)
+            if a.label_ == "Place" and b.label_ == "Place" and not between:
+                add(b, "locatedIn", a, sent, "")
+            if ca == "Actor" and cb == "Mechanism" and a.label_ != "Person":
+                group = self._coordinated(doc.text, [x for x in ents[:n + 1] if core_class(x.label_) == "Actor"],
+                                          "Actor", backwards=True)
+                for x in group:
+                    if pioneer:
+                        add(b, "pioneeredBy", x, sent, "")
                     else:
-                        break
-                subj = group
-            subjects_by_sent[sk[0]] = subj
-            issued: list[Span] = []
-            applied: list[Span] = []
-            means: list[Span] = []
-            prev_mechs: list[Span] = []
-            for ts, te, prop, word in trig:
-                cend = self._clause_end(doc, te, sent.end_char)
-                after = [e for e in ents if e.start_char >= te and e.start_char < cend]
-                objs = after[:1]
-                for e in after[1:]:
-                    if text[objs[-1].end_char:e.start_char] in ("、", "和", "与", "及", ""):
-                        objs.append(e)
-                    else:
-                        break
-                if prop == "setsGoal":
-                    objs = [e for e in ents if e.start_char >= te and core_class(e.label_) == "Goal"]
-                for o in objs:
-                    oc = core_class(o.label_)
-                    if prop == "issues" and o.label_ == "Policy":
-                        for a in subj:
-                            add(a, "issues", o, sent, word)
-                        issued.append(o)
-                    elif prop == "implementsPolicy" and o.label_ == "Policy":
-                        applied.append(o)
-                    elif prop == "supports" and oc == "Mechanism":
-                        means.append(o)
-                    elif prop in ("implements", "issues", "implementsPolicy", "supports") and oc == "Mechanism":
-                        for a in subj:
-                            add(a, "implements", o, sent, word)
-                        for p in issued:
-                            add(p, "establishes", o, sent, word)
-                        for p in applied:
-                            add(o, "implementsPolicy", p, sent, word)
-                        for m in means:
-                            add(m, "supports", o, sent, word)
-                        if prev_mechs and o.label_ != "Policy":
-                            add(prev_mechs[-1], "relatedTo", o, sent, word)
-                        prev_mechs.append(o)
-                    elif oc == "Goal" and prop in ("implements", "contributesTo", "setsGoal", "pioneeredBy"):
-                        if prop == "setsGoal":
-                            for a in subj:
-                                add(a, "setsGoal", o, sent, word)
-                            continue
-                        mechs = prev_mechs or means
-                        for m in mechs:
-                            add(m, "contributesTo", o, sent, word)
-                        for a in subj:
-                            add(a, "pursues", o, sent, word)
-                    elif prop == "participatesIn" and oc == "Mechanism":
-                        for a in subj:
-                            add(a, "participatesIn", o, sent, word)
-                    elif prop == "faces" and oc == "Challenge":
-                        for a in subj:
-                            add(a, "faces", o, sent, word)
-                    elif prop == "pioneeredBy" and oc == "Mechanism":
-                        prev_mechs.append(o)
-            # adjacency inside one noun phrase: actor + mechanism
-            pioneer = any(p == "pioneeredBy" for _, _, p, _ in trig)
-            for a, b in zip(ents, ents[1:]):
-                between = text[a.end_char:b.start_char]
-                if len(between) > self.gap or any(c in _PUNCT or c in "、的" for c in between):
-                    continue
-                if core_class(a.label_) == "Actor" and core_class(b.label_) == "Mechanism" \
-                        and a.label_ not in ("Person",):
-                    group = [a]
-                    for x in reversed(ents[:ents.index(a)]):
-                        if core_class(x.label_) == "Actor" and text[x.end_char:group[0].start_char] == "、":
-                            group.insert(0, x)
-                        else:
-                            break
-                    for x in group:
-                        if pioneer:
-                            add(b, "pioneeredBy", x, sent, "")
-                        else:
-                            add(x, "implements", b, sent, "")
-            # 等 lists: X、Y等Z -> X partOf Z
-            for i, z in enumerate(ents):
-                lead = text[max(sent.start_char, z.start_char - 12):z.start_char]
-                m = re.search(r"等[\u4e00-\u9fff]{0,4}[“]?$", lead)
-                if not m:
-                    continue
-                deng = z.start_char - len(lead) + m.start()
-                items = [e for e in ents[:i] if e.end_char <= deng]
-                chosen = []
-                for e in reversed(items):
-                    gap = text[e.end_char:(chosen[0].start_char if chosen else deng)]
-                    if gap in ("", "、", "”“", "”", "“", "”、“") or re.fullmatch(r"[”“、]*", gap):
-                        chosen.insert(0, e)
-                    else:
-                        break
-                for e in chosen:
-                    if core_class(e.label_) == core_class(z.label_):
-                        add(e, "partOf", z, sent, "等")
-            # level chains: “A—B—C”N级组织架构
-            chain = [e for e in ents if e.id_ == "chain"]
-            if chain:
-                structs = [e for e in ents if e.label_ == "OrganizationalStructure"
-                           and e.start_char >= chain[-1].end_char and e.start_char - chain[-1].end_char <= 8]
-                for st in structs[:1]:
-                    for lvl in chain:
-                        add(lvl, "partOf", st, sent, "—")
-                    for upper, lower in zip(chain, chain[1:]):
-                        add(lower, "subOrganizationOf", upper, sent, "—")
-        # nesting
+                        add(x, "implements", b, sent, "")
+
+    def _lists(self, doc: Doc, sent: Span, ents: list[Span], add: Callable) -> None:
+        """X、Y等Z -> X partOf Z; ……X……,其中Y -> Y partOf X; “A—B—C”N级架构."""
+        text = doc.text
+        for i, z in enumerate(ents):
+            lead = text[max(sent.start_char, z.start_char - 12):z.start_char]
+            m = re.search(r"等[\u4e00-\u9fff]{0,4}[“]?$", lead)
+            if not m:
+                continue
+            deng = z.start_char - len(lead) + m.start()
+            chosen: list[Span] = []
+            for e in reversed([e for e in ents[:i] if e.end_char <= deng]):
+                gap = text[e.end_char:(chosen[0].start_char if chosen else deng)]
+                if re.fullmatch(r"[”“、]*", gap):
+                    chosen.insert(0, e)
+                else:
+                    break
+            for e in chosen:
+                if core_class(e.label_) == core_class(z.label_):
+                    add(e, "partOf", z, sent, "等")
+        pos = text.find(_QI_ZHONG, sent.start_char, sent.end_char)
+        while pos >= 0:
+            part = next((e for e in ents if e.start_char >= pos + 2), None)
+            if part is not None and text[pos + 2:part.start_char].strip(",") == "":
+                whole = [e for e in ents if e.end_char <= pos and e.label_ == part.label_]
+                if whole:
+                    add(part, "partOf", whole[-1], sent, _QI_ZHONG)
+            pos = text.find(_QI_ZHONG, pos + 2, sent.end_char)
+        chain = [e for e in ents if e.id_ == "chain"]
+        if chain:
+            structs = [e for e in ents if e.label_ == "OrganizationalStructure"
+                       and e.start_char >= chain[-1].end_char and e.start_char - chain[-1].end_char <= 8]
+            for st in structs[:1]:
+                for lvl in chain:
+                    add(lvl, "partOf", st, sent, "—")
+                for upper, lower in zip(chain, chain[1:]):
+                    add(lower, "subOrganizationOf", upper, sent, "—")
+
+    def _patterns(self, doc: Doc, sent: Span, ents: list[Span], add: Callable) -> None:
+        """A领导的B -> leads; A与B……融合 -> relatedTo; 以P为例 -> relatedTo."""
+        text = doc.text
+        for n, a in enumerate(ents):
+            if core_class(a.label_) == "Actor" and _LEADS.match(text[a.end_char:a.end_char + 6]):
+                _, cend = self._clause_bounds(text, a.end_char, sent.start_char, sent.end_char)
+                b = next((e for e in ents[n + 1:] if e.start_char < cend and core_class(e.label_) == "Mechanism"),
+                         None)
+                if b is not None:
+                    add(a, "leads", b, sent, "领导")
+        mechs = [e for e in ents if core_class(e.label_) == "Mechanism"]
+        for a, b in zip(mechs, mechs[1:]):
+            if text[a.end_char:b.start_char] in ("与", "和", "同") and \
+                    any(w in text[b.end_char:b.end_char + 8] for w in _FUSION):
+                add(a, "relatedTo", b, sent, "融合")
+        for m in _CASE.finditer(sent.text):
+            s, e = sent.start_char + m.start("place"), sent.start_char + m.end("place")
+            place = next((x for x in ents if x.start_char == s and x.end_char == e), None)
+            if place is not None:
+                for mech in mechs:
+                    add(mech, "relatedTo", place, sent, "为例")
+
+    # -- document-wide rules -------------------------------------------------------------------------
+    def _nesting(self, doc: Doc, outer: list[Span], nested: list[Span], add: Callable) -> None:
+        idx = _Index(outer)
+        issuers = {(s, e) for s, e in self._issuer_regions(doc)}
         for n in nested:
-            for o in outer:
-                if o.start_char <= n.start_char and n.end_char <= o.end_char and _k(o) != _k(n):
-                    oc, nc = core_class(o.label_), core_class(n.label_)
-                    if oc == "Mechanism" and nc == "Actor" and n.label_ != "Place":
-                        add(o, "involves", n, o, "")
-                    elif oc == "Challenge" and nc == "Actor" and n.label_ != "Place":
-                        add(n, "faces", o, o, "")
-                    elif oc == "Mechanism" and nc == "Goal":
-                        add(o, "contributesTo", n, o, "")
-                    elif o.label_ == "Policy" and nc == "Mechanism":
-                        add(o, "establishes", n, o, "")
-        # metric subjects
-        subjects = self._metric_subjects(doc, outer, metrics)
-        # headings: a mechanism named in a sub-heading involves the actors acting or measured under it
+            for o in idx.containing(n.start_char, n.end_char):
+                oc, nc = core_class(o.label_), core_class(n.label_)
+                if any(a <= n.start_char and n.end_char <= b for a, b in issuers):
+                    continue  # a title's issuer: see _titles
+                if oc == "Mechanism" and nc == "Actor" and n.label_ != "Place":
+                    add(o, "involves", n, o, "")
+                elif oc == "Challenge" and nc == "Actor" and n.label_ != "Place":
+                    add(n, "faces", o, o, "")
+                elif oc == "Mechanism" and nc == "Goal":
+                    add(o, "contributesTo", n, o, "")
+                elif o.label_ == "Policy" and nc == "Mechanism":
+                    add(o, "establishes", n, o, "")
+
+    @staticmethod
+    def _issuer_regions(doc: Doc) -> list[tuple[int, int]]:
+        return [(ls, ie) for ls, _, _, ie in doc.user_data.get("govkg.titles", []) if ie > ls]
+
+    def _titles(self, doc: Doc, outer: list[Span], nested: list[Span], add: Callable) -> None:
+        """The actors before 关于/印发 in a title line issue the policy it names or carries."""
+        spans = outer + nested
+        for ls, ps, pe, ie in doc.user_data.get("govkg.titles", []):
+            policy = next((s for s in spans if s.start_char == ps and s.end_char == pe), None)
+            if policy is None or ie <= ls:
+                continue
+            actors = [s for s in spans if ls <= s.start_char and s.end_char <= ie
+                      and core_class(s.label_) == "Actor" and s.label_ != "Place"]
+            # the longest names only (某省民政厅, not 民政厅 inside it)
+            actors = [a for a in actors if not any(b is not a and b.start_char <= a.start_char and
+                                                   a.end_char <= b.end_char for b in actors)]
+            for a in actors:
+                add(a, "issues", policy, (ls, pe), "印发")
+
+    def _headings(self, doc: Doc, index: _Index, subjects: dict, implemented_in: dict, goals_in: dict,
+                  subjects_by_sent: dict, add: Callable) -> None:
+        text = doc.text
         heads = list(doc.spans.get("headings", []))
         measured = {s for subs in subjects.values() for s in subs}
         for h_i, h in enumerate(heads):
-            if h.label_ != "2":
+            if h.label_ not in ("2", "item"):
                 continue
-            hm = [e for e in outer if h.start_char <= e.start_char and e.end_char <= h.end_char
-                  and core_class(e.label_) == "Mechanism"]
+            hm = [e for e in index.within(h.start_char, h.end_char) if core_class(e.label_) == "Mechanism"]
             if len(hm) != 1:
                 continue
             stop = heads[h_i + 1].start_char if h_i + 1 < len(heads) else len(text)
             para_end = text.find("\n", h.end_char)
             stop = min(stop, para_end if para_end >= 0 else len(text))
-            for e in outer:
-                if h.end_char <= e.start_char < stop and core_class(e.label_) == "Actor" \
-                        and _k(e) in measured:
+            body = index.within(h.end_char, stop)
+            for e in body:
+                if core_class(e.label_) == "Actor" and _k(e) in measured:
                     add(hm[0], "involves", e, h, "")
-        doc.user_data["govkg.relations"] = rels
-        doc.user_data["govkg.metric_subjects"] = subjects
-        return doc
+            if h.label_ != "item":
+                continue
+            for sent in doc.sents:
+                if not (h.end_char <= sent.start_char < stop):
+                    continue
+                for m in implemented_in.get(sent.start_char, []):
+                    if m.label_ != "Policy":
+                        add(m, "supports", hm[0], sent, "")
+                for g, reached in goals_in.get(sent.start_char, []):
+                    if not reached:
+                        add(hm[0], "contributesTo", g, sent, "")
+                for a in subjects_by_sent.get(sent.start_char, []):
+                    if a.label_ != "Place":
+                        add(hm[0], "involves", a, sent, "")
 
-    def _metric_subjects(self, doc: Doc, outer: list[Span], metrics: list[Span]) -> dict:
+    # -- metrics -------------------------------------------------------------------------------------
+    def _metric_subjects(self, doc: Doc, index: _Index, metrics: list[Span], subjects_by_sent: dict) -> dict:
         text = doc.text
         out: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        by_sent: dict[int, list[Span]] = {}
         for m in metrics:
-            sent = m.sent
-            right = [e for e in outer if 0 <= e.start_char - m.end_char <= 1 and e.end_char <= sent.end_char]
-            if right:
-                out[_k(m)] = [_k(right[0])]
+            by_sent.setdefault(m.sent.start_char, []).append(m)
+        for start, ms in by_sent.items():
+            sent = ms[0].sent
+            ents = index.within(sent.start_char, sent.end_char)
+            paired = self._distributive(text, ents, ms)
+            for m in ms:
+                if _k(m) in paired:
+                    out[_k(m)] = [paired[_k(m)]]
+                    continue
+                right = [e for e in ents if 0 <= e.start_char - m.end_char <= 1
+                         and not any(c in _PUNCT or c == "、" for c in text[m.end_char:e.start_char])]
+                if right:
+                    out[_k(m)] = [_k(right[0])]
+                    continue
+                left = [e for e in ents if e.end_char <= m.start_char and e.label_ not in ("Place", "Person")
+                        and core_class(e.label_) in ("Actor", "Mechanism")]
+                if left:
+                    out[_k(m)] = [_k(left[-1])]
+                    continue
+                topic = subjects_by_sent.get(sent.start_char) or [
+                    e for e in ents if e.label_ == "Place" and e.end_char <= m.start_char][-1:]
+                out[_k(m)] = [_k(t) for t in topic[:1]]
+        return out
+
+    @staticmethod
+    def _distributive(text: str, ents: list[Span], ms: list[Span]) -> dict:
+        """A、B……分别达 x、y -> x measures A, y measures B (as many entities as values, in order)."""
+        out: dict = {}
+        for i, m in enumerate(ms):
+            pos = text.rfind("分别", 0, m.start_char)
+            if pos < 0 or pos < ms[0].sent.start_char or any(c in _PUNCT for c in text[pos:m.start_char]):
                 continue
-            left = [e for e in outer if e.end_char <= m.start_char and e.start_char >= sent.start_char
-                    and e.label_ not in ("Place", "Person") and core_class(e.label_) in ("Actor", "Mechanism")]
-            if left:
-                out[_k(m)] = [_k(left[-1])]
-            else:
-                out[_k(m)] = []
+            values = [m]
+            for n in ms[i + 1:]:
+                if text[values[-1].end_char:n.start_char] in ("、", "和", ",", "与"):
+                    values.append(n)
+                else:
+                    break
+            before = [e for e in ents if e.end_char <= pos]
+            # the list right before 分别 (村、社区分别…); 某某、某某“某做法”占比分别…: the values measure the
+            # practice named last, not the actors
+            items = RelationExtractor._coordinated(text, before, core_class(before[-1].label_), backwards=True) \
+                if before else []
+            if len(values) > 1 and len(items) == len(values):
+                for v, e in zip(values, items):
+                    out[_k(v)] = _k(e)
+            break
         return out
 
 

@@ -15,7 +15,8 @@ from kg.nlp.lexicon import core_class, load_default_lexicon
 
 __all__ = ["Resolver", "PRIORITY"]
 
-PRIORITY = {"title": 0, "chain": 1, "person": 2, "challenge": 3, "quote": 4, "lexicon": 5, "morphology": 6}
+PRIORITY = {"title": 0, "anaphora": 0, "chain": 1, "person": 2, "challenge": 3, "quote": 4, "lexicon": 5, "place": 5,
+            "morphology": 6}
 
 
 def _prio(span: Span) -> int:
@@ -41,10 +42,14 @@ class Resolver:
             taken.append(s)
             occupied[s.start_char:s.end_char] = b"\x01" * (s.end_char - s.start_char)
         nested, seen = [], set()
+        rest.sort(key=lambda s: (-(s.end_char - s.start_char), _prio(s), s.start_char))
         for s in rest:
             key = (s.start_char, s.end_char)
             if key in seen or core_class(s.label_) not in self.nested_classes:
                 continue
+            if any(n.start_char <= s.start_char and s.end_char <= n.end_char and core_class(n.label_) ==
+                   core_class(s.label_) == "Actor" for n in nested):
+                continue  # 民政厅 inside 某省民政厅 inside a policy title: only the longer name
             outer = [t for t in taken if t.start_char <= s.start_char and s.end_char <= t.end_char]
             if not outer or (outer[0].start_char, outer[0].end_char) == key:
                 continue

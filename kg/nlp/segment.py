@@ -2,18 +2,24 @@
 
 Sentences end at 。!? and line breaks; clauses at , ; : as well. A heading is a short sentence without
 a comma that opens a paragraph (坚持……。) or a group of measures inside one (……更加完善。); headings
-are kept in ``doc.spans["headings"]`` with the label ``"1"`` (paragraph) or ``"2"`` (sub-heading).
+are kept in ``doc.spans["headings"]`` with the label ``"1"`` (paragraph), ``"2"`` (sub-heading) or
+``"item"`` (an enumerated item of a notice or plan: 一、…。 (二)…。 3.…。, whose paragraph is its line).
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-__all__ = ["Segmenter", "SENT_END", "CLAUSE_END", "clauses_of"]
+__all__ = ["Segmenter", "SENT_END", "CLAUSE_END", "ENUMERATION", "clauses_of"]
 
 SENT_END = frozenset("。!?\n")
 CLAUSE_END = frozenset(",;:") | SENT_END
+#: an enumeration marker opening an item: 一、 (二) 3. 第四,
+ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、]"
+                         r"|第[一二三四五六七八九十]{1,3}[,、]?)")
 
 
 class Segmenter:
@@ -42,13 +48,17 @@ class Segmenter:
         sents = [s for s in doc.sents if s.text.strip()]
         for k, s in enumerate(sents):
             text = s.text.strip()
+            enum = ENUMERATION.match(text)
+            if enum:
+                text = text[enum.end():]
             if any(c in text for c in ",;:、") or len(text) > self.max_heading_chars or len(text) < 4:
                 continue
             para_start = s.start == 0 or doc[s.start - 1].text == "\n"
             nxt = sents[k + 1] if k + 1 < len(sents) else None
             if nxt is None or len(nxt.text) <= len(text) or not text.endswith("。"):
                 continue
-            headings.append(Span(doc, s.start, s.end, label="1" if para_start else "2"))
+            label = "item" if enum and para_start else "1" if para_start else "2"
+            headings.append(Span(doc, s.start, s.end, label=label))
         doc.spans["headings"] = headings
         return doc
 

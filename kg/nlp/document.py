@@ -1,0 +1,110 @@
+"""Document structure of official texts: title lines, their issuers, the policy a notice carries, anaphora.
+
+- A *title line* is a line without sentence punctuation that ends in a policy head, optionally followed by
+  a note in brackets: ``某省民政厅关于加强……的意见``, ``某省“十四五”……规划(摘要)``. The line (without the
+  note) is a policy; the actors before 关于 are its issuers.
+- A *transmitting notice* (``某厅关于印发某方案的通知``, ``某办公厅 某办公厅印发《……》的通知``) carries a policy:
+  the part between 印发/转发 and 的通知 is that policy; the actors before the verb issue it.
+- *Anaphora*: 本方案, 本意见, 如下意见 … name the document's own policy (the first title line's).
+
+Results: policy candidates in ``doc.spans["candidates"]`` (source ``title``), anaphora candidates (source
+``anaphora``), and ``doc.user_data["govkg.titles"]`` = list of ``(line start, policy start, policy end,
+issuer region end)`` character offsets, in text order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
+from kg.nlp.recognizers import _ensure, add_candidate
+
+__all__ = ["DocumentStructure", "PlaceRecognizer", "MAX_TITLE_CHARS"]
+
+MAX_TITLE_CHARS = 100
+_SENTENCE_PUNCT = re.compile(r"[。!?;,:]")
+_NOTE = re.compile(r"\((?:摘要|试行|暂行|征求意见稿|草案|修订稿?|送审稿|节选|全文)\)$")
+
+
+class DocumentStructure:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_default_lexicon()
+        heads = sorted((h for h, (c, _, _) in self.lexicon.heads.items() if c == "Policy"), key=len, reverse=True)
+        alt = "|".join(map(re.escape, heads))
+        self._ends_policy = re.compile(rf"(?:{alt})$")
+        self._carrier = re.compile(rf"^(?P<issuer>.*?)(?:关于)?(?:印发|转发|发布|公布|颁布)(?P<policy>.+?)的(?:{alt})$")
+        self._anaphora = re.compile(rf"(?:本|如下|以下)(?:{alt})")
+
+    def __call__(self, doc: Doc) -> Doc:
+        _ensure(doc)
+        text = doc.text
+        titles = []
+        pos = 0
+        for line in text.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            found = self._title(doc, line.strip(), start + len(line) - len(line.lstrip()))
+            if found:
+                titles.append(found)
+        for m in self._anaphora.finditer(text):
+            add_candidate(doc, m.start(), m.end(), "Policy", "anaphora")
+        doc.user_data["govkg.titles"] = titles
+        return doc
+
+    def _title(self, doc: Doc, line: str, start: int) -> tuple[int, int, int, int] | None:
+        if not 4 <= len(line) <= MAX_TITLE_CHARS or _SENTENCE_PUNCT.search(line):
+            return None
+        m = self._carrier.match(line)
+        if m and m.group("policy").strip("《》 "):
+            inner = m.group("policy")
+            s = start + m.start("policy") + (len(inner) - len(inner.lstrip("《 ")))
+            e = start + m.end("policy") - (len(inner) - len(inner.rstrip("》 ")))
+            if not (inner.startswith("《") and inner.endswith("》")):
+                add_candidate(doc, s, e, "Policy", "title")
+            return (start, s, e, start + m.end("issuer"))
+        body = _NOTE.sub("", line)
+        if not self._ends_policy.search(body) or line.startswith(("《", "“")):
+            return None
+        e = start + len(body)
+        add_candidate(doc, start, e, "Policy", "title")
+        about = body.find("关于")
+        return (start, start, e, start + about if about > 0 else start)
+
+
+class PlaceRecognizer:
+    """Places the lexicon does not list: a token jieba knows as a place or name ending in an administrative
+    suffix (越秀区, 德清县, 浦东新区), unless the grammar lists it as generic (主城区)."""
+
+    SUFFIXES = ("新区", "区", "县", "市", "州", "旗", "盟")
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_default_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        from kg.nlp.recognizers import _pos_tags
+
+        _ensure(doc)
+        tags = _pos_tags()
+        lx = self.lexicon
+        for tok in doc:
+            w = tok.text
+            if len(w) < 3 or not w.endswith(self.SUFFIXES) or w in lx.entries or w in lx.places or w in lx.generic:
+                continue
+            if w in lx.deictics or w in lx.scopes or core_class(lx.heads.get(w, ("", False, None))[0]) != "":
+                continue
+            tail = w[-2:]
+            if tags.get(w, "ns") in ("ns", "nr") and not (tail != "新区" and tags.get(tail, "").startswith(("n", "s"))):
+                add_candidate(doc, tok.idx, tok.idx + len(w), "Place", "place")  # not 老旧小区, 农村社区
+        return doc
+
+
+@Language.factory("govkg_document", assigns=["doc.spans", "doc.user_data"], default_config={})
+def make_document(nlp: Language, name: str) -> DocumentStructure:
+    return DocumentStructure()
+
+
+@Language.factory("govkg_places", assigns=["doc.spans"], default_config={})
+def make_places(nlp: Language, name: str) -> PlaceRecognizer:
+    return PlaceRecognizer()
