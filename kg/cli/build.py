@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import logging
+import math
+import signal
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -10,28 +14,84 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from kg.cli._app import EXIT_INPUT, app, console, err_console, fail
+from kg.cli._app import EXIT_INPUT, EXIT_USAGE, app, console, err_console, fail
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: the files ``govkg build`` writes (never read back as inputs when a folder is built in place)
+OUTPUT_NAMES = ("govkg.ttl", "govkg.jsonld", "govkg.html")
+#: default ``--max-mb``: extraction runs at some thousands of characters a second, so a larger text
+#: would keep a build busy for many minutes (raise it with --max-mb)
+DEFAULT_MAX_MB = 10.0
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report an interrupted command
 
 
-def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[str]]:
-    """Files named directly, plus the text files under named directories (sorted); and warnings."""
+def _not_regular(p: Path) -> str | None:
+    """Why ``p`` cannot be read as an input file (``None`` for a regular file)."""
+    if p.is_symlink() and not p.exists():
+        return "broken symbolic link"
+    if not p.exists():
+        return "no such file"
+    if not p.is_file():  # a FIFO, socket or device would block or never end
+        return "not a regular file"
+    return None
+
+
+def expand_inputs(paths: list[Path], *, exclude: tuple[Path, ...] = ()) -> tuple[list[Path], list[str]]:
+    """Files named directly, plus the text files under named directories (sorted); and warnings.
+
+    Only regular files are read (a FIFO named as input would block forever); entries of a folder
+    with a text suffix that are not (broken links, FIFOs) are reported, and the files in ``exclude``
+    (a previous build's outputs) are left out.
+    """
+    skip = {q.resolve() for q in exclude}
     files, warnings = [], []
     for p in paths:
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES)
+            found = []
+            for q in sorted(p.rglob("*")):
+                if q.suffix.lower() not in SUFFIXES or q.is_dir():
+                    continue
+                why = _not_regular(q)
+                if why:
+                    warnings.append(f"{q}: skipped ({why})")
+                elif q.resolve() not in skip:
+                    found.append(q)
             if not found:
                 warnings.append(f"{p}: no .txt/.md/.html files")
             files.extend(found)
-        elif p.exists():
-            files.append(p)
+        elif why := _not_regular(p):
+            warnings.append(f"{p}: {why}")
         else:
-            warnings.append(f"{p}: no such file")
+            files.append(p)
     return files, warnings
+
+
+def _warn(message: str) -> None:
+    """A one-line warning on stderr (the message is plain text, never markup)."""
+    err_console.print(Text.assemble(("warning:", "yellow"), " ", message), soft_wrap=True, highlight=False)
+
+
+def _check_options(out: Path, encoding: str | None, max_mb: float) -> None:
+    if not (math.isfinite(max_mb) and max_mb > 0):
+        fail(f"--max-mb must be a positive number, not {max_mb}", EXIT_USAGE)
+    if encoding:
+        try:
+            info = codecs.lookup(encoding)
+        except LookupError:
+            fail(f"--encoding {encoding!r}: unknown encoding", EXIT_USAGE)
+        if not getattr(info, "_is_text_encoding", True):
+            fail(f"--encoding {encoding!r}: not a text encoding", EXIT_USAGE)
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out}: exists and is not a folder", EXIT_USAGE)
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else ""
 
 
 def class_counts(graph) -> Counter:
@@ -57,24 +117,53 @@ def build(
     config: Path = typer.Option(None, "--config", help="A spaCy config for the pipeline (default: the bundled one)."),
     html: bool = typer.Option(True, "--html/--no-html", help="Write the interactive graph page."),
     validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the output with the SHACL shapes."),
-    max_mb: float = typer.Option(64, "--max-mb", help="Refuse input files larger than this."),
+    max_mb: float = typer.Option(DEFAULT_MAX_MB, "--max-mb", help="Refuse input files larger than this (MB)."),
 ) -> None:
     """Extract a knowledge graph from governance texts and write [bold]govkg.ttl[/], [bold]govkg.jsonld[/] and [bold]govkg.html[/]."""
+    t0 = time.perf_counter()
+    _check_options(out, encoding, max_mb)
+    state = {"writing": False}
+    previous = _sigterm_as_interrupt()
+    try:
+        _build(files, out, encoding=encoding, jurisdiction=jurisdiction, config=config, html=html, validate=validate,
+               max_mb=max_mb, t0=t0, state=state)
+    except KeyboardInterrupt:
+        if state["writing"]:
+            fail(f"interrupted while replacing the outputs in {out} (each file is either the old or the new one)",
+                 EXIT_INTERRUPTED)
+        fail(f"interrupted: nothing was written, {out} is as it was", EXIT_INTERRUPTED)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _sigterm_as_interrupt():
+    """Let SIGTERM clean up like Ctrl-C (temporary files removed); returns the previous handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, handler)
+
+
+def _build(files: list[Path] | None, out: Path, *, encoding: str | None, jurisdiction: str | None,
+           config: Path | None, html: bool, validate: bool, max_mb: float, t0: float, state: dict) -> None:
     from kg.ingest import InputError, read_document
     from kg.pipeline import extract_document, graph_of, sample_document
     from kg.rdf.serialize import to_jsonld, to_turtle, write_all
     from kg.records import DocumentMeta
 
-    t0 = time.perf_counter()
     if config is not None and not config.is_file():
-        fail(f"{config}: no such config file", 2)
+        fail(f"{config}: no such config file", EXIT_USAGE)
     nlp = None
     try:
         from kg.nlp.pipeline import build_nlp
 
         nlp = build_nlp(config) if config else None
     except Exception as exc:  # noqa: BLE001 - a user config can fail in many ways
-        fail(f"{config}: cannot build the pipeline ({exc.__class__.__name__}: {str(exc).splitlines()[0]})", 2)
+        fail(f"{config}: cannot build the pipeline ({exc.__class__.__name__}: {_first_line(exc)})", EXIT_USAGE)
     extractions = []
     if not files:
         docs = [sample_document()]
@@ -82,25 +171,34 @@ def build(
         console.print(f"[dim]No input given: using the bundled sample ({meta.author}, {meta.author_role}).[/]")
         extractions = [extract_document(docs[0], nlp=nlp)]
     else:
-        paths, warnings = expand_inputs(files)
+        paths, warnings = expand_inputs(files, exclude=tuple(out / n for n in OUTPUT_NAMES))
+        if not paths:  # one line that says why: "a.txt: no such file"
+            fail("; ".join(warnings) if warnings else "no input files to read", EXIT_INPUT)
         for w in warnings:
-            err_console.print(f"[yellow]warning:[/] {w}")
-        if not paths:
-            fail("no input files to read", EXIT_INPUT)
+            _warn(w)
         meta = DocumentMeta(jurisdiction=jurisdiction) if jurisdiction else None
-        failed = []
+        max_bytes = int(max_mb * 1024 * 1024)
         with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err_console, disable=len(paths) < 2, transient=True) as bar:
             task = bar.add_task("extracting", total=len(paths))
             for p in paths:
+                log.info("%s: extracting", p)
                 try:
-                    doc = read_document(p, encoding=encoding, meta=meta, max_bytes=int(max_mb * 1024 * 1024))
+                    doc = read_document(p, encoding=encoding, meta=meta, max_bytes=max_bytes)
                     extractions.append(extract_document(doc, nlp=nlp))
                 except InputError as exc:
                     if len(paths) == 1:
                         fail(str(exc), EXIT_INPUT)
-                    failed.append(str(exc))
-                    err_console.print(f"[yellow]warning:[/] skipped {exc}")
+                    _warn(f"skipped {exc}")
+                except (KeyboardInterrupt, MemoryError):
+                    raise
+                except Exception as exc:  # one bad file must not cost the others
+                    log.info("%s: extraction failed", p, exc_info=True)
+                    reason = f"{p}: extraction failed ({exc.__class__.__name__}: {_first_line(exc)}); " \
+                             "this is a bug in govkg, please report it (-v shows the traceback)"
+                    if len(paths) == 1:
+                        fail(reason, EXIT_INPUT)
+                    _warn(f"skipped {reason}")
                 bar.advance(task)
         if not extractions:
             fail(f"none of the {len(paths)} files could be read", EXIT_INPUT)
@@ -122,6 +220,7 @@ def build(
             model = build_model(to_networkx(graph))
             outputs[out / "govkg.html"] = render_html(model)
             cut_note = getattr(model, "note", "") or ""
+    state["writing"] = True
     try:
         written = write_all(outputs)
     except OSError as exc:
@@ -144,8 +243,8 @@ def _summary(graph, report, written, n_docs, seconds, note) -> None:
         colour = "green" if report.conforms else "red"
         console.print(f"[{colour}]{report.summary()}[/]")
         for v in report.violations[:10]:
-            console.print(f"  [red]•[/] {v.focus} {v.path or ''}: {v.message}", highlight=False)
+            console.print(Text.assemble(("  • ", "red"), f"{v.focus} {v.path or ''}: {v.message}"), highlight=False)
     for p in written:
-        console.print(f"wrote [bold]{p}[/]", highlight=False)
+        console.print(Text.assemble("wrote ", (str(p), "bold")), highlight=False)
     if note:
         console.print(f"[dim]{note}[/]")

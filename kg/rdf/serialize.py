@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+
 def _umask_mode() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -78,14 +79,15 @@ def write_all(contents: Mapping[Path, str]) -> list[Path]:
     staged: list[tuple[str, Path]] = []
     try:
         for path, text in contents.items():
+            path = Path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp, path))  # before writing: a failed write must not leave the file behind
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, _umask_mode())
-            staged.append((tmp, path))
         for tmp, path in staged:
             os.replace(tmp, path)
     except BaseException:
