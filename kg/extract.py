@@ -4,24 +4,31 @@ What happens here, in order:
 
 1. run the pipeline over the normalised text (in paragraph chunks for long documents);
 2. turn spans into mentions with offsets in the *original* text;
-3. give each mention a canonical name: the lexicon's preferred label, the document's jurisdiction
-   in front of 省委/省政府/省…规划 (jurisdiction from the metadata or the most mentioned province),
-   我省/全省 resolved to that place;
-4. expand parenthesised alternatives into aliases (村(居)民委员会 -> 村民委员会, 居民委员会);
-5. merge mentions of one entity: same normalised name, a shared alias, names that differ only by a
-   scope modifier (城乡, 基层) or a generic tail (机制, 体系, 水平), or the same quoted core (“某某”);
-6. map span-level relations and metric subjects onto the merged entities.
+3. find the document's jurisdiction: the places its metadata or title names (province, city, district),
+   else the most mentioned province;
+4. give each mention a canonical name: the lexicon's preferred label; the jurisdiction in front of a name
+   that starts with a bare level (省委, 市民政局, 区委组织部 -> 某省委, 某市民政局, 某区委组织部); 我省/全区 …
+   resolved to the place of that level; 本方案/如下意见 resolved to the document's own policy;
+5. expand parenthesised alternatives into aliases (村(居)民委员会 -> 村民委员会, 居民委员会);
+6. merge mentions of one entity: same normalised name, a shared alias, names that differ only by a
+   scope modifier (城乡, 基层), a leading place (某省养老服务体系) or a generic tail (机制, 体系, 水平), or the
+   same quoted core (“某某” and “某某”平台); a bare name shared by several tailed ones (某某 with 某某机制 and
+   某某制度) joins the most mentioned of them only;
+7. map span-level relations and metric subjects onto the merged entities, and add the relations of the
+   document's own policy (the actors assigned to carry it out, the goals and systems of its targets).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from kg.ingest import _AUTHOR
 from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
@@ -29,14 +36,39 @@ from kg.nlp.recognizers import MorphologyRecognizer
 from kg.rdf.iri import normalise_label
 from kg.records import Document, Entity, Extraction, Mention, Quantity, Relation, Span
 
-__all__ = ["extract", "run_pipeline", "paren_variants", "CHUNK_CHARS"]
+__all__ = ["extract", "run_pipeline", "paren_variants", "level_of", "CHUNK_CHARS"]
 
 log = logging.getLogger(__name__)
 
 CHUNK_CHARS = 20_000
-_SOURCE_RANK = {"lexicon": 0, "title": 1, "chain": 2, "person": 3, "metadata": 3, "challenge": 4, "quote": 5,
-                "morphology": 6}
+_SOURCE_RANK = {"lexicon": 0, "title": 1, "chain": 2, "person": 3, "metadata": 3, "place": 3, "challenge": 4,
+                "quote": 5, "morphology": 6}
 _GENERIC_TAILS = ("机制", "体系", "制度", "建设", "工作", "水平", "实践", "活动")
+#: administrative level of a place by the end of its name; 省 also stands for autonomous regions etc.
+_LEVELS = (("特别行政区", "省"), ("自治区", "省"), ("省", "省"), ("自治州", "市"), ("市", "市"), ("州", "市"),
+           ("盟", "市"), ("新区", "区"), ("区", "区"), ("自治县", "县"), ("县", "县"), ("旗", "县"))
+_LEVEL_CHARS = frozenset("省市区县")
+_TARGET = re.compile(r"(?:到|至|力争到?)(?:19|20)\d{2}年")
+_APPROVAL = re.compile(r"经(?P<who>[^,;:。!?]{2,30}?)(?:同意|批准)")
+
+
+def level_of(place: str, admin_level: str | None = None) -> str | None:
+    """The level (省, 市, 区, 县) a place name speaks for.
+
+    >>> level_of("江苏省"), level_of("越秀区"), level_of("上海市", "province"), level_of("团结")
+    ('省', '区', '市', None)
+    """
+    for suffix, level in _LEVELS:
+        if place.endswith(suffix) and len(place) > len(suffix):
+            return level
+    return "省" if admin_level == "province" else "市" if admin_level == "city" else None
+
+
+def _short(place: str) -> str:
+    for suffix, _ in _LEVELS:
+        if place.endswith(suffix) and len(place) - len(suffix) >= 2:
+            return place[: -len(suffix)]
+    return place
 
 
 def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
@@ -54,9 +86,9 @@ def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def run_pipeline(nlp: Language, text: str) -> Iterator[tuple[int, Doc]]:
+def run_pipeline(nlp: Language, text: str, *, chunk_chars: int = CHUNK_CHARS) -> Iterator[tuple[int, object]]:
     """The pipeline over ``text`` in chunks; yields ``(offset of the chunk, Doc)``."""
-    pieces = list(_chunks(text, CHUNK_CHARS))
+    pieces = list(_chunks(text, chunk_chars))
     for (off, _), doc in zip(pieces, nlp.pipe(p for _, p in pieces)):
         yield off, doc
 
@@ -99,13 +131,70 @@ def paren_variants(name: str) -> list[str]:
     return out
 
 
+# -- collecting the pipeline's output -----------------------------------------------------------------
+@dataclass(slots=True)
+class _Collected:
+    raw: list[dict] = field(default_factory=list)  # one per mention, norm offsets
+    rels: list[tuple] = field(default_factory=list)
+    metrics: list[tuple] = field(default_factory=list)  # (ParsedQuantity with norm offsets, subjects)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    titles: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def _shift(p: tuple[int, int], off: int) -> tuple[int, int]:
+    return (p[0] + off, p[1] + off)
+
+
+def _collect(nlp: Language, norm: str, lx: Lexicon) -> _Collected:
+    out = _Collected()
+    deixis = re.compile("|".join(map(re.escape, lx.deictics))) if lx.deictics else None
+    for off, doc in run_pipeline(nlp, norm):
+        out.sentences += [(off + s.start_char, off + s.end_char) for s in doc.sents]
+        for group, nested in (("entities", False), ("nested", True)):
+            for s in doc.spans.get(group, []):
+                src = s.id_ if s.id_.startswith("coordination-head") else s.id_.split(":")[0]
+                out.raw.append({"s": off + s.start_char, "e": off + s.end_char, "cls": s.label_,
+                                "concept": s.kb_id_, "source": src, "nested": nested})
+        # deictic words (我省, 全区) outside any name
+        if deixis is not None:
+            taken = bytearray(len(doc.text) + 1)
+            for s in doc.spans.get("entities", []):
+                taken[s.start_char:s.end_char] = b"\x01" * (s.end_char - s.start_char)
+            for m in deixis.finditer(doc.text):
+                if not any(taken[m.start():m.end()]):
+                    out.raw.append({"s": off + m.start(), "e": off + m.end(), "cls": "Place", "concept": "",
+                                    "source": "deixis", "nested": False})
+        for a, p, b, ev, trig in doc.user_data.get("govkg.relations", []):
+            out.rels.append((_shift(a, off), p, _shift(b, off), _shift(ev, off), trig))
+        subjects = doc.user_data.get("govkg.metric_subjects", {})
+        for key, q in doc.user_data.get("govkg.metrics", {}).items():
+            out.metrics.append((replace(q, start=q.start + off, end=q.end + off),
+                                [_shift(s, off) for s in subjects.get(key, [])]))
+        out.titles += [(ls + off, ps + off, pe + off, ie + off) for ls, ps, pe, ie in
+                       doc.user_data.get("govkg.titles", [])]
+    return out
+
+
+# -- names --------------------------------------------------------------------------------------------
 class _Names:
     """Canonical names of mentions in one document."""
 
-    def __init__(self, lexicon: Lexicon, jurisdiction: str | None) -> None:
+    def __init__(self, lexicon: Lexicon, chain: dict[str, str], tokenize) -> None:
         self.lx = lexicon
-        self.jur = jurisdiction  # e.g. 江苏省
-        self.jur_short = re.sub(r"(省|市|自治区|特别行政区)$", "", jurisdiction) if jurisdiction else None
+        self.chain = chain  # level -> place label, e.g. {"省": "江苏省"}
+        self._tokenize = tokenize
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one _Names per document
+    def level_prefix(self, label: str) -> str | None:
+        """The level a name starts with when it names an organ of that level (省民政厅 -> 省); 市场监管局,
+        市民 and 区域 start with no level."""
+        if not label or label[0] not in _LEVEL_CHARS:
+            return None
+        first = self._tokenize(label)[0].text if label else ""
+        if first == label[0] or (len(first) >= 2 and first[1:] in self.lx.heads) or \
+                (len(label) >= 2 and label[1:2] in "委" and len(first) <= 2):
+            return label[0]
+        return None
 
     def canonical(self, surface: str, cls: str, concept: str) -> tuple[str, str, str | None, str | None]:
         """``(label, cls, label_en, concept)`` for a mention."""
@@ -113,20 +202,61 @@ class _Names:
         label, en = surface, None
         if entry is not None and (not concept or concept == entry.concept):
             label, en, concept, cls = entry.label, entry.label_en, entry.concept, entry.cls
-        if surface in self.lx.deictics and self.jur:
-            place = self.lx.places.get(self.jur)
-            return self.jur, "Place", place.label_en if place else None, place.concept if place else None
+        if surface in self.lx.deictics:
+            place = self.chain.get(surface[-1])
+            if place is None:
+                return surface, "Place", None, None
+            e = self.lx.places.get(place)
+            return place, "Place", e.label_en if e else None, e.concept if e else None
         core = core_class(cls)
-        if self.jur_short and core in ("Actor", "Mechanism") and cls != "Place" and label[:1] in "省市" \
-                and not label.startswith(self.jur_short) and self.jur.endswith(label[:1]):
-            label = self.jur_short + label
+        level = self.level_prefix(label) if core in ("Actor", "Mechanism") and cls != "Place" else None
+        if level and level in self.chain:
+            short = _short(self.chain[level])
+            if not label.startswith(short):
+                label = short + label  # 江苏 + 省委 (the concept and its English name stay: a provincial committee)
         return label, cls, en, concept or None
 
 
-def _keys(label: str, aliases: set[str], lx: Lexicon, core: str, cls: str = "") -> tuple[set[str], set[str]]:
+def _jurisdiction(document: Document, lx: Lexicon, raw: list[dict], norm: str) -> dict[str, str]:
+    """Level -> place: from the metadata, the places of the title line, else the most mentioned province."""
+    chain: dict[str, str] = {}
+
+    def put(name: str) -> None:
+        e = lx.places.get(name)
+        label = e.label if e else name
+        level = level_of(label, e.admin_level if e else None)
+        if level and level not in chain:
+            chain[level] = label
+            if e is not None and e.admin_level == "province" and label.endswith("市"):
+                chain.setdefault("市", label)  # a municipality is its own city
+
+    if document.meta.jurisdiction:
+        put(document.meta.jurisdiction)
+    first = norm.lstrip().split("\n", 1)[0]
+    offset = len(norm) - len(norm.lstrip())
+    if len(first) <= 100 and not re.search(r"[。;!?]", first):
+        for r in sorted(raw, key=lambda r: r["s"]):
+            if r["cls"] == "Place" and r["source"] != "deixis" and offset <= r["s"] and r["e"] <= offset + len(first):
+                put(norm[r["s"]:r["e"]])
+    if "省" not in chain:
+        provinces: Counter = Counter()
+        for r in raw:
+            e = lx.places.get(norm[r["s"]:r["e"]]) if r["cls"] == "Place" else None
+            if e is not None and e.admin_level == "province":
+                provinces[e.label] += 1
+        if provinces:
+            label, n = provinces.most_common(1)[0]
+            if n >= 2 or len(provinces) == 1:
+                put(label)
+    return chain
+
+
+# -- merging ------------------------------------------------------------------------------------------
+def _keys(label: str, aliases: set[str], lx: Lexicon, core: str, cls: str = "",
+          quoted: bool = False, places: tuple[str, ...] = ()) -> tuple[set[str], set[str]]:
     """``(full, loose)`` merge keys. Full keys identify a name; a loose key (the name without a scope
-    modifier such as 城乡/基层, a generic tail such as 机制/体系, or a title after a person's name) only
-    merges with another mention's *full* key, so that loose keys never chain unrelated names."""
+    modifier such as 城乡/基层, a leading place, a generic tail such as 机制/体系, or a title after a person's
+    name) only merges with another mention's *full* key, so that loose keys never chain unrelated names."""
     full, loose = set(), set()
     for n in {label, *aliases}:
         k = normalise_label(n)
@@ -136,10 +266,17 @@ def _keys(label: str, aliases: set[str], lx: Lexicon, core: str, cls: str = "") 
         if core == "Mechanism":
             for q in re.findall(r"“([^”]{2,})”", n):
                 full.add("“" + q)
+            if quoted:
+                full.add("“" + k)  # “某某” itself: one entity with “某某”平台
     for k in list(full):
         for s in lx.scopes:
             if k.startswith(s) and len(k) - len(s) >= 3:
                 loose.add(k[len(s):])
+        if core in ("Mechanism", "Goal"):
+            for p in places:
+                if k.startswith(p) and len(k) - len(p) >= 3:
+                    loose.add(k[len(p):])  # 某省养老服务体系 -> 养老服务体系
+                    break
         if core != "Actor":
             for t in _GENERIC_TAILS:
                 if k.endswith(t) and len(k) - len(t) >= 3:
@@ -176,85 +313,15 @@ class _UF:
             self.p[max(ra, rb)] = min(ra, rb)
 
 
-def _jurisdiction(document: Document, lx: Lexicon, place_counts: Counter) -> str | None:
-    if document.meta.jurisdiction:
-        j = document.meta.jurisdiction
-        entry = lx.places.get(j)
-        return entry.label if entry else j
-    provinces = Counter()
-    for label, n in place_counts.items():
-        e = lx.places.get(label)
-        if e is not None and e.admin_level == "province":
-            provinces[e.label] += n
-    if not provinces:
-        return None
-    label, n = provinces.most_common(1)[0]
-    return label if n >= 2 or len(provinces) == 1 else None
-
-
-def extract(document: Document, nlp: Language, *, lexicon: Lexicon | None = None) -> Extraction:
-    """Run the pipeline on ``document`` and return its records."""
-    lx = lexicon or load_default_lexicon()
-    norm = document.norm
-    raw: list[dict] = []  # one per mention, norm offsets
-    rels: list[tuple] = []
-    metrics: list[tuple] = []
-    sentences: list[tuple[int, int]] = []
-    for off, doc in run_pipeline(nlp, norm):
-        for sent in doc.sents:
-            sentences.append((off + sent.start_char, off + sent.end_char))
-        for group, nested in (("entities", False), ("nested", True)):
-            for s in doc.spans.get(group, []):
-                src = s.id_ if s.id_.startswith("coordination-head") else s.id_.split(":")[0]
-                raw.append({"s": off + s.start_char, "e": off + s.end_char, "cls": s.label_,
-                            "concept": s.kb_id_, "source": src, "nested": nested})
-        # deictic words (我省, 全省) outside any name
-        taken = bytearray(len(doc.text) + 1)
-        for s in doc.spans.get("entities", []):
-            taken[s.start_char:s.end_char] = b"\x01" * (s.end_char - s.start_char)
-        for w in lx.deictics:
-            for m in re.finditer(re.escape(w), doc.text):
-                if not any(taken[m.start():m.end()]):
-                    raw.append({"s": off + m.start(), "e": off + m.end(), "cls": "Place", "concept": "",
-                                "source": "deixis", "nested": False})
-        for (a, b), p, (c, d), (e, f), trig in doc.user_data.get("govkg.relations", []):
-            rels.append(((off + a, off + b), p, (off + c, off + d), (off + e, off + f), trig))
-        subjects = doc.user_data.get("govkg.metric_subjects", {})
-        for key, q in doc.user_data.get("govkg.metrics", {}).items():
-            metrics.append((off, q, [(off + s, off + e) for s, e in subjects.get(key, [])]))
-
-    # the author's attribution line is metadata: its person and organisation come from there
-    attribution = _AUTHOR.search(norm)
-    if attribution:
-        a0, a1 = attribution.span()
-        raw = [r for r in raw if not (a0 <= r["s"] < a1)]
-        raw += _attribution_mentions(attribution, lx)
-
-    raw += _inner_actors(raw, norm, lx)
-    place_counts = Counter(norm[r["s"]:r["e"]] for r in raw if r["cls"] == "Place")
-    for r in raw:
-        entry = lx.places.get(norm[r["s"]:r["e"]])
-        if entry is not None:
-            place_counts[entry.label] += 0
-    jur = _jurisdiction(document, lx, Counter({(lx.places[k].label if k in lx.places else k): v
-                                                for k, v in place_counts.items()}))
-    names = _Names(lx, jur)
-
-    # canonical names and merge
-    for r in raw:
-        surface = norm[r["s"]:r["e"]]
-        label, cls, en, concept = names.canonical(_unquote(surface), r["cls"], r["concept"])
-        if r["source"].startswith("coordination-head"):
-            label = r["source"].split(":", 1)[1] + surface  # 主任 in 村(社区)书记、主任 -> 村(社区)主任
-        r.update(surface=surface, label=label, cls=cls, en=en, concept=concept, core=core_class(cls))
-        r["aliases"] = {_unquote(surface), *paren_variants(label), *paren_variants(surface)} - {label}
-    raw = [r for r in raw if r["core"] in ("Actor", "Mechanism", "Goal", "Challenge", "Event")]
+def _merge(raw: list[dict], lx: Lexicon, norm: str, places: tuple[str, ...]) -> list[list[dict]]:
+    """Groups of mentions naming one entity."""
     uf = _UF()
     owner: dict[tuple[str, str], int] = {}
     loose_keys = []
     for i, r in enumerate(raw):
         uf.find(i)
-        full, loose = _keys(r["label"], r["aliases"], lx, r["core"], r["cls"])
+        full, loose = _keys(r["label"], r["aliases"], lx, r["core"], r["cls"],
+                            quoted=r["source"] == "quote", places=places)
         loose_keys.append(loose)
         for k in full:
             key = (r["core"], k)
@@ -262,10 +329,23 @@ def extract(document: Document, nlp: Language, *, lexicon: Lexicon | None = None
                 uf.union(owner[key], i)
             else:
                 owner[key] = i
+    # loose keys: a bare name joins the tailed names that reduce to it, but when several different ones do
+    # (某某机制, 某某制度) only the most mentioned, so that the bare name does not chain them together
+    claims: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, r in enumerate(raw):
         for k in loose_keys[i]:
-            if (r["core"], k) in owner:
-                uf.union(owner[(r["core"], k)], i)
+            o = owner.get((r["core"], k))
+            if o is not None:
+                claims[o][r["label"]].append(i)
+    for o, by_label in claims.items():
+        if len(by_label) > 1 and raw[o]["label"] not in by_label:
+            best = max(by_label.values(), key=lambda idx: (len(idx), -min(raw[j]["s"] for j in idx)))
+            chosen = [best]
+        else:
+            chosen = list(by_label.values())
+        for idx in chosen:
+            for i in idx:
+                uf.union(o, i)
     # X(Y): a name followed by its alternative in brackets is one entity (村规民约(居民公约))
     by_start = {r["s"]: i for i, r in enumerate(raw) if not r["nested"]}
     for i, r in enumerate(raw):
@@ -276,118 +356,232 @@ def extract(document: Document, nlp: Language, *, lexicon: Lexicon | None = None
     groups: dict[int, list[dict]] = defaultdict(list)
     for i, r in enumerate(raw):
         groups[uf.find(i)].append(r)
+    return list(groups.values())
 
-    sent_starts = [s for s, _ in sentences]
+
+def _entities(groups: list[list[dict]], document: Document, sentence_of) -> tuple[list[Entity], dict]:
+    entities: dict[tuple[str, str], Entity] = {}
+    by_pos: dict[tuple[int, int], tuple[str, str]] = {}
+    for members in groups:
+        members.sort(key=lambda r: (r["s"], r["e"]))
+        named = [r for r in members if r["source"] != "anaphora"] or members
+        best = min(named, key=lambda r: (_SOURCE_RANK.get(r["source"], 9), r["s"]))
+        labels = Counter(r["label"] for r in named)
+        top = max(labels.values())
+        label = best["label"] if labels[best["label"]] == top else next(
+            r["label"] for r in named if labels[r["label"]] == top)
+        cls_votes = Counter(r["cls"] for r in named if r["source"] == best["source"])
+        cls = cls_votes.most_common(1)[0][0]
+        key = (core_class(cls), label)
+        aliases = {a for r in named for a in (r["aliases"] | {r["label"]})} - {label}
+        # a concept (and its English name) only when the entity is named by that concept's label
+        concept = next((r["concept"] for r in named if r["concept"] and r["label"] == label), None)
+        en = next((r["en"] for r in named if r["en"] and r["label"] == label), None)
+        mentions = []
+        for r in members:
+            mentions.append(Mention(span=document.span(r["s"], r["e"]), key=key, sentence=sentence_of(r["s"]),
+                                    surface=r["surface"], source=r["source"]))
+            by_pos[(r["s"], r["e"])] = key
+        old = entities.get(key)
+        if old is not None:  # two groups landed on one label: fold into the existing entity
+            entities[key] = Entity(key, old.cls, old.label, tuple(sorted(set(old.aliases) | aliases)),
+                                   old.label_en or en, old.concept or concept, old.mentions + tuple(mentions))
+            continue
+        entities[key] = Entity(key=key, cls=cls, label=label, aliases=tuple(sorted(aliases)), label_en=en,
+                               concept=concept, mentions=tuple(mentions))
+    return sorted(entities.values(), key=lambda e: (e.key, e.cls)), by_pos
+
+
+# -- the whole document -------------------------------------------------------------------------------
+def extract(document: Document, nlp: Language, *, lexicon: Lexicon | None = None) -> Extraction:
+    """Run the pipeline on ``document`` and return its records."""
+    lx = lexicon or load_default_lexicon()
+    norm = document.norm
+    got = _collect(nlp, norm, lx)
+    raw = got.raw
+
+    # the author's attribution line is metadata: its person and organisation come from there
+    attribution = _AUTHOR.search(norm)
+    if attribution:
+        a0, a1 = attribution.span()
+        raw = [r for r in raw if not (a0 <= r["s"] < a1)]
+        raw += _attribution_mentions(attribution, lx)
+    raw += _inner_actors(raw, norm, lx)
+
+    chain = _jurisdiction(document, lx, raw, norm)
+    names = _Names(lx, chain, nlp.tokenizer)
+    own = _own_policy(got.titles, norm)
+    for r in raw:
+        surface = norm[r["s"]:r["e"]]
+        if r["source"] == "anaphora":
+            surface = norm[own[0]:own[1]] if own else surface
+        label, cls, en, concept = names.canonical(_unquote(surface), r["cls"], r["concept"])
+        if r["source"].startswith("coordination-head"):
+            label = r["source"].split(":", 1)[1] + surface  # 主任 in 村(社区)书记、主任 -> 村(社区)主任
+        r.update(surface=norm[r["s"]:r["e"]], label=label, cls=cls, en=en, concept=concept, core=core_class(cls))
+        r["aliases"] = ({_unquote(surface), *paren_variants(label), *paren_variants(surface)} - {label}
+                        if r["source"] != "anaphora" else set())
+    raw = [r for r in raw if r["core"] in ("Actor", "Mechanism", "Goal", "Challenge", "Event")
+           and not (r["source"] == "anaphora" and own is None)
+           and not (r["source"] == "deixis" and r["label"] in lx.deictics)]
+    places = tuple(sorted({*lx.places, *chain.values(), *(r["label"] for r in raw if r["cls"] == "Place")},
+                          key=len, reverse=True))
+    groups = _merge(raw, lx, norm, places)
+
+    sent_starts = [s for s, _ in got.sentences]
 
     def sentence_of(pos: int) -> Span | None:
-        import bisect
-
         i = bisect.bisect_right(sent_starts, pos) - 1
         if i < 0:
             return None
-        s, e = sentences[i]
-        return document.span(s, e)
+        return document.span(*got.sentences[i])
 
-    entities: list[Entity] = []
-    by_pos: dict[tuple[int, int], tuple[str, str]] = {}
-    for members in groups.values():
-        members.sort(key=lambda r: (r["s"], r["e"]))
-        best = min(members, key=lambda r: (_SOURCE_RANK.get(r["source"], 9), r["s"]))
-        labels = Counter(r["label"] for r in members)
-        top = max(labels.values())
-        label = best["label"] if labels[best["label"]] == top else next(
-            r["label"] for r in members if labels[r["label"]] == top)
-        cls_votes = Counter(r["cls"] for r in members if r["source"] == best["source"])
-        cls = cls_votes.most_common(1)[0][0]
-        core = core_class(cls)
-        key = (core, label)
-        aliases = sorted({a for r in members for a in (r["aliases"] | {r["label"]})} - {label})
-        concept = next((r["concept"] for r in members if r["concept"]), None)
-        en = next((r["en"] for r in members if r["en"]), None)
-        mentions = []
-        for r in members:
-            span = document.span(r["s"], r["e"])
-            mentions.append(Mention(span=span, key=key, sentence=sentence_of(r["s"]), surface=r["surface"],
-                                    source=r["source"]))
-            by_pos[(r["s"], r["e"])] = key
-        if entities and any(e.key == key for e in entities):
-            # two groups landed on one label: fold into the existing entity
-            i = next(i for i, e in enumerate(entities) if e.key == key)
-            old = entities[i]
-            entities[i] = Entity(key, old.cls, old.label, tuple(sorted(set(old.aliases) | set(aliases))),
-                                 old.label_en or en, old.concept or concept, old.mentions + tuple(mentions))
-            continue
-        entities.append(Entity(key=key, cls=cls, label=label, aliases=tuple(aliases), label_en=en,
-                               concept=concept, mentions=tuple(mentions)))
-    entities.sort(key=lambda e: (e.key, e.cls))
+    entities, by_pos = _entities(groups, document, sentence_of)
 
-    relations = []
-    seen = set()
-    for a, p, b, ev, trig in rels:
-        ka, kb = by_pos.get(a), by_pos.get(b)
-        if ka is None or kb is None or ka == kb:
-            continue
-        if (ka, p, kb) in seen:
-            continue
+    relations: list[Relation] = []
+    seen: set = set()
+
+    def relate(ka, p: str, kb, ev: tuple[int, int], trig: str = "") -> None:
+        if ka is None or kb is None or ka == kb or (ka, p, kb) in seen:
+            return
         seen.add((ka, p, kb))
         relations.append(Relation(ka, p, kb, document.span(*ev), trig))
+
+    for a, p, b, ev, trig in got.rels:
+        relate(by_pos.get(a), p, by_pos.get(b), ev, trig)
     if attribution:
-        relations += _attribution_relations(attribution, by_pos, document)
+        for rel in _attribution_relations(attribution, by_pos, document):
+            relate(rel.subject, rel.predicate, rel.object, (rel.evidence.start, rel.evidence.end), rel.trigger)
     for r in raw:
         inside = r.get("inside")
         if not inside or inside not in by_pos or (r["s"], r["e"]) not in by_pos:
             continue
         outer_key, inner_key = by_pos[inside], by_pos[(r["s"], r["e"])]
-        p = "faces" if outer_key[0] == "Challenge" else "involves"
-        a, b = (inner_key, outer_key) if p == "faces" else (outer_key, inner_key)
-        if (a, p, b) not in seen:
-            seen.add((a, p, b))
-            relations.append(Relation(a, p, b, document.span(*inside), ""))
+        if outer_key[0] == "Challenge":
+            relate(inner_key, "faces", outer_key, inside)
+        else:
+            relate(outer_key, "involves", inner_key, inside)
+    if own is not None and own in by_pos:
+        _own_policy_relations(by_pos[own], raw, got.sentences, norm, lx, by_pos, relate)
 
     quantities = []
-    for off, q, subj in metrics:
+    for q, subj in got.metrics:
         keys = tuple(dict.fromkeys(by_pos[s] for s in subj if s in by_pos))
-        sent = sentence_of(q.start + off) if False else sentence_of(q.start)
-        statement = _statement(norm, q.start, q.end)
         quantities.append(Quantity(span=document.span(q.start, q.end), value=q.value, unit=q.unit,
                                    measures=keys, qualifier=q.qualifier, year=q.year, since=q.since,
-                                   until=q.until, is_target=q.is_target, statement=statement, sentence=sent))
+                                   until=q.until, is_target=q.is_target, statement=_statement(norm, q.start, q.end),
+                                   sentence=sentence_of(q.start)))
+    document = _with_metadata(document, chain, got.titles, norm, by_pos, entities)
     return Extraction(document=document, entities=tuple(entities), relations=tuple(relations),
                       quantities=tuple(quantities))
+
+
+def _own_policy(titles: list[tuple[int, int, int, int]], norm: str) -> tuple[int, int] | None:
+    """The policy the document itself is (or carries): the title line among its first three lines."""
+    head = norm.lstrip()
+    offset = len(norm) - len(head)
+    limit = offset + sum(len(line) + 1 for line in head.split("\n", 3)[:3])
+    for ls, ps, pe, _ in titles:
+        if ls < limit:
+            return (ps, pe)
+    return None
+
+
+def _own_policy_relations(policy, raw: list[dict], sentences: list[tuple[int, int]], norm: str, lx: Lexicon,
+                          by_pos: dict, relate) -> None:
+    """The document's own policy: actors its duty clauses name carry it out (某厅牵头, 某部配合); it
+    establishes the systems and contributes to the goals of its target sentences (到2025年, ……)."""
+    duty = re.compile("|".join(map(re.escape, lx.duty_cues))) if lx.duty_cues else None
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[dict]] = defaultdict(list)
+    for r in raw:
+        i = bisect.bisect_right(starts, r["s"]) - 1
+        if i >= 0 and not r["nested"]:
+            by_sentence[i].append(r)
+    for i, (s, e) in enumerate(sentences):
+        text = norm[s:e]
+        members = by_sentence.get(i, [])
+        if duty is not None and duty.search(text):
+            for r in members:
+                if r["core"] == "Actor" and r["cls"] not in ("Place", "Person", "Group"):
+                    relate(by_pos.get((r["s"], r["e"])), "implements", policy, (s, e), "牵头")
+        if _TARGET.search(text):
+            for r in members:
+                key = by_pos.get((r["s"], r["e"]))
+                if r["core"] == "Goal":
+                    relate(policy, "contributesTo", key, (s, e), "到")
+                elif r["core"] == "Mechanism" and r["cls"] != "Policy":
+                    relate(policy, "establishes", key, (s, e), "到")
+
+
+def _with_metadata(document: Document, chain: dict[str, str], titles: list, norm: str, by_pos: dict,
+                   entities: list[Entity]) -> Document:
+    """The document with the issuer and jurisdiction its text states, where the metadata had none."""
+    meta = document.meta
+    changes = {}
+    if not meta.jurisdiction and chain:
+        changes["jurisdiction"] = next(chain[lv] for lv in ("县", "区", "市", "省") if lv in chain)
+    own = _own_policy(titles, norm)
+    if not meta.issuer and own is not None:
+        ls, _, _, ie = next(t for t in titles if (t[1], t[2]) == own)
+        issuers = [k[1] for (s, e), k in sorted(by_pos.items()) if ls <= s and e <= ie and k[0] == "Actor"]
+        longest = [a for a in issuers if not any(a != b and a in b for b in issuers)]
+        if longest:
+            changes["issuer"] = "、".join(dict.fromkeys(longest))
+    return replace(document, meta=replace(meta, **changes)) if changes else document
 
 
 def _inner_actors(raw: list[dict], norm: str, lx: Lexicon) -> list[dict]:
     """Actors of the lexicon named inside a mechanism, policy or challenge name (在职党员 in 在职党员到社区
     报到机制), found on characters so that a name the tokenizer kept whole is still looked into."""
+    pattern = _actor_pattern(lx)
     have = {(r["s"], r["e"]) for r in raw}
-    actors = sorted((w for w, e in lx.entries.items()
-                     if core_class(e.cls) == "Actor" and e.cls != "Place" and len(w) >= 3 and "(" not in w),
-                    key=len, reverse=True)
+    actor_spans = sorted((r["s"], r["e"]) for r in raw if core_class(r["cls"]) == "Actor")
     out = []
     for r in raw:
-        if r["nested"] or core_class(r["cls"]) not in ("Mechanism", "Challenge"):
+        if r["nested"] or core_class(r["cls"]) not in ("Mechanism", "Challenge") or pattern is None:
             continue
-        text = norm[r["s"]:r["e"]]
-        taken = bytearray(len(text))
-        for w in actors:
-            start = text.find(w)
-            while start >= 0:
-                if not any(taken[start:start + len(w)]) and (start, start + len(w)) != (0, len(text)):
-                    key = (r["s"] + start, r["s"] + start + len(w))
-                    taken[start:start + len(w)] = b"\x01" * len(w)
-                    if key not in have:
-                        e = lx.entries[w]
-                        out.append({"s": key[0], "e": key[1], "cls": e.cls, "concept": e.concept,
-                                    "source": "lexicon", "nested": True, "inside": (r["s"], r["e"])})
-                        have.add(key)
-                start = text.find(w, start + 1)
+        for m in pattern.finditer(norm, r["s"], r["e"]):
+            key = (m.start(), m.end())
+            if key == (r["s"], r["e"]) or key in have or _covered(actor_spans, key):
+                continue
+            e = lx.entries[m.group(0)]
+            out.append({"s": key[0], "e": key[1], "cls": e.cls, "concept": e.concept,
+                        "source": "lexicon", "nested": True, "inside": (r["s"], r["e"])})
+            have.add(key)
     return out
+
+
+def _covered(spans: list[tuple[int, int]], key: tuple[int, int]) -> bool:
+    """Whether ``key`` lies inside one of the sorted ``spans`` (民政厅 inside 某省民政厅)."""
+    i = bisect.bisect_right(spans, (key[0], 1 << 62))
+    return any(s <= key[0] and key[1] <= e for s, e in spans[max(0, i - 8):i])
+
+
+_ACTOR_PATTERNS: dict[int, tuple[Lexicon, re.Pattern | None]] = {}
+
+
+def _actor_pattern(lx: Lexicon) -> re.Pattern | None:
+    """One alternation of the lexicon's actor names (longest first), compiled once per lexicon."""
+    cached = _ACTOR_PATTERNS.get(id(lx))
+    if cached is None or cached[0] is not lx:
+        actors = sorted((w for w, e in lx.entries.items()
+                         if core_class(e.cls) == "Actor" and e.cls != "Place" and len(w) >= 3 and "(" not in w),
+                        key=len, reverse=True)
+        cached = (lx, re.compile("|".join(map(re.escape, actors))) if actors else None)
+        _ACTOR_PATTERNS[id(lx)] = cached
+    return cached[1]
+
+
+_CLAUSE_MARK = re.compile(r"[,;:。!?\n、]")
 
 
 def _statement(norm: str, s: int, e: int) -> str:
     """The clause around a quantity, as what it is about."""
-    a = max(norm.rfind(c, 0, s) for c in ",;:。!?\n、") + 1
-    b = min([i for i in (norm.find(c, e) for c in ",;:。!?\n、") if i >= 0] or [len(norm)])
+    a = max(norm.rfind(c, max(0, s - 200), s) for c in ",;:。!?\n、") + 1
+    a = max(a, s - 200)
+    m = _CLAUSE_MARK.search(norm, e, e + 200)
+    b = m.start() if m else min(len(norm), e + 200)
     return norm[a:b][:60]
 
 

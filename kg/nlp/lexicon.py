@@ -1,8 +1,8 @@
 """The domain lexicon and the grammar of the genre, loaded from SKOS data in ``ontology/``.
 
 ``lexicon.ttl`` holds generic governance vocabulary (concepts mapped to ontology classes) and the places
-of China; ``grammar.ttl`` holds head morphemes, trigger verbs, cue phrases and verbs of lack, measure
-words, qualifiers, discourse fillers and scope modifiers. Code never lists such words itself: it reads them from here.
+of China; ``grammar.ttl`` holds head morphemes, trigger verbs, cue phrases and verbs of lack, duty cues,
+measure words, qualifiers, discourse fillers and scope modifiers. Code never lists such words itself: it reads them from here.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ class Lexicon:
     triggers: dict[str, str] = field(default_factory=dict)  # verb -> property local name
     cues: tuple[str, ...] = ()
     lack_verbs: tuple[str, ...] = ()
+    duty_cues: tuple[str, ...] = ()
     units: dict[str, str] = field(default_factory=dict)  # unit -> kind
     qualifiers: dict[str, str] = field(default_factory=dict)  # word -> approx|lower|upper|none
     fillers: tuple[str, ...] = ()
@@ -93,7 +94,7 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
                 continue
             target.setdefault(surface, e)
     heads, triggers, units, quals = {}, {}, {}, {}
-    cues, fillers, scopes, targets, preds, deix, gen, lack = [], [], [], [], [], [], [], []
+    cues, fillers, scopes, targets, preds, deix, gen, lack, duty = [], [], [], [], [], [], [], [], []
     for c in grammar.subjects(RDF.type, SKOS.Concept):
         scheme = next(iter(grammar.objects(c, SKOS.inScheme)), None)
         zh = next(iter(_lit(grammar, c, SKOS.prefLabel, "zh")), None)
@@ -110,6 +111,8 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
             cues.append(zh)
         elif scheme == LEX.lackVerbs:
             lack.append(zh)
+        elif scheme == LEX.dutyCues:
+            duty.append(zh)
         elif scheme == LEX.units:
             units[zh] = str(next(iter(grammar.objects(c, GOV.unitKind)), "count"))
         elif scheme == LEX.qualifiers:
@@ -129,6 +132,7 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
     lx.heads, lx.triggers, lx.units, lx.qualifiers = heads, triggers, units, quals
     by_len = functools.partial(sorted, key=lambda w: (-len(w), w))
     lx.cues, lx.fillers, lx.lack_verbs = tuple(by_len(cues)), tuple(by_len(fillers)), tuple(by_len(lack))
+    lx.duty_cues = tuple(by_len(duty))
     lx.scopes, lx.target_cues = tuple(by_len(scopes)), tuple(by_len(targets))
     lx.predicates = frozenset(preds)
     lx.deictics = tuple(by_len(deix))

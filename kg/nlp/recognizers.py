@@ -237,13 +237,19 @@ class MorphologyRecognizer:
         t = doc[k].text
         if t in FUNCTION_WORDS or not self._verb(t):
             return None
+        head = self.head_of(doc[i].text) or ""
+        stem = doc[i].text[: len(doc[i].text) - len(head)]
+        generic_stem = bool(stem) and _only_generic(stem, self.lexicon)
         if core == "Actor":
             if t in self.lexicon.triggers or k == 0:
                 return False
             left = doc[k - 1].text
+            if k == i - 1 and (self._tag(t) == "vn" or generic_stem) and not self._clause_start(doc, k):
+                return True  # a verbal noun (村务监督委员会) or a verb before a generic stem (城市运行管理中心)
             return k == i - 1 and (left == "的" or bool(_DIGIT.search(left)) or _is_unit_token(left, self.lexicon))
-        if doc[i].text not in self.lexicon.heads or i - k > 2 or (i - k == 2 and not self._verb(doc[i - 1].text)):
-            return None  # only a bare head takes verbs, and only a run of at most two right before it
+        if (stem and not generic_stem) or i - k > 2 or \
+                (i - k == 2 and not self._verb(doc[i - 1].text)):
+            return None  # only a bare head (or 管理中心) takes verbs, and only a run of at most two before it
         if self._clause_start(doc, k) or doc[k - 1].text == "、":
             return None  # a clause-initial verb is the predicate (完善机制)
         if t in self.lexicon.triggers:
