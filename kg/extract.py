@@ -139,6 +139,7 @@ class _Collected:
     metrics: list[tuple] = field(default_factory=list)  # (ParsedQuantity with norm offsets, subjects)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     titles: list[tuple[int, int, int, int]] = field(default_factory=list)
+    title_places: list[tuple[int, str]] = field(default_factory=list)  # places named in the title line
 
 
 def _shift(p: tuple[int, int], off: int) -> tuple[int, int]:
@@ -147,7 +148,7 @@ def _shift(p: tuple[int, int], off: int) -> tuple[int, int]:
 
 def _collect(nlp: Language, norm: str, lx: Lexicon) -> _Collected:
     out = _Collected()
-    deixis = re.compile("|".join(map(re.escape, lx.deictics))) if lx.deictics else None
+    first_line = len(norm) - len(norm.lstrip()) + len(norm.lstrip().split("\n", 1)[0])
     for off, doc in run_pipeline(nlp, norm):
         out.sentences += [(off + s.start_char, off + s.end_char) for s in doc.sents]
         for group, nested in (("entities", False), ("nested", True)):
@@ -155,15 +156,10 @@ def _collect(nlp: Language, norm: str, lx: Lexicon) -> _Collected:
                 src = s.id_ if s.id_.startswith("coordination-head") else s.id_.split(":")[0]
                 out.raw.append({"s": off + s.start_char, "e": off + s.end_char, "cls": s.label_,
                                 "concept": s.kb_id_, "source": src, "nested": nested})
-        # deictic words (我省, 全区) outside any name
-        if deixis is not None:
-            taken = bytearray(len(doc.text) + 1)
-            for s in doc.spans.get("entities", []):
-                taken[s.start_char:s.end_char] = b"\x01" * (s.end_char - s.start_char)
-            for m in deixis.finditer(doc.text):
-                if not any(taken[m.start():m.end()]):
-                    out.raw.append({"s": off + m.start(), "e": off + m.end(), "cls": "Place", "concept": "",
-                                    "source": "deixis", "nested": False})
+        if off < first_line:  # places named in the title line, also inside names (某省民政厅关于……)
+            out.title_places = sorted({*out.title_places, *(
+                (off + c.start_char, c.text) for c in doc.spans.get("candidates", [])
+                if c.label_ == "Place" and c.id_ != "deixis" and off + c.end_char <= first_line)})
         for a, p, b, ev, trig in doc.user_data.get("govkg.relations", []):
             out.rels.append((_shift(a, off), p, _shift(b, off), _shift(ev, off), trig))
         subjects = doc.user_data.get("govkg.metric_subjects", {})
@@ -217,7 +213,8 @@ class _Names:
         return label, cls, en, concept or None
 
 
-def _jurisdiction(document: Document, lx: Lexicon, raw: list[dict], norm: str) -> dict[str, str]:
+def _jurisdiction(document: Document, lx: Lexicon, raw: list[dict], norm: str,
+                  title_places: list[str] = ()) -> dict[str, str]:
     """Level -> place: from the metadata, the places of the title line, else the most mentioned province."""
     chain: dict[str, str] = {}
 
@@ -233,11 +230,9 @@ def _jurisdiction(document: Document, lx: Lexicon, raw: list[dict], norm: str) -
     if document.meta.jurisdiction:
         put(document.meta.jurisdiction)
     first = norm.lstrip().split("\n", 1)[0]
-    offset = len(norm) - len(norm.lstrip())
     if len(first) <= 100 and not re.search(r"[。;!?]", first):
-        for r in sorted(raw, key=lambda r: r["s"]):
-            if r["cls"] == "Place" and r["source"] != "deixis" and offset <= r["s"] and r["e"] <= offset + len(first):
-                put(norm[r["s"]:r["e"]])
+        for name in title_places:
+            put(name)
     if "省" not in chain:
         provinces: Counter = Counter()
         for r in raw:
@@ -408,7 +403,7 @@ def extract(document: Document, nlp: Language, *, lexicon: Lexicon | None = None
         raw += _attribution_mentions(attribution, lx)
     raw += _inner_actors(raw, norm, lx)
 
-    chain = _jurisdiction(document, lx, raw, norm)
+    chain = _jurisdiction(document, lx, raw, norm, [name for _, name in got.title_places])
     names = _Names(lx, chain, nlp.tokenizer)
     own = _own_policy(got.titles, norm)
     for r in raw:

@@ -75,7 +75,8 @@ class DocumentStructure:
 
 class PlaceRecognizer:
     """Places the lexicon does not list: a token jieba knows as a place or name ending in an administrative
-    suffix (越秀区, 德清县, 浦东新区), unless the grammar lists it as generic (主城区)."""
+    suffix (越秀区, 德清县, 浦东新区), unless the grammar lists it as generic (主城区); and deictic words
+    (全省, 我市, 本区: source ``deixis``) that the extraction resolves to the document's own place."""
 
     SUFFIXES = ("新区", "区", "县", "市", "州", "旗", "盟")
 
@@ -88,8 +89,12 @@ class PlaceRecognizer:
         _ensure(doc)
         tags = _pos_tags()
         lx = self.lexicon
+        deictics = set(lx.deictics)
         for tok in doc:
             w = tok.text
+            if w in deictics:
+                add_candidate(doc, tok.idx, tok.idx + len(w), "Place", "deixis")
+                continue
             if len(w) < 3 or not w.endswith(self.SUFFIXES) or w in lx.entries or w in lx.places or w in lx.generic:
                 continue
             if w in lx.deictics or w in lx.scopes or core_class(lx.heads.get(w, ("", False, None))[0]) != "":

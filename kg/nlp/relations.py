@@ -22,8 +22,10 @@ Rules (each generic to the genre):
   an enumerated item (一、健全某机制。……) is supported by the mechanisms its item sets up and contributes to
   the goals the item pursues;
 - metric subjects: the noun phrase right after the measure word (7.8万家 登记社会组织); 分别 pairs a list
-  of entities with a list of values in order; else the nearest actor or mechanism before it in the
-  sentence, else the sentence's actor.
+  of entities with a list of values in order; else the nearest actor or mechanism before it in its clause
+  (the first one when the clause states a share: 甲占乙的比例), else the sentence's actor or place, else the
+  nearest actor or mechanism before it in the sentence;
+- approval: 《某方案》已经某政府同意 -> the approving actor relatedTo the policy.
 
 Output: ``doc.user_data["govkg.relations"]`` = list of ``(subj (s,e), property, obj (s,e), evidence (s,e),
 trigger)`` and ``doc.user_data["govkg.metric_subjects"]`` = ``{metric (s,e): [entity (s,e), ...]}``.
@@ -46,9 +48,12 @@ _PUNCT = set(",;:。!?\n")
 #: what may stand between two coordinated actors of one subject
 _COORD = ("、", "和", "与", "及", "以及", " ", "会同", "同", "联合", "、以及")
 _LEADS = re.compile(r"^(?:领导|主导|统一领导)(?:的|下的?)")
+_MODIFIER = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")
+_APPROVAL = re.compile(r"经(?P<who>[^,;:。!?]{2,30}?)(?:同意|批准)")
 _FUSION = ("融合", "衔接", "结合", "联动", "协同", "贯通", "互补")
 _CASE = re.compile(r"以(?P<place>[^,;:。!?为]{2,12})为(?:例|案例|个案|样本|研究对象)")
 _QI_ZHONG = "其中"
+_RATIO = re.compile(r"占|比例|比重|占比")
 
 _Ev = Span | tuple[int, int]
 
@@ -168,6 +173,9 @@ class RelationExtractor:
         for ts, te, prop, word in trig:
             c0, cend = self._clause_bounds(text, ts, sent.start_char, sent.end_char)
             after = [e for e in ents if te <= e.start_char < cend]
+            while len(after) > 1 and core_class(after[0].label_) == "Actor" and \
+                    _MODIFIER.match(text[after[0].end_char:after[1].start_char]):
+                after = after[1:]  # 党组织领导的社区协商制度: the actor only modifies the object
             objs = after[:1]
             for e in after[1:]:
                 if text[objs[-1].end_char:e.start_char] in _COORD + ("", "”、“", "”“"):
@@ -229,6 +237,9 @@ class RelationExtractor:
                 elif prop == "relatedTo" and oc == "Actor":
                     for a in local[-1:]:
                         add(a, "relatedTo", o, sent, word)
+                elif oc == "Actor" and o.label_ in ("Group", "Role") and prop in ("implements", "pioneeredBy") \
+                        and prev_mechs:
+                    add(prev_mechs[-1], "involves", o, sent, word)  # 实施某计划,培育社区骨干
         # a policy issued in the sentence establishes what the sentence sets up (健全……,制定本方案)
         for p in issued:
             for m in implemented:
@@ -312,6 +323,12 @@ class RelationExtractor:
             if text[a.end_char:b.start_char] in ("与", "和", "同") and \
                     any(w in text[b.end_char:b.end_char + 8] for w in _FUSION):
                 add(a, "relatedTo", b, sent, "融合")
+        for m in _APPROVAL.finditer(sent.text):
+            s, e = sent.start_char + m.start("who"), sent.start_char + m.end("who")
+            policy = next((x for x in ents if x.label_ == "Policy" and x.end_char <= s), None)
+            for a in ents:
+                if policy is not None and s <= a.start_char and a.end_char <= e and core_class(a.label_) == "Actor":
+                    add(a, "relatedTo", policy, sent, "同意")  # 《某方案》已经省政府同意
         for m in _CASE.finditer(sent.text):
             s, e = sent.start_char + m.start("place"), sent.start_char + m.end("place")
             place = next((x for x in ents if x.start_char == s and x.end_char == e), None)
@@ -411,11 +428,16 @@ class RelationExtractor:
                     continue
                 left = [e for e in ents if e.end_char <= m.start_char and e.label_ not in ("Place", "Person")
                         and core_class(e.label_) in ("Actor", "Mechanism")]
-                if left:
-                    out[_k(m)] = [_k(left[-1])]
+                c0, _ = self._clause_bounds(text, m.start_char, sent.start_char, sent.end_char)
+                clause = [e for e in left if e.start_char >= c0]
+                if clause:
+                    ratio = _RATIO.search(text, c0, m.start_char)
+                    out[_k(m)] = [_k(clause[0] if ratio else clause[-1])]  # 甲人数占乙人数比例: 甲
                     continue
                 topic = subjects_by_sent.get(sent.start_char) or [
                     e for e in ents if e.label_ == "Place" and e.end_char <= m.start_char][-1:]
+                if not topic:
+                    topic = left[-1:]
                 out[_k(m)] = [_k(t) for t in topic[:1]]
         return out
 

@@ -16,7 +16,7 @@ from kg.nlp.lexicon import core_class, load_default_lexicon
 __all__ = ["Resolver", "PRIORITY"]
 
 PRIORITY = {"title": 0, "anaphora": 0, "chain": 1, "person": 2, "challenge": 3, "quote": 4, "lexicon": 5, "place": 5,
-            "morphology": 6}
+            "deixis": 5, "morphology": 6}
 
 
 def _prio(span: Span) -> int:
@@ -60,8 +60,11 @@ class Resolver:
                 continue
             if nc == "Goal" and oc not in ("Mechanism",):
                 continue
-            if outer[0].id_ == "quote" or (core_class(s.label_) == "Actor" and s.text in self.bare):
-                continue  # 全科社工 in a slogan, 居民 in 居民公约: not an actor of its own
+            if outer[0].id_ == "quote" or (core_class(s.label_) == "Actor" and s.text in self.bare
+                                           and oc != "Challenge"):
+                continue  # 全科社工 in a slogan, 居民 in 居民公约: not an actor of its own (居民 in a weakness is)
+            if s.id_ == "deixis":
+                continue
             seen.add(key)
             nested.append(s)
         doc.spans["entities"] = sorted(taken, key=lambda s: s.start_char)
