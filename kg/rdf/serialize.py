@@ -8,6 +8,7 @@ and renamed into place, so an interrupted run never leaves a half-written output
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -45,8 +46,28 @@ def to_turtle(g: Graph) -> str:
 
 
 def to_jsonld(g: Graph, *, context: Mapping | None = None) -> str:
+    """Compacted JSON-LD in a stable order: the same graph gives the same bytes in every run.
+
+    rdflib emits nodes and values in the order of its in-memory indexes, which depends on string
+    hashing (``PYTHONHASHSEED``); the nodes are therefore sorted by ``@id`` and every set of values by
+    its JSON text (RDF values of one property are unordered, and govkg writes no ``@list``).
+    """
     ctx = dict(context or JSONLD_CONTEXT)
-    return g.serialize(format="json-ld", context=ctx, auto_compact=True, indent=1, ensure_ascii=False)
+    text = g.serialize(format="json-ld", context=ctx, auto_compact=True, indent=1, ensure_ascii=False)
+    return json.dumps(_stable(json.loads(text)), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _json_key(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _stable(node, key: str = ""):
+    if isinstance(node, dict):
+        return {k: (v if k == "@context" else _stable(v, k)) for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_stable(v, key) for v in node]
+        return items if key == "@list" else sorted(items, key=_json_key)
+    return node
 
 
 def canonical_ntriples(g: Graph) -> str:
