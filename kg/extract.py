@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 CHUNK_CHARS = 20_000
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "chain": 2, "person": 3, "metadata": 3, "place": 3, "challenge": 4,
-                "quote": 5, "morphology": 6}
+                "quote": 5, "slogan": 5, "morphology": 6}
 _GENERIC_TAILS = ("机制", "体系", "制度", "建设", "工作", "水平", "实践", "活动")
 #: administrative level of a place by the end of its name; 省 also stands for autonomous regions etc.
 _LEVELS = (("特别行政区", "省"), ("自治区", "省"), ("省", "省"), ("自治州", "市"), ("市", "市"), ("州", "市"),

@@ -8,6 +8,7 @@ found it. :mod:`kg.nlp.resolve` chooses among overlapping candidates.
 - ``govkg_morphology``: names ending in a head morpheme (…机制 …委员会 …书记 …现代化), scanned
   leftwards over the modifier until a verb, particle, punctuation or filler;
 - ``govkg_quotes``: “…” terms typed by context, 《…》 titles as policies, “A—B—C” level chains;
+- ``govkg_slogans``: unquoted slogans after a goal verb (实现A、B、C with parallel clause-like items);
 - ``govkg_persons``: a personal name followed by a title (…总书记, …主席);
 - ``govkg_challenges``: clauses that end in a cue (……不足 / 有待提高 / 亟需提升).
 """
@@ -30,6 +31,7 @@ __all__ = [
     "QuoteRecognizer",
     "PersonRecognizer",
     "ChallengeRecognizer",
+    "SloganRecognizer",
     "FUNCTION_WORDS",
 ]
 
@@ -43,6 +45,7 @@ FUNCTION_WORDS = frozenset(
     "即 如 必须 需 需要 能够 可以 应 应当 该 让 使 给 上 中 下 内 外 间 时 后 前 起 来 去 关于 对于 会同 同".split())
 _PUNCT = frozenset(",;:。!?、\n()“”‘’《》—…[]「」『』【】〔〕/")
 _DIGIT = re.compile(r"[0-9]")
+_COUNTED = re.compile(r"^[一二两三四五六七八九十百千万几多]+[级个支名位家类项批层]$")
 
 
 def add_candidate(doc: Doc, start: int, end: int, cls: str, source: str, concept: str = "") -> Span | None:
@@ -211,8 +214,9 @@ class MorphologyRecognizer:
 
     def _stop(self, doc: Doc, k: int) -> bool:
         t = doc[k].text
-        return (self._predicate_verb(doc, k) or t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs or t in self.lexicon.fillers
-                or t in self.lexicon.deictics or bool(_DIGIT.search(t)) or _is_unit_token(t, self.lexicon) or t.isspace())
+        return (self._predicate_verb(doc, k) or t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs
+                or t in self.lexicon.fillers or t in self.lexicon.deictics or bool(_DIGIT.search(t))
+                or _is_unit_token(t, self.lexicon) or t.isspace())
 
     def _verb(self, word: str) -> bool:
         """A finite verb (jieba tag v…, not a verbal noun) or a trigger or predicate of the grammar."""
@@ -266,6 +270,8 @@ class MorphologyRecognizer:
         j, k, chars = i, i - 1, len(doc[i].text)
         while k >= 0:
             t = doc[k].text
+            if core == "Actor" and _COUNTED.match(t):
+                break  # 两级党委, 三支队伍: a count, not part of the name
             verb = self._verb_modifier(doc, k, i, core)
             if verb is not None:
                 if not verb or chars + len(t) > self.max_chars:
@@ -453,6 +459,48 @@ class QuoteRecognizer:
             pos += len(part) + 1
 
 
+class SloganRecognizer:
+    """Unquoted slogans a goal verb introduces: 实现小事不出村、大事不出镇、矛盾不上交 -> one goal.
+
+    After a trigger of ``contributesTo`` or ``setsGoal``, the rest of the clause is a slogan when it is a
+    list (、) of at least two short parallel items (3 to 8 characters, lengths within one of each other)
+    that each hold a verb, so that a list of names (公共服务、便民服务) is not taken for one, and none of
+    which is a verb phrase of its own (打造A、实现B) or holds 的."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_default_lexicon()
+        verbs = sorted((w for w, p in self.lexicon.triggers.items() if p in ("contributesTo", "setsGoal")),
+                       key=len, reverse=True)
+        alt = "|".join(map(re.escape, verbs)) or "(?!)"
+        self._verbs = set(self.lexicon.triggers) | set(self.lexicon.predicates)
+        self._re = re.compile(rf"(?:{alt})+(?P<items>[\u4e00-\u9fff]{{3,8}}(?:、[\u4e00-\u9fff]{{3,8}})+)(?=[,;:。!?\n]|$)")
+
+    def __call__(self, doc: Doc) -> Doc:
+        _ensure(doc)
+        tags = _pos_tags()
+        for m in self._re.finditer(doc.text):
+            items = m.group("items").split("、")
+            if max(map(len, items)) - min(map(len, items)) > 1 or any("的" in x for x in items):
+                continue
+            if any(x.startswith(v) for x in items for v in self._verbs if len(v) >= 2):
+                continue  # 打造A、实现B: coordinated verb phrases, each with its own object
+            start = m.start("items")
+            span = doc.char_span(start, m.end("items"), alignment_mode="contract")
+            if span is None:
+                continue
+            ok, pos = True, start
+            for item in items:
+                toks = [t for t in span if pos <= t.idx < pos + len(item)]
+                if not any(t.text == "不" or (tags.get(t.text, "").startswith("v") and tags.get(t.text) != "vn")
+                           or t.text.startswith("不") for t in toks):
+                    ok = False
+                    break
+                pos += len(item) + 1
+            if ok:
+                add_candidate(doc, start, m.end("items"), "ServiceTarget", "slogan")
+        return doc
+
+
 class PersonRecognizer:
     """A personal name (jieba tags it ``nr``) directly followed by a title: 某某总书记, 某某主席."""
 
@@ -526,6 +574,11 @@ def make_morphology(nlp: Language, name: str, max_chars: int) -> MorphologyRecog
 @Language.factory("govkg_quotes", assigns=["doc.spans"], default_config={})
 def make_quotes(nlp: Language, name: str) -> QuoteRecognizer:
     return QuoteRecognizer()
+
+
+@Language.factory("govkg_slogans", assigns=["doc.spans"], default_config={})
+def make_slogans(nlp: Language, name: str) -> SloganRecognizer:
+    return SloganRecognizer()
 
 
 @Language.factory("govkg_persons", assigns=["doc.spans"], default_config={})

@@ -23,8 +23,9 @@ Rules (each generic to the genre):
   the goals the item pursues;
 - metric subjects: the noun phrase right after the measure word (7.8万家 登记社会组织); 分别 pairs a list
   of entities with a list of values in order; else the nearest actor or mechanism before it in its clause
-  (the first one when the clause states a share: 甲占乙的比例), else the sentence's actor or place, else the
-  nearest actor or mechanism before it in the sentence;
+  (the first one when the clause states a share: 甲占乙的比例), else what the sentence's previous figure
+  measures (……不少于10个X,……不少于5个), else the sentence's actor or place, else the nearest actor or
+  mechanism before it in the sentence;
 - approval: 《某方案》已经某政府同意 -> the approving actor relatedTo the policy.
 
 Output: ``doc.user_data["govkg.relations"]`` = list of ``(subj (s,e), property, obj (s,e), evidence (s,e),
@@ -178,7 +179,7 @@ class RelationExtractor:
                 after = after[1:]  # 党组织领导的社区协商制度: the actor only modifies the object
             objs = after[:1]
             for e in after[1:]:
-                if text[objs[-1].end_char:e.start_char] in _COORD + ("", "”、“", "”“"):
+                if text[objs[-1].end_char:e.start_char].strip("“”") in _COORD + ("", "”、“"):
                     objs.append(e)
                 else:
                     break
@@ -320,7 +321,7 @@ class RelationExtractor:
                     add(a, "leads", b, sent, "领导")
         mechs = [e for e in ents if core_class(e.label_) == "Mechanism"]
         for a, b in zip(mechs, mechs[1:]):
-            if text[a.end_char:b.start_char] in ("与", "和", "同") and \
+            if text[a.end_char:b.start_char].strip("“”") in ("与", "和", "同") and \
                     any(w in text[b.end_char:b.end_char + 8] for w in _FUSION):
                 add(a, "relatedTo", b, sent, "融合")
         for m in _APPROVAL.finditer(sent.text):
@@ -413,33 +414,36 @@ class RelationExtractor:
         by_sent: dict[int, list[Span]] = {}
         for m in metrics:
             by_sent.setdefault(m.sent.start_char, []).append(m)
-        for start, ms in by_sent.items():
+        for ms in by_sent.values():
             sent = ms[0].sent
             ents = index.within(sent.start_char, sent.end_char)
             paired = self._distributive(text, ents, ms)
+            last: list[tuple[int, int]] = []  # the subject of the sentence's previous figure
             for m in ms:
-                if _k(m) in paired:
-                    out[_k(m)] = [paired[_k(m)]]
-                    continue
-                right = [e for e in ents if 0 <= e.start_char - m.end_char <= 1
-                         and not any(c in _PUNCT or c == "、" for c in text[m.end_char:e.start_char])]
-                if right:
-                    out[_k(m)] = [_k(right[0])]
-                    continue
-                left = [e for e in ents if e.end_char <= m.start_char and e.label_ not in ("Place", "Person")
-                        and core_class(e.label_) in ("Actor", "Mechanism")]
-                c0, _ = self._clause_bounds(text, m.start_char, sent.start_char, sent.end_char)
-                clause = [e for e in left if e.start_char >= c0]
-                if clause:
-                    ratio = _RATIO.search(text, c0, m.start_char)
-                    out[_k(m)] = [_k(clause[0] if ratio else clause[-1])]  # 甲人数占乙人数比例: 甲
-                    continue
-                topic = subjects_by_sent.get(sent.start_char) or [
-                    e for e in ents if e.label_ == "Place" and e.end_char <= m.start_char][-1:]
-                if not topic:
-                    topic = left[-1:]
-                out[_k(m)] = [_k(t) for t in topic[:1]]
+                out[_k(m)] = self._subject_of(text, m, ents, paired, last, subjects_by_sent.get(sent.start_char))
+                last = out[_k(m)] or last
         return out
+
+    def _subject_of(self, text: str, m: Span, ents: list[Span], paired: dict, last: list, subj: list | None) -> list:
+        """What one figure measures; see the module docstring for the order of the rules."""
+        if _k(m) in paired:
+            return [paired[_k(m)]]
+        right = [e for e in ents if 0 <= e.start_char - m.end_char <= 1
+                 and not any(c in _PUNCT or c == "、" for c in text[m.end_char:e.start_char])]
+        if right:
+            return [_k(right[0])]
+        sent = m.sent
+        left = [e for e in ents if e.end_char <= m.start_char and e.label_ not in ("Place", "Person")
+                and core_class(e.label_) in ("Actor", "Mechanism")]
+        c0, _ = self._clause_bounds(text, m.start_char, sent.start_char, sent.end_char)
+        clause = [e for e in left if e.start_char >= c0]
+        if clause:
+            ratio = _RATIO.search(text, c0, m.start_char)
+            return [_k(clause[0] if ratio else clause[-1])]  # 甲人数占乙人数比例: 甲
+        if last:
+            return list(last)  # ……980家,占比提高3.2个百分点 / ……不少于10个X,……不少于5个
+        topic = subj or [e for e in ents if e.label_ == "Place" and e.end_char <= m.start_char][-1:]
+        return [_k(t) for t in (topic or left[-1:])[:1]]
 
     @staticmethod
     def _distributive(text: str, ents: list[Span], ms: list[Span]) -> dict:

@@ -15,7 +15,7 @@ from kg.nlp.lexicon import core_class, load_default_lexicon
 
 __all__ = ["Resolver", "PRIORITY"]
 
-PRIORITY = {"title": 0, "anaphora": 0, "chain": 1, "person": 2, "challenge": 3, "quote": 4, "lexicon": 5, "place": 5,
+PRIORITY = {"title": 0, "anaphora": 0, "chain": 1, "person": 2, "challenge": 3, "quote": 4, "slogan": 4, "lexicon": 5, "place": 5,
             "deixis": 5, "morphology": 6}
 
 
