@@ -118,10 +118,28 @@ def build(
     html: bool = typer.Option(True, "--html/--no-html", help="Write the interactive graph page."),
     validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the output with the SHACL shapes."),
     max_mb: float = typer.Option(DEFAULT_MAX_MB, "--max-mb", help="Refuse input files larger than this (MB)."),
+    store: Path = typer.Option(None, "--store", "-s", help="Corpus build into this Oxigraph store: one named graph "
+                               "per file; unchanged files are skipped, changed ones replaced (docs/corpus.md)."),
+    workers: int = typer.Option(1, "--workers", "-j", help="Corpus build in N worker processes."),
+    dask: str = typer.Option(None, "--dask", metavar="SCHEDULER", help="Corpus build on a Dask cluster "
+                             "(tcp://host:8786)."),
+    formats: list[str] = typer.Option([], "--format", help="Corpus build: also write out/govkg.trig or govkg.nq "
+                                      "(trig, nquads; repeatable)."),
+    base: Path = typer.Option(None, "--base", help="Corpus build: source ids are paths relative to this folder "
+                              "(default: the current folder)."),
+    force: bool = typer.Option(False, "--force", help="Corpus build: extract unchanged files again."),
+    prune: bool = typer.Option(False, "--prune", help="Corpus build: drop stored files that are gone from the "
+                               "folders given."),
 ) -> None:
     """Extract a knowledge graph from governance texts and write [bold]govkg.ttl[/], [bold]govkg.jsonld[/] and [bold]govkg.html[/]."""
     t0 = time.perf_counter()
     _check_options(out, encoding, max_mb)
+    if store is not None or workers != 1 or dask is not None or formats or base is not None or force or prune:
+        from kg.cli._corpus import corpus_build
+
+        corpus_build(files, out, store=store, workers=workers, dask=dask, formats=formats, base=base, force=force,
+                     prune=prune, encoding=encoding, jurisdiction=jurisdiction, config=config, max_mb=max_mb)
+        return
     state = {"writing": False}
     previous = _sigterm_as_interrupt()
     try:

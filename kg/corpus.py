@@ -1,0 +1,775 @@
+"""Many documents into one store: a named graph per source, unchanged files skipped, changed ones replaced.
+
+A *source* is one input file, known by its id: the file's path relative to a base folder (the current
+folder unless told otherwise), in ``/`` form and Unicode NFC, or an id the caller gives. Its graph name
+is :func:`source_iri` of that id, so a changed file *replaces* its previous graph instead of adding a
+second one. Each named graph holds everything one document asserts: its ``gov:Document`` record, the
+entities it mentions with their labels and types, its relations, metrics and mentions. Entities are
+shared between documents through their stable IRIs (``kg.rdf.iri.entity_iri``), and because every graph
+repeats the entity triples its document asserts, the union of the graphs stays right when one graph is
+dropped: an entity keeps its labels while any document still mentions it.
+
+The store also holds a small *manifest* graph (:data:`MANIFEST_GRAPH`) saying, per source, which
+document (and so which text: ``gov:sha256``) it holds and with which settings it was extracted::
+
+    <source> a prov:Entity ; dcterms:identifier "notices/2023-01.txt" ;
+             prov:wasGeneratedBy id:build/<fingerprint> .
+    <document> prov:hadPrimarySource <source> ; gov:sha256 "…" .
+    id:build/<fingerprint> a prov:Activity ; prov:wasAssociatedWith id:agent/govkg/<version> .
+
+A re-run reads the manifest, skips sources whose text and settings are unchanged, and replaces the
+others. The manifest entry of a source is written *after* its graph, so an interrupted run never marks
+a source done whose graph is missing or stale: the next run simply does it again.
+
+Extraction runs in this process, in a pool of worker processes (each builds the spaCy pipeline once,
+in the pool's initializer) or on a Dask cluster; all three run :func:`process_batch` and give the same
+quads. The files are read and decoded here, so cluster workers need govkg installed but no access to
+the files.
+
+>>> source_id("corpus/notices/a.txt", base="corpus")
+'notices/a.txt'
+>>> source_iri("notices/a.txt")
+'https://w3id.org/govkg/id/source/notices/a.txt'
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import dataclasses
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import re
+import tempfile
+import time
+import unicodedata
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from kg import __version__
+from kg.rdf import iri
+
+if TYPE_CHECKING:
+    from kg.store import OxigraphStore
+
+__all__ = [
+    "SUFFIXES",
+    "MANIFEST_GRAPH",
+    "Source",
+    "Settings",
+    "Task",
+    "DocResult",
+    "Progress",
+    "CorpusReport",
+    "CorpusError",
+    "PublishError",
+    "source_id",
+    "source_iri",
+    "sources_for",
+    "read_manifest",
+    "prepare",
+    "process_batch",
+    "build_corpus",
+    "remove_sources",
+    "dump_dataset",
+    "canonical_nquads",
+    "publish",
+]
+
+log = logging.getLogger(__name__)
+
+#: file suffixes read as documents (markup is stripped from .html/.htm and .md)
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: the graph that records which source holds which document, extracted with which settings
+MANIFEST_GRAPH = f"{iri.BASE}corpus/manifest"
+
+_DCTERMS = "http://purl.org/dc/terms/"
+_PROV = "http://www.w3.org/ns/prov#"
+_GOV = "https://w3id.org/govkg/ontology#"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PREFIXES = {"gov": _GOV, "id": iri.BASE, "prov": _PROV, "dcterms": _DCTERMS,
+             "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": "http://www.w3.org/2004/02/skos/core#",
+             "oa": "http://www.w3.org/ns/oa#", "xsd": "http://www.w3.org/2001/XMLSchema#"}
+
+
+class CorpusError(Exception):
+    """A corpus cannot be built: bad options, an unreachable cluster, a store that cannot be written."""
+
+
+class PublishError(CorpusError):
+    """A graph could not be pushed to a Graph Store Protocol endpoint; the message is one line."""
+
+
+# ------------------------------------------------------------------------------------------ sources
+
+
+def source_id(path: str | os.PathLike[str], base: str | os.PathLike[str] | None = None) -> str:
+    """The id of the file ``path``: relative to ``base`` (default: the current folder), ``/``-separated, NFC.
+
+    A file outside ``base`` keeps its absolute path. Symbolic links are not resolved, so the id is the
+    path the user sees.
+
+    >>> source_id("a/b/../c.txt", base="a")
+    'c.txt'
+    """
+    p = os.path.abspath(os.fspath(path))
+    b = os.path.abspath(os.fspath(base) if base is not None else os.getcwd())
+    try:
+        rel = os.path.relpath(p, b)
+    except ValueError:  # another drive (Windows)
+        rel = p
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        rel = p
+    return unicodedata.normalize("NFC", Path(rel).as_posix())
+
+
+def source_iri(sid: str) -> str:
+    """The name of the graph that holds source ``sid`` (percent-encoded where an IRI needs it).
+
+    >>> source_iri("通知/2023 年.txt")
+    'https://w3id.org/govkg/id/source/%E9%80%9A%E7%9F%A5/2023%20%E5%B9%B4.txt'
+    """
+    quoted = urllib.parse.quote(unicodedata.normalize("NFC", sid), safe="/-._~")
+    if quoted.startswith("/"):
+        quoted = "%2F" + quoted[1:]
+    return f"{iri.BASE}source/{quoted}"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Source:
+    """One input file and the id its graph is named after."""
+
+    id: str
+    path: Path
+
+    @property
+    def graph(self) -> str:
+        """The IRI of the named graph holding this source's document."""
+        return source_iri(self.id)
+
+
+def sources_for(paths: Iterable[str | os.PathLike[str]], *, base: str | os.PathLike[str] | None = None
+                ) -> list[Source]:
+    """Sources for files and folders (folders: their files with a :data:`SUFFIXES` suffix, sorted).
+
+    A file given twice (or under two folders) is kept once.
+    """
+    out: dict[str, Source] = {}
+    for raw in paths:
+        p = Path(raw)
+        files = (sorted(q for q in p.rglob("*") if q.suffix.lower() in SUFFIXES and q.is_file())
+                 if p.is_dir() else [p])
+        for f in files:
+            sid = source_id(f, base)
+            out.setdefault(sid, Source(sid, f))
+    return list(out.values())
+
+
+# ----------------------------------------------------------------------------------------- settings
+
+
+def _sha(text: str | bytes) -> str:
+    return hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """What changes the extraction besides the text (part of the skip decision).
+
+    Parameters
+    ----------
+    jurisdiction
+        Province or city the texts speak for (``DocumentMeta.jurisdiction``).
+    config
+        Text of a spaCy config for the pipeline; None for the bundled one. The text, not a path, so
+        that cluster workers need no access to the file.
+    """
+
+    jurisdiction: str | None = None
+    config: str | None = None
+
+    def fingerprint(self) -> str:
+        """Hash of the settings, the govkg version and the bundled lexicon, grammar and pipeline config.
+
+        Code changes within one version are not seen: use ``force`` after upgrading a checkout.
+        """
+        from kg.nlp.pipeline import default_config_text
+        from kg.resources import read_text
+
+        parts = {"version": __version__, "jurisdiction": self.jurisdiction,
+                 "config": _sha(self.config) if self.config is not None else None,
+                 "default_config": _sha(default_config_text()),
+                 "data": [_sha(read_text(n)) for n in ("lexicon.ttl", "grammar.ttl", "govkg.ttl")]}
+        return _sha(json.dumps(parts, sort_keys=True))[:16]
+
+    def describe(self) -> str:
+        return (f"govkg {__version__}; jurisdiction={self.jurisdiction or '-'}; "
+                f"config={'custom ' + _sha(self.config)[:12] if self.config is not None else 'bundled'}")
+
+
+def _activity_iri(fingerprint: str) -> str:
+    return f"{iri.BASE}build/{fingerprint}"
+
+
+# --------------------------------------------------------------------------------------- the work
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Task:
+    """A decoded document on its way to a worker."""
+
+    source_id: str
+    name: str  # the path as given, for messages
+    text: str
+    sha256: str  # of the text, as kg.ingest computes it (the document's gov:sha256)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DocResult:
+    """What a worker sends back for one document: its named graph as N-Quads, or an error."""
+
+    source_id: str
+    graph: str
+    sha256: str
+    document: str | None
+    nquads: bytes
+    chars: int
+    quads: int
+    seconds: float
+    error: str | None = None
+
+
+#: the spaCy pipeline of this process, per config hash (built once per worker)
+_PIPELINES: dict[str | None, Any] = {}
+
+
+def _pipeline(settings: Settings) -> Any:
+    key = None if settings.config is None else _sha(settings.config)
+    nlp = _PIPELINES.get(key)
+    if nlp is None:
+        if settings.config is None:
+            from kg.nlp.pipeline import default_nlp
+
+            nlp = default_nlp()
+        else:
+            from kg.nlp.pipeline import build_nlp
+
+            with tempfile.TemporaryDirectory(prefix="govkg-cfg-") as tmp:
+                path = Path(tmp) / "pipeline.cfg"
+                path.write_text(settings.config, encoding="utf-8")
+                nlp = build_nlp(path)
+        _PIPELINES[key] = nlp
+    return nlp
+
+
+def _init_worker(settings: Settings) -> None:
+    """Pool initializer: build the pipeline once per worker process."""
+    _pipeline(settings)
+
+
+def _graph_nquads(graph: Any, graph_name: str) -> tuple[bytes, int]:
+    """An rdflib graph's triples as N-Quads in ``graph_name`` (N-Triples lines with the graph added)."""
+    nt = graph.serialize(format="nt", encoding="utf-8")
+    suffix = f" <{graph_name}> .".encode()
+    lines = [line[:-2] + suffix for line in nt.splitlines() if line.endswith(b" .")]
+    return b"\n".join(lines) + b"\n" if lines else b"", len(lines)
+
+
+def _process(task: Task, settings: Settings) -> DocResult:
+    from kg.extract import extract
+    from kg.ingest import from_text
+    from kg.rdf.build import build_graph
+    from kg.records import DocumentMeta
+
+    t0 = time.perf_counter()
+    graph = source_iri(task.source_id)
+    try:
+        meta = DocumentMeta(jurisdiction=settings.jurisdiction, source=task.source_id)
+        doc = from_text(task.text, meta=meta, name=task.name)
+        ex = extract(doc, _pipeline(settings))
+        data, n = _graph_nquads(build_graph([ex]), graph)
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad document must not cost the others
+        log.info("%s: extraction failed", task.name, exc_info=True)
+        first = (str(exc).strip().splitlines() or [""])[0]
+        return DocResult(task.source_id, graph, task.sha256, None, b"", len(task.text), 0,
+                         time.perf_counter() - t0, f"{type(exc).__name__}: {first}")
+    return DocResult(task.source_id, graph, doc.sha256, str(iri.document_iri(doc.id)), data, len(task.text), n,
+                     time.perf_counter() - t0)
+
+
+def process_batch(tasks: Sequence[Task], settings: Settings) -> list[DocResult]:
+    """Extract a batch of documents (the function every engine runs: here, in a pool, on Dask)."""
+    return [_process(t, settings) for t in tasks]
+
+
+def prepare(source: Source, *, encoding: str | None = None, max_bytes: int | None = None) -> Task:
+    """Read and decode one source (markup stripped by suffix) into a :class:`Task`.
+
+    Raises
+    ------
+    kg.ingest.InputError
+        The file cannot be read as text; the message is one line.
+    """
+    from kg.ingest import MAX_BYTES, InputError, decode
+
+    p, name = source.path, str(source.path)
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    try:
+        if not p.is_file():
+            raise InputError(f"{name}: not a regular file" if p.exists() else f"{name}: no such file")
+        size = p.stat().st_size
+        if size > limit:
+            raise InputError(f"{name}: {size / 1e6:.1f} MB is over the limit of {limit / 1e6:.0f} MB "
+                             "(raise it with --max-mb)")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    text = decode(data, encoding=encoding, name=name)
+    suffix = p.suffix.lower()
+    if suffix in (".html", ".htm"):
+        from kg.markup import html_to_text
+
+        text = html_to_text(text)
+    elif suffix == ".md":
+        from kg.markup import markdown_to_text
+
+        text = markdown_to_text(text)
+    if not text.strip():
+        raise InputError(f"{name}: no text (the file holds only white space)")
+    text = _SURROGATE.sub("\ufffd", text)  # as kg.ingest.from_text does before hashing
+    return Task(source.id, name, text, _sha(text.encode("utf-8", "surrogatepass")))
+
+
+# --------------------------------------------------------------------------------------- manifest
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Entry:
+    graph: str
+    id: str
+    sha256: str | None
+    activity: str | None
+
+
+def read_manifest(store: OxigraphStore | ox.Store) -> dict[str, _Entry]:
+    """The sources a store holds, by id: graph name, text hash and settings activity."""
+    engine = store if isinstance(store, ox.Store) else store.engine()
+    q = (f"SELECT ?src ?id ?sha ?act WHERE {{ GRAPH <{MANIFEST_GRAPH}> {{ ?src <{_DCTERMS}identifier> ?id . "
+         f"OPTIONAL {{ ?src <{_PROV}wasGeneratedBy> ?act }} "
+         f"OPTIONAL {{ ?doc <{_PROV}hadPrimarySource> ?src ; <{_GOV}sha256> ?sha }} }} }}")
+    out: dict[str, _Entry] = {}
+    for row in engine.query(q):
+        sid = row["id"].value
+        out[sid] = _Entry(row["src"].value, sid, row["sha"].value if row["sha"] else None,
+                          row["act"].value if row["act"] else None)
+    return out
+
+
+def _lit(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a valid N-Quads string literal (JSON escapes ⊂ N-Quads)
+
+
+def _manifest_nquads(results: Sequence[DocResult], fingerprint: str, describe: str) -> bytes:
+    g = f"<{MANIFEST_GRAPH}>"
+    act = f"<{_activity_iri(fingerprint)}>"
+    agent = f"<{iri.extractor_iri(__version__)}>"
+    lines = [f"{act} <{_RDF_TYPE}> <{_PROV}Activity> {g} .",
+             f"{act} <{_PROV}wasAssociatedWith> {agent} {g} .",
+             f"{act} <{_RDFS_COMMENT}> {_lit(describe)} {g} ."]
+    for r in results:
+        src = f"<{r.graph}>"
+        lines += [f"{src} <{_RDF_TYPE}> <{_PROV}Entity> {g} .",
+                  f"{src} <{_DCTERMS}identifier> {_lit(r.source_id)} {g} .",
+                  f"{src} <{_PROV}wasGeneratedBy> {act} {g} ."]
+        if r.document:
+            lines += [f"<{r.document}> <{_PROV}hadPrimarySource> {src} {g} .",
+                      f"<{r.document}> <{_GOV}sha256> {_lit(r.sha256)} {g} ."]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _forget(graphs: Sequence[str]) -> str:
+    """A SPARQL update dropping the graphs and their manifest entries (one transaction)."""
+    m = f"<{MANIFEST_GRAPH}>"
+    parts = []
+    for gname in graphs:
+        src = f"<{gname}>"
+        parts.append(f"DELETE WHERE {{ GRAPH {m} {{ ?doc <{_PROV}hadPrimarySource> {src} }} }}")
+        parts.append(f"DELETE WHERE {{ GRAPH {m} {{ {src} ?p ?o }} }}")
+        parts.append(f"DROP SILENT GRAPH {src}")
+    return " ;\n".join(parts)
+
+
+#: a document no source holds any more loses its hash; activities no source refers to go too
+_CLEANUP = (
+    f"DELETE {{ GRAPH <{MANIFEST_GRAPH}> {{ ?doc <{_GOV}sha256> ?h }} }} WHERE {{ GRAPH <{MANIFEST_GRAPH}> {{ "
+    f"?doc <{_GOV}sha256> ?h FILTER NOT EXISTS {{ ?doc <{_PROV}hadPrimarySource> ?any }} }} }} ;\n"
+    f"DELETE {{ GRAPH <{MANIFEST_GRAPH}> {{ ?a ?p ?o }} }} WHERE {{ GRAPH <{MANIFEST_GRAPH}> {{ "
+    f"?a a <{_PROV}Activity> ; ?p ?o FILTER NOT EXISTS {{ ?s <{_PROV}wasGeneratedBy> ?a }} }} }}"
+)
+
+
+def remove_sources(store: OxigraphStore, ids: Iterable[str]) -> list[str]:
+    """Drop the graphs of the sources ``ids`` and their manifest entries; returns the ids removed."""
+    manifest = read_manifest(store)
+    gone = [sid for sid in ids if sid in manifest]
+    if gone:
+        store.engine().update(_forget([manifest[s].graph for s in gone]) + " ;\n" + _CLEANUP)
+    return gone
+
+
+# ------------------------------------------------------------------------------------------ engines
+
+
+def _chunks(items: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    batch: list[Task] = []
+    for t in items:
+        batch.append(t)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _run_serial(tasks: Iterable[Task], settings: Settings, chunk: int) -> Iterator[list[DocResult]]:
+    for batch in _chunks(tasks, chunk):
+        yield process_batch(batch, settings)
+
+
+def _run_pool(tasks: Iterable[Task], settings: Settings, workers: int, chunk: int) -> Iterator[list[DocResult]]:
+    # spawn: a fresh interpreter per worker (forking a process that runs threads, such as a progress
+    # bar, can deadlock); the initializer builds the pipeline once per worker
+    ctx = multiprocessing.get_context("spawn")
+    pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                                  initargs=(settings,))
+    pending: set[cf.Future] = set()
+    batches = _chunks(tasks, chunk)
+    try:
+        for batch in batches:
+            pending.add(pool.submit(process_batch, batch, settings))
+            if len(pending) >= 2 * workers:  # bounded: the corpus is never all in memory
+                done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                for f in done:
+                    yield f.result()
+        while pending:
+            done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            for f in done:
+                yield f.result()
+    except cf.process.BrokenProcessPool as exc:
+        raise CorpusError(f"a worker process died ({exc}); try fewer --workers (memory?)") from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_dask(tasks: Iterable[Task], settings: Settings, scheduler: Any, chunk: int,
+              in_flight: int | None) -> Iterator[list[DocResult]]:
+    try:
+        from distributed import Client, as_completed
+    except ImportError:  # pragma: no cover - an optional dependency
+        raise CorpusError("--dask needs the dask and distributed packages (pip install 'govkg[distributed]')"
+                          ) from None
+    own = not isinstance(scheduler, Client)
+    try:
+        client = Client(scheduler, timeout="20s") if own else scheduler
+    except (OSError, TimeoutError) as exc:
+        raise CorpusError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    try:
+        limit = in_flight or max(2, 2 * sum(client.nthreads().values()))
+        batches = _chunks(tasks, chunk)
+        ac = as_completed()
+        n = 0
+        for batch in batches:
+            ac.add(client.submit(process_batch, batch, settings, pure=False))
+            n += 1
+            if n >= limit:
+                break
+        for fut in ac:
+            result = fut.result()
+            fut.release()
+            yield result
+            nxt = next(batches, None)
+            if nxt is not None:
+                ac.add(client.submit(process_batch, nxt, settings, pure=False))
+    finally:
+        if own:
+            client.close()
+
+
+# --------------------------------------------------------------------------------------- the build
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Progress:
+    """One event of a build, for progress bars: a document done, skipped or failed."""
+
+    kind: str  # "done" | "skipped" | "failed"
+    source_id: str
+    chars: int = 0
+    message: str = ""
+
+
+@dataclasses.dataclass
+class CorpusReport:
+    """What a build did. ``seconds`` is the whole build; ``extract_seconds`` the workers' own time."""
+
+    added: list[str] = dataclasses.field(default_factory=list)
+    replaced: list[str] = dataclasses.field(default_factory=list)
+    skipped: list[str] = dataclasses.field(default_factory=list)
+    failed: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    removed: list[str] = dataclasses.field(default_factory=list)
+    duplicates: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    chars: int = 0
+    quads: int = 0
+    seconds: float = 0.0
+    load_seconds: float = 0.0
+    extract_seconds: float = 0.0
+
+    @property
+    def processed(self) -> int:
+        return len(self.added) + len(self.replaced)
+
+
+def _load(engine: ox.Store, results: list[DocResult], fingerprint: str, describe: str, bulk: bool) -> None:
+    """Replace the graphs of ``results`` and record them in the manifest (after their data).
+
+    ``bulk``: the store was empty when the build began, so there is nothing to replace and the fast,
+    non-transactional loader may be used.
+    """
+    if not bulk:  # also graphs without a manifest entry (left by an interrupted run)
+        engine.update(_forget([r.graph for r in results]))
+    data = b"".join(r.nquads for r in results)
+    if data:
+        if bulk:
+            engine.bulk_load(data, ox.RdfFormat.N_QUADS)
+        else:
+            engine.load(data, ox.RdfFormat.N_QUADS)
+    engine.load(_manifest_nquads(results, fingerprint, describe), ox.RdfFormat.N_QUADS)
+
+
+#: extracted quads kept in memory before they are written to the store
+LOAD_BUFFER_BYTES = 32 * 1024 * 1024
+
+
+def build_corpus(
+    sources: Sequence[Source],
+    store: OxigraphStore,
+    *,
+    settings: Settings | None = None,
+    encoding: str | None = None,
+    max_bytes: int | None = None,
+    workers: int = 1,
+    dask: Any = None,
+    chunk: int | None = None,
+    force: bool = False,
+    prune_under: Sequence[str] | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> CorpusReport:
+    """Extract ``sources`` into ``store``, one named graph per source; skip unchanged ones.
+
+    Parameters
+    ----------
+    sources
+        The files (see :func:`sources_for`).
+    store
+        A writable :class:`kg.store.OxigraphStore` (on disk or in memory).
+    settings
+        Jurisdiction and pipeline config (part of the skip decision).
+    encoding, max_bytes
+        As for :func:`kg.ingest.read_document`.
+    workers
+        Extract in this many worker processes (1: in this process).
+    dask
+        A Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``: extract on that
+        cluster instead. The workers need govkg installed, not the files.
+    chunk
+        Documents per task sent to a worker (default: a size that keeps every worker busy).
+    force
+        Extract every source again, even when its text and settings are unchanged.
+    prune_under
+        Drop the sources of the store whose id lies under one of these id prefixes (``""``: any) but
+        which are not among ``sources`` (files deleted since the last build).
+    on_progress
+        Called with a :class:`Progress` for every document.
+    """
+    from kg.ingest import InputError
+
+    if workers < 1:
+        raise CorpusError("workers must be at least 1")
+    if dask is not None and workers > 1:
+        raise CorpusError("give either workers or a Dask scheduler, not both")
+    settings = settings or Settings()
+    t0 = time.perf_counter()
+    report = CorpusReport()
+    notify = on_progress or (lambda _p: None)
+    engine = store.engine()
+    manifest = read_manifest(store)
+    fingerprint = settings.fingerprint()
+    activity = _activity_iri(fingerprint)
+    describe = settings.describe()
+    by_sha: dict[str, str] = {e.sha256: e.id for e in manifest.values() if e.sha256}
+    current = {s.id for s in sources}
+    bulk = len(engine) == 0  # a fresh store: the fast, non-transactional loader
+
+    def tasks() -> Iterator[Task]:
+        for src in sources:
+            try:
+                task = prepare(src, encoding=encoding, max_bytes=max_bytes)
+            except InputError as exc:
+                report.failed.append((src.id, str(exc)))
+                notify(Progress("failed", src.id, 0, str(exc)))
+                continue
+            old = manifest.get(src.id)
+            if not force and old is not None and old.sha256 == task.sha256 and old.activity == activity:
+                report.skipped.append(src.id)
+                notify(Progress("skipped", src.id, len(task.text)))
+                continue
+            other = by_sha.get(task.sha256)
+            if old is None and other is not None and other != src.id and other not in current:
+                report.duplicates.append((src.id, other))
+            yield task
+
+    n_sources = max(1, len(sources))
+    n_engines = workers if dask is None else 8
+    size = chunk or max(1, min(16, n_sources // (n_engines * 4) or 1))
+    if dask is not None:
+        runs = _run_dask(tasks(), settings, dask, size, None)
+    elif workers > 1:
+        runs = _run_pool(tasks(), settings, workers, size)
+    else:
+        runs = _run_serial(tasks(), settings, size)
+    buffer: list[DocResult] = []
+
+    def flush() -> None:
+        if not buffer:
+            return
+        t1 = time.perf_counter()
+        try:
+            _load(engine, buffer, fingerprint, describe, bulk)
+        except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
+            raise CorpusError(f"cannot write to the store: {exc}") from exc
+        report.load_seconds += time.perf_counter() - t1
+        for r in buffer:
+            (report.replaced if r.source_id in manifest else report.added).append(r.source_id)
+            report.quads += r.quads
+        buffer.clear()
+
+    try:
+        size_in_buffer = 0
+        for batch in runs:
+            for r in batch:
+                report.extract_seconds += r.seconds
+                if r.error is not None:
+                    report.failed.append((r.source_id, r.error))
+                    notify(Progress("failed", r.source_id, r.chars, r.error))
+                    continue
+                buffer.append(r)
+                size_in_buffer += len(r.nquads)
+                report.chars += r.chars
+                notify(Progress("done", r.source_id, r.chars))
+            if size_in_buffer >= LOAD_BUFFER_BYTES:
+                flush()
+                size_in_buffer = 0
+        flush()
+    finally:
+        close = getattr(runs, "close", None)
+        if close is not None:
+            close()
+    if prune_under is not None:
+        prefixes = [p.rstrip("/") for p in prune_under]
+        gone = [sid for sid in manifest if sid not in current
+                and any(p == "" or sid == p or sid.startswith(p + "/") for p in prefixes)]
+        report.removed = remove_sources(store, gone)
+    if manifest:
+        engine.update(_CLEANUP)
+    if bulk and store.path is not None:
+        engine.optimize()
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+# ------------------------------------------------------------------------------------------ outputs
+
+
+def dump_dataset(store: OxigraphStore | ox.Store, path: str | os.PathLike[str], fmt: str = "trig") -> Path:
+    """Write every graph of ``store`` to ``path`` as TriG or N-Quads (atomically)."""
+    from kg.rdf.serialize import atomic_write
+
+    formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS}
+    try:
+        rdf_format = formats[fmt.lower()]
+    except KeyError:
+        raise CorpusError(f"unknown dataset format {fmt!r}: trig or nquads") from None
+    engine = store if isinstance(store, ox.Store) else store.engine()
+    with atomic_write(path, "wb") as fh:
+        if rdf_format == ox.RdfFormat.TRIG:
+            engine.dump(fh, rdf_format, prefixes=_PREFIXES)
+        else:
+            engine.dump(fh, rdf_format)
+    return Path(path)
+
+
+def canonical_nquads(store: OxigraphStore | ox.Store, *, manifest: bool = True) -> str:
+    """Sorted N-Quads of every graph: byte-identical for equal datasets (govkg makes no blank nodes)."""
+    engine = store if isinstance(store, ox.Store) else store.engine()
+    text = engine.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    lines = [line for line in text.splitlines()
+             if line.strip() and (manifest or not line.endswith(f"<{MANIFEST_GRAPH}> ."))]
+    return "\n".join(sorted(lines)) + "\n"
+
+
+def publish(store: OxigraphStore | ox.Store, url: str, *, timeout: float = 60.0,
+            on_graph: Callable[[str, int], None] | None = None) -> list[tuple[str, int]]:
+    """Push every graph of ``store`` to a SPARQL 1.1 Graph Store Protocol endpoint (``HTTP PUT``).
+
+    Each named graph replaces the graph of the same name at ``url`` (``?graph=<name>``); a non-empty
+    default graph replaces the endpoint's default graph (``?default``). Returns ``(graph, triples)``
+    pairs; ``""`` stands for the default graph.
+
+    Raises
+    ------
+    PublishError
+        The URL is not http(s), or the endpoint refused a graph or could not be reached.
+    """
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise PublishError(f"{url}: give the http(s) URL of a Graph Store Protocol endpoint "
+                           "(for Oxigraph: http://host:7878/store)")
+    engine = store if isinstance(store, ox.Store) else store.engine()
+    targets: list[tuple[str, ox.NamedNode | ox.DefaultGraph]] = [
+        (g.value, g) for g in sorted(engine.named_graphs(), key=str) if isinstance(g, ox.NamedNode)]
+    if next(iter(engine.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        targets.insert(0, ("", ox.DefaultGraph()))
+    sep = "&" if parsed.query else "?"
+    done = []
+    for name, node in targets:
+        data = engine.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=node)
+        where = f"{url}{sep}default" if name == "" else f"{url}{sep}graph={urllib.parse.quote(name, safe='')}"
+        req = urllib.request.Request(where, data=data, method="PUT",
+                                     headers={"Content-Type": "application/n-triples"})
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - scheme checked above
+                resp.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read(300).decode("utf-8", "replace").strip().splitlines()
+            raise PublishError(f"{url} refused graph <{name or 'default'}>: HTTP {exc.code} {exc.reason}"
+                               + (f" ({detail[0]})" if detail else "")) from None
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise PublishError(f"cannot reach {url}: {reason}") from None
+        n = data.count(b"\n")
+        done.append((name, n))
+        if on_graph is not None:
+            on_graph(name, n)
+    return done
