@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
+from test_viz_graphs import ID, PAYLOADS, governance_graph, payload_graph
 
 from kg.viz import build_model, write_html
-from test_viz_graphs import ID, PAYLOADS, governance_graph, payload_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -283,4 +283,19 @@ def test_panel_takes_room_from_the_graph_and_isolated_nodes_hide(open_page, tmp_
     assert p.js("govkg.network.body.nodeIndices.length") == len(model.nodes) - 1
     p.js("(id) => govkg.select(id)", node_id(model, "志愿者"))  # selecting it shows it again
     assert p.js("govkg.network.body.nodeIndices.length") == len(model.nodes)
+    p.assert_clean()
+
+
+@pytest.mark.parametrize("edges", [None, [], [("urn:a", "urn:b"), ("urn:a", "urn:a")]])
+def test_empty_tiny_and_bare_graphs_settle(open_page, tmp_path: Path, edges):
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    if edges is not None:
+        G.add_node("urn:a", cls="Actor", type="Person", label="张三")
+        G.add_edges_from(edges)  # "urn:b" has no attributes at all
+    model = build_model(G)
+    p = open_page(write(model, tmp_path), timeout=20)
+    assert p.js("govkg.network.body.nodeIndices.length") == len(model.nodes)
+    assert p.js("govkg.network.body.edgeIndices.length") == len(model.edges)
     p.assert_clean()

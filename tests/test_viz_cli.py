@@ -105,8 +105,8 @@ def test_store_input(ttl: Path, tmp_path: Path):
     ("make", "code", "message"),
     [
         (lambda d: d / "missing.ttl", 1, "no such file"),
-        (lambda d: _write(d / "bad.ttl", "garbage <<"), 1, "cannot parse"),
-        (lambda d: _write(d / "graph.xyz", "x"), 2, "cannot tell the RDF format"),
+        (lambda d: _write(d / "bad.ttl", "garbage <<"), 1, "cannot load"),
+        (lambda d: _write(d / "graph.xyz", "x"), 1, "cannot tell the RDF format"),
         (lambda d: d, 2, "is a folder"),
         (lambda d: _write(d / "empty.ttl", "@prefix x: <urn:x:> .\n"), 1, "no entities"),
     ],
@@ -161,3 +161,9 @@ def test_default_input_is_the_bundled_sample(tmp_path: Path):
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_store_option_needs_a_store_folder(tmp_path: Path):
+    result = viz("--store", str(tmp_path), "-o", str(tmp_path / "x.html"))
+    assert result.exit_code == 1 and "no Oxigraph store" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "x.html").exists()

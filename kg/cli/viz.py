@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
-from kg.cli._app import EXIT_INPUT, EXIT_USAGE, app, console, fail
+from kg.cli._app import EXIT_USAGE, app, console, fail
 
 __all__ = ["viz"]
 
@@ -17,22 +17,24 @@ log = logging.getLogger(__name__)
 
 @app.command("viz")
 def viz(
-    output: Path = typer.Option(..., "--output", "-o", help="HTML file to write."),
-    graph: Path | None = typer.Option(
-        None, "--graph", "-g", help="RDF file to draw (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD)."),
-    store: Path | None = typer.Option(None, "--store", help="Oxigraph store folder to draw."),
-    max_nodes: int | None = typer.Option(
-        None, "--max-nodes", help="Keep the N most central nodes; the rest are cut (and listed)."),
-    focus: str | None = typer.Option(None, "--focus", help="IRI or label of an entity: draw its neighbourhood."),
-    hops: int = typer.Option(2, "--hops", help="Radius of the --focus neighbourhood."),
-    lang: str = typer.Option("zh", "--lang", help="Language the page opens in: zh or en."),
-    size_by: str = typer.Option("pagerank", "--size-by", help="Node size and --max-nodes ranking: pagerank or degree."),
-    title: str | None = typer.Option(None, "--title", help="Page title."),
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")],
+    graph: Annotated[Path | None, typer.Option(
+        "--graph", "-g", help="RDF file to draw (.ttl, .nt, .nq, .trig, .jsonld).")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Oxigraph store folder to draw.")] = None,
+    max_nodes: Annotated[int | None, typer.Option(
+        "--max-nodes", help="Keep the N most central nodes; the rest are cut (and listed).")] = None,
+    focus: Annotated[str | None, typer.Option(
+        "--focus", help="IRI or label of an entity: draw its neighbourhood.")] = None,
+    hops: Annotated[int, typer.Option("--hops", help="Radius of the --focus neighbourhood.")] = 2,
+    lang: Annotated[str, typer.Option("--lang", help="Language the page opens in: zh or en.")] = "zh",
+    size_by: Annotated[str, typer.Option(
+        "--size-by", help="Node size and --max-nodes ranking: pagerank or degree.")] = "pagerank",
+    title: Annotated[str | None, typer.Option("--title", help="Page title.")] = None,
 ) -> None:
     """Write an interactive graph page: colour and shape by class, search, filters, source sentences.
 
-    Without --graph or --store it draws the bundled sample article's graph. The page works from
-    file:// with the network off (vis-network is inlined).
+    Without --graph or --store it draws the bundled sample article's graph.
+    The page is one file that works from file:// with the network off.
     """
     if lang not in ("zh", "en"):
         fail(f"--lang must be zh or en, not {lang!r}", EXIT_USAGE)
@@ -77,56 +79,32 @@ def viz(
 
 
 def _load(graph: Path | None, store: Path | None) -> Any:
-    """The networkx projection of the chosen input."""
-    try:
-        from kg.graph import to_networkx  # type: ignore[attr-defined]
-    except ImportError:
-        try:
-            from kg.graph.project import to_networkx
-        except ImportError:
-            fail("kg.graph.to_networkx is not available in this installation")
-    if graph is not None:
-        return to_networkx(_parse_file(graph))
+    """The networkx projection of the file, the store, or the bundled sample."""
+    from kg.graph import to_networkx
+    from kg.store import OxigraphStore, StoreError, is_store_dir
+
     if store is not None:
-        return to_networkx(_open_store(store))
+        if not is_store_dir(store):
+            fail(f"no Oxigraph store at {store} (create one with `govkg store load FILES --store {store}`)")
+        try:
+            with OxigraphStore(store, read_only=True) as source:
+                return to_networkx(source.engine())
+        except StoreError as exc:
+            fail(str(exc))
+    if graph is not None:
+        if graph.is_dir():
+            fail(f"{graph} is a folder; did you mean --store {graph}?", EXIT_USAGE)
+        if not graph.is_file():
+            fail(f"no such file: {graph}")
+        try:
+            with OxigraphStore() as source:  # Oxigraph parses files much faster than rdflib
+                source.load(graph)
+                return to_networkx(source.engine())
+        except StoreError as exc:
+            fail(str(exc))
     try:
-        from kg.pipeline import build_sample_graph  # type: ignore[import-not-found]
+        from kg.pipeline import build_sample_graph
     except ImportError:
-        fail("the bundled sample graph needs kg.pipeline, which is not available; pass --graph FILE")
+        fail("no --graph or --store given, and the bundled sample graph is not available "
+             "(kg.pipeline.build_sample_graph is missing)")
     return to_networkx(build_sample_graph())
-
-
-def _parse_file(path: Path) -> Any:
-    import rdflib
-    from rdflib.util import guess_format
-
-    if not path.exists():
-        fail(f"no such file: {path}", EXIT_INPUT)
-    if path.is_dir():
-        fail(f"{path} is a folder; did you mean --store {path}?", EXIT_USAGE)
-    fmt = guess_format(str(path)) or ("turtle" if path.suffix.lower() in (".ttl", ".txt") else None)
-    if fmt is None:
-        fail(f"cannot tell the RDF format of {path.name}; use .ttl, .nt, .nq, .trig, .rdf or .jsonld", EXIT_USAGE)
-    g = rdflib.Dataset() if fmt in ("nquads", "trig") else rdflib.Graph()
-    try:
-        g.parse(str(path), format=fmt)
-    except Exception as exc:  # noqa: BLE001 - rdflib's parsers raise many unrelated types
-        reason = " ".join(str(exc).split()) or type(exc).__name__
-        fail(f"cannot parse {path} as {fmt}: {reason[:240]}")
-    if isinstance(g, rdflib.Dataset):
-        merged = rdflib.Graph()
-        for s, p, o, _ in g.quads():
-            merged.add((s, p, o))
-        return merged
-    return g
-
-
-def _open_store(path: Path) -> Any:
-    if not path.is_dir():
-        fail(f"no Oxigraph store at {path} (expected a folder)", EXIT_INPUT)
-    import pyoxigraph
-
-    try:
-        return pyoxigraph.Store.read_only(str(path))
-    except (OSError, ValueError) as exc:
-        fail(f"cannot open the store at {path}: {exc}")

@@ -445,8 +445,8 @@ def vis_options(n_nodes: int, n_edges: int, physics: bool) -> dict[str, Any]:
 
     opts = Options()
     opts.physics.use_force_atlas_2based({
-        "gravity": -55, "central_gravity": 0.015, "spring_length": 95, "spring_strength": 0.06,
-        "damping": 0.5, "overlap": 0.4,
+        "gravity": -70, "central_gravity": 0.015, "spring_length": 100, "spring_strength": 0.05,
+        "damping": 0.5, "overlap": 0.8,
     })
     opts.physics.enabled = physics
     stab = opts.physics.stabilization

@@ -231,7 +231,7 @@
     if (focus.length) { network.selectNodes(focus); }
   }
 
-  if (stats.physics) {
+  if (stats.physics && data.nodes.length) {
     $("progress").hidden = false;
     $("progress-text").textContent = t("layout");
     network.on("stabilizationProgress", function (p) {
