@@ -42,7 +42,7 @@ FUNCTION_WORDS = frozenset(
     "的 地 得 了 着 过 在 对 为 是 将 把 被 由 从 向 以 于 与 和 及 并 或 而 且 等 之 其 该 此 这 那 要 也 都 又 "
     "还 更 最 很 就 才 已 已经 我们 他们 我 你 它 各 每 一个 一些 并且 以及 或者 而且 通过 不断 进一步 积极 "
     "深入 全面 切实 有效 广泛 紧密 扎实 及时 认真 加快 努力 着力 大力 普遍 重点 主要 逐步 持续 分别 共 约 好 多 更多 "
-    "即 如 必须 需 需要 能够 可以 应 应当 该 让 使 给 上 中 下 内 外 间 时 后 前 起 来 去 关于 对于 会同 同".split())
+    "即 如 必须 需 需要 能够 可以 应 应当 该 让 使 给 上 中 下 内 外 间 时 后 前 起 来 去 关于 对于 会同 同 正在 正".split())
 _PUNCT = frozenset(",;:。!?、\n()“”‘’《》—…[]「」『』【】〔〕/")
 _DIGIT = re.compile(r"[0-9]")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十百千万几多]+[级个支名位家类项批层]$")
@@ -210,12 +210,14 @@ class MorphologyRecognizer:
         if k == 0:
             return True
         prev = doc[k - 1].text
-        return (prev in _PUNCT and prev != "、") or self._tag(prev) in ("d", "ad", "a")
+        return (prev in _PUNCT and prev != "、") or self._tag(prev) in ("d", "ad", "a") or (
+            prev in FUNCTION_WORDS and prev not in ("的", "之", "和", "与", "及"))
 
     def _stop(self, doc: Doc, k: int) -> bool:
         t = doc[k].text
         return (self._predicate_verb(doc, k) or t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs
                 or t in self.lexicon.fillers or t in self.lexicon.deictics or bool(_DIGIT.search(t))
+                or t in self.lexicon.qualifiers
                 or _is_unit_token(t, self.lexicon) or t.isspace())
 
     def _verb(self, word: str) -> bool:
@@ -248,9 +250,14 @@ class MorphologyRecognizer:
             if t in self.lexicon.triggers or k == 0:
                 return False
             left = doc[k - 1].text
-            if k == i - 1 and (self._tag(t) == "vn" or generic_stem) and not self._clause_start(doc, k):
-                return True  # a verbal noun (村务监督委员会) or a verb before a generic stem (城市运行管理中心)
+            bare = not stem and len(t) >= 2 and not self.lexicon.heads[head][1] and \
+                self._tag(doc[k - 1].text) not in ("a", "ad", "d")
+            if k == i - 1 and (self._tag(t) == "vn" or generic_stem or bare) and not self._clause_start(doc, k):
+                return True  # 村务监督委员会, 城市运行管理中心, 综合指挥中心
             return k == i - 1 and (left == "的" or bool(_DIGIT.search(left)) or _is_unit_token(left, self.lexicon))
+        if 0 < k < i - 1 and len(t) >= 2 and self._tag(t).startswith("v") and self._tag(t) != "vn" and \
+                self._names_actor(doc[k - 1].text):
+            return False  # 社工机构承接社区服务项目: the verb has an actor for its subject
         if (stem and not generic_stem) or i - k > 2 or \
                 (i - k == 2 and not self._verb(doc[i - 1].text)):
             return None  # only a bare head (or 管理中心) takes verbs, and only a run of at most two before it
@@ -264,6 +271,14 @@ class MorphologyRecognizer:
             if (k == i - 1) == self._verb(doc[k - 1].text):
                 return None
         return True
+
+    def _names_actor(self, word: str) -> bool:
+        """A word that names an actor: a lexicon actor or a word ending in an actor head."""
+        entry = self.lexicon.entries.get(word)
+        if entry is not None:
+            return core_class(entry.cls) == "Actor"
+        head = self.head_of(word)
+        return head is not None and head != word and core_class(self.lexicon.heads[head][0]) == "Actor"
 
     def scan_left(self, doc: Doc, i: int, *, allow_and: bool = False, core: str = "") -> int:
         """Index of the first token of the name whose head is token ``i``."""
@@ -290,6 +305,8 @@ class MorphologyRecognizer:
                     break
                 chars += quoted
                 j, k = m, m - 1
+                if k >= 0 and self._tag(doc[k].text).startswith("v") and self._clause_start(doc, k):
+                    break  # 分析“某某”平台, 建设“某某”平台: the clause's verb, not part of the name
                 continue
             if t == ")":  # alternatives: 村(社区)…
                 m = k - 1
@@ -502,7 +519,8 @@ class SloganRecognizer:
 
 
 class PersonRecognizer:
-    """A personal name (jieba tags it ``nr``) directly followed by a title: 某某总书记, 某某主席."""
+    """A personal name (jieba tags it ``nr``) directly followed by a title (某某总书记, 某某主席), or a name
+    right after a title and before a verb or punctuation (某委副书记某某表示: the name alone)."""
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_default_lexicon()
@@ -516,7 +534,25 @@ class PersonRecognizer:
         for i in range(1, len(doc)):
             if doc[i].text in self._titles and self._is_name(doc[i - 1].text):
                 add_candidate(doc, doc[i - 1].idx, doc[i].idx + len(doc[i].text), "Person", "person")
+            elif self._title_end(doc[i - 1].text) and self._name_after_title(doc, i):
+                add_candidate(doc, doc[i].idx, doc[i].idx + len(doc[i].text), "Person", "person")
         return doc
+
+    def _title_end(self, word: str) -> bool:
+        return any(word.endswith(t) for t in self._titles)
+
+    def _name_after_title(self, doc: Doc, i: int) -> bool:
+        """副书记某某表示: a name of two or three characters that jieba tags as a name or does not know,
+        between a title and a verb or punctuation."""
+        word = doc[i].text
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word) or word in self.lexicon.words:
+            return False
+        self._is_name(word)  # loads the tag table
+        tag = self._tags.get(word)
+        if tag is not None and not tag.startswith("nr"):
+            return False
+        nxt = doc[i + 1].text if i + 1 < len(doc) else "。"
+        return nxt in _PUNCT or self._tags.get(nxt, "").startswith("v")
 
     def _is_name(self, word: str) -> bool:
         if not 2 <= len(word) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
@@ -530,14 +566,15 @@ class PersonRecognizer:
 
 
 class ChallengeRecognizer:
-    """Clauses stating a weakness: the clause up to and including a cue (……还显不足, ……有待提高), or a
-    clause whose verb states a lack (……缺乏刚性约束, ……难以落地)."""
+    """Clauses stating a weakness: the clause up to and including a cue (……还显不足, ……有待提高), each
+    item of a list of them (A不足、B不健全等问题制约了……: two challenges), or a clause whose verb states a
+    lack (……缺乏刚性约束, ……难以落地). Discourse fillers opening the clause (如, 有些, 但) are left out."""
 
     def __init__(self, lexicon: Lexicon | None = None, *, max_chars: int = 32) -> None:
         self.lexicon = lexicon or load_default_lexicon()
         self.max_chars = max_chars
         cues = "|".join(map(re.escape, self.lexicon.cues))
-        self._re = re.compile(rf"({cues})(?:等(?:问题|方面)?)?$")
+        self._cue = re.compile(rf"({cues})(?=等|$)")
         lack = "|".join(map(re.escape, self.lexicon.lack_verbs)) or "(?!)"
         self._lack = re.compile(rf"^(.{{2,}}?(?:{lack})[\u4e00-\u9fff“”]{{2,12}})$")
 
@@ -545,20 +582,27 @@ class ChallengeRecognizer:
         _ensure(doc)
         for clause in doc.spans.get("clauses", []):
             text = clause.text.rstrip(",;:。!?\n")
-            m = self._re.search(text) or self._lack.search(text)
-            if not m:
-                continue
-            start = clause.start_char
-            changed = True
-            while changed:
-                changed = False
-                for f in self.lexicon.fillers:
-                    if text.startswith(f) and len(text) > len(f) + 4:
-                        text, start, changed = text[len(f):], start + len(f), True
-            end = start + m.end(1) - (len(clause.text.rstrip(",;:。!?\n")) - len(text))
-            if 4 <= end - start <= self.max_chars:
-                add_candidate(doc, start, end, "Challenge", "challenge")
+            found = False
+            pos = 0
+            for item in text.split("、"):
+                m = self._cue.search(item)
+                if m:
+                    found |= self._add(doc, item[:m.end(1)], clause.start_char + pos)
+                pos += len(item) + 1
+            if not found and (m := self._lack.search(text)):
+                self._add(doc, m.group(1), clause.start_char)
         return doc
+
+    def _add(self, doc: Doc, text: str, start: int) -> bool:
+        changed = True
+        while changed:
+            changed = False
+            for f in self.lexicon.fillers:
+                if text.startswith(f) and len(text) > len(f) + 4:
+                    text, start, changed = text[len(f):], start + len(f), True
+        if 4 <= len(text) <= self.max_chars:
+            return add_candidate(doc, start, start + len(text), "Challenge", "challenge") is not None
+        return False
 
 
 @Language.factory("govkg_lexicon_ruler", assigns=["doc.spans"], default_config={})
