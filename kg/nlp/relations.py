@@ -258,8 +258,9 @@ class RelationExtractor:
         pioneer = any(p == "pioneeredBy" for _, _, p, _ in trig)
         for n, (a, b) in enumerate(zip(ents, ents[1:])):
             between = text[a.end_char:b.start_char]
-            if len(between) > self.gap or any(c in _PUNCT or c in "、的" for c in between):
-                continue
+            if len(between) > self.gap or any(c in _PUNCT or c in "、的" for c in between) or (
+                    self._trig_re is not None and self._trig_re.search(between)):
+                continue  # 省政府印发《……》 is the trigger rule's: issues, not implements
             ca, cb = core_class(a.label_), core_class(b.label_)
             if a.label_ == "Place" and b.label_ == "Place" and not between:
                 add(b, "locatedIn", a, sent, "")
