@@ -37,6 +37,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import dataclasses
 import hashlib
+import itertools
 import json
 import logging
 import multiprocessing
@@ -61,27 +62,27 @@ if TYPE_CHECKING:
     from kg.store import OxigraphStore
 
 __all__ = [
-    "SUFFIXES",
     "MANIFEST_GRAPH",
-    "Source",
-    "Settings",
-    "Task",
+    "SUFFIXES",
+    "CorpusError",
+    "CorpusReport",
     "DocResult",
     "Progress",
-    "CorpusReport",
-    "CorpusError",
     "PublishError",
+    "Settings",
+    "Source",
+    "Task",
+    "build_corpus",
+    "canonical_nquads",
+    "dump_dataset",
+    "prepare",
+    "process_batch",
+    "publish",
+    "read_manifest",
+    "remove_sources",
     "source_id",
     "source_iri",
     "sources_for",
-    "read_manifest",
-    "prepare",
-    "process_batch",
-    "build_corpus",
-    "remove_sources",
-    "dump_dataset",
-    "canonical_nquads",
-    "publish",
 ]
 
 log = logging.getLogger(__name__)
@@ -300,7 +301,7 @@ def _process(task: Task, settings: Settings) -> DocResult:
         data, n = _graph_nquads(build_graph([ex]), graph)
     except (KeyboardInterrupt, MemoryError):
         raise
-    except Exception as exc:  # noqa: BLE001 - one bad document must not cost the others
+    except Exception as exc:
         log.info("%s: extraction failed", task.name, exc_info=True)
         first = (str(exc).strip().splitlines() or [""])[0]
         return DocResult(task.source_id, graph, task.sha256, None, b"", len(task.text), 0,
@@ -481,20 +482,16 @@ def _run_dask(tasks: Iterable[Task], settings: Settings, scheduler: Any, chunk: 
         raise CorpusError("--dask needs the dask and distributed packages (pip install 'govkg[distributed]')"
                           ) from None
     own = not isinstance(scheduler, Client)
-    try:
-        client = Client(scheduler, timeout="20s") if own else scheduler
+    try:  # the connect timeout is Dask's (distributed.comm.timeouts.connect, 30 s by default)
+        client = Client(scheduler) if own else scheduler
     except (OSError, TimeoutError) as exc:
         raise CorpusError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
         limit = in_flight or max(2, 2 * sum(client.nthreads().values()))
         batches = _chunks(tasks, chunk)
         ac = as_completed()
-        n = 0
-        for batch in batches:
+        for batch in itertools.islice(batches, limit):  # bounded: the corpus is never all in memory
             ac.add(client.submit(process_batch, batch, settings, pure=False))
-            n += 1
-            if n >= limit:
-                break
         for fut in ac:
             result = fut.result()
             fut.release()
@@ -759,7 +756,7 @@ def publish(store: OxigraphStore | ox.Store, url: str, *, timeout: float = 60.0,
         req = urllib.request.Request(where, data=data, method="PUT",
                                      headers={"Content-Type": "application/n-triples"})
         try:
-            with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - scheme checked above
+            with urllib.request.urlopen(req, timeout=timeout) as resp:
                 resp.read()
         except urllib.error.HTTPError as exc:
             detail = exc.read(300).decode("utf-8", "replace").strip().splitlines()

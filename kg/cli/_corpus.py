@@ -11,8 +11,15 @@ import signal
 import time
 from pathlib import Path
 
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -35,7 +42,7 @@ class _Rate(ProgressColumn):
         super().__init__()
         self.field, self.unit = field, unit
 
-    def render(self, task) -> Text:  # noqa: ANN001 - rich.progress.Task
+    def render(self, task) -> Text:
         elapsed = task.elapsed or 0.0
         value = task.fields.get(self.field, 0)
         if elapsed <= 0 or not value:
@@ -129,7 +136,7 @@ def corpus_build(files: list[Path] | None, out: Path, *, store: Path | None, wor
             what = f"extracting on {dask}" if dask else f"extracting ({workers} workers)" if workers > 1 else "extracting"
             task = bar.add_task(what, total=len(sources), docs=0, chars=0)
 
-            def progress(p) -> None:  # noqa: ANN001 - kg.corpus.Progress
+            def progress(p) -> None:
                 nonlocal n_warned
                 if p.kind == "failed":
                     n_warned += 1
@@ -172,7 +179,7 @@ def corpus_build(files: list[Path] | None, out: Path, *, store: Path | None, wor
     _summary(report, store, total, n_graphs, written, time.perf_counter() - t0)
 
 
-def _raise_interrupt(signum, frame):  # noqa: ANN001, ANN202 - a signal handler
+def _raise_interrupt(signum, frame):
     raise KeyboardInterrupt
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from rich.text import Text
 
 from kg.cli._app import EXIT_INPUT, EXIT_USAGE, app, console, fail
 
-__all__ = ["compare_command", "resolve_document", "compare_documents"]
+__all__ = ["compare_command", "compare_documents", "resolve_document"]
 
 _DOCS = """
 PREFIX gov: <https://w3id.org/govkg/ontology#>
@@ -99,7 +100,14 @@ def _number(v: Any) -> str:
     if v is None:
         return ""
     text = format(v, "f") if hasattr(v, "as_tuple") else str(v)
-    return text[:-2] if text.endswith(".0") else text
+    return text.removesuffix(".0")
+
+
+def _json_number(v: Any) -> Any:
+    """Decimals as JSON numbers (integers when whole); anything else as text."""
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    return str(v)
 
 
 def _cell(labels: list[str], limit: int) -> str:
@@ -158,7 +166,7 @@ def compare_command(
         target.close()
     if fmt == "json":
         data = {"a": a, "b": b, **result}
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_number))
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_json_number))
         return
     console.print(Text.assemble(("A  ", "bold"), _describe(a)), highlight=False, soft_wrap=True)
     console.print(Text.assemble(("B  ", "bold"), _describe(b)), highlight=False, soft_wrap=True)

@@ -48,7 +48,7 @@ from rich.text import Text
 
 from kg.cli._app import EXIT_INPUT, EXIT_USAGE, app, console, err_console, fail
 
-__all__ = ["serve_command", "oxigraph_binary", "parse_bind", "GRACE_SECONDS"]
+__all__ = ["GRACE_SECONDS", "oxigraph_binary", "parse_bind", "serve_command"]
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +145,7 @@ class _Oxigraph:
                     raise RuntimeError(f"the oxigraph server did not answer within {wait:g} s") from None
                 time.sleep(0.05)
 
-    def _drain(self, stream) -> None:  # noqa: ANN001 - a binary pipe
+    def _drain(self, stream) -> None:
         """Keep reading stderr (a full pipe would block the server), remembering the last lines."""
         for raw in iter(stream.readline, b""):
             line = raw.decode("utf-8", "replace").strip()
@@ -185,23 +185,23 @@ def _handler(upstream: _Oxigraph, page: bytes | None, timeout: float) -> type[ht
         server_version = "govkg"
         sys_version = ""
 
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        def do_GET(self) -> None:
             self._route(body=True)
 
-        def do_HEAD(self) -> None:  # noqa: N802
+        def do_HEAD(self) -> None:
             self._route(body=False)
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             path = urllib.parse.urlsplit(self.path).path.rstrip("/")
             if path not in _READ_PATHS:
                 self._plain(403, "The server is read-only: only queries are answered (POST /query).\n")
                 return
             self._forward("POST")
 
-        def do_PUT(self) -> None:  # noqa: N802
+        def do_PUT(self) -> None:
             self._plain(403, "The server is read-only.\n")
 
-        do_DELETE = do_PATCH = do_PUT  # noqa: N815
+        do_DELETE = do_PATCH = do_PUT
 
         def _route(self, *, body: bool) -> None:
             path = urllib.parse.urlsplit(self.path).path
@@ -259,11 +259,15 @@ def _handler(upstream: _Oxigraph, page: bytes | None, timeout: float) -> type[ht
                     if not chunk:
                         break
                     self.wfile.write(chunk)
-            except (TimeoutError, socket.timeout):
+            except TimeoutError:
+                conn.close()
+                try:  # first stop the query, then say so
+                    upstream.restart(generation)
+                except RuntimeError as exc:
+                    log.error("cannot restart the oxigraph server: %s", exc)
                 if not started:
                     self._plain(503, f"The query did not finish within the time limit ({timeout:g} s) and was "
                                      "stopped.\n")
-                upstream.restart(generation)
             except (ConnectionError, http.client.HTTPException, OSError):
                 if not started:
                     self._plain(502, "The SPARQL server is restarting; try again.\n")
@@ -271,7 +275,7 @@ def _handler(upstream: _Oxigraph, page: bytes | None, timeout: float) -> type[ht
                 conn.close()
                 self.close_connection = True
 
-        def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's signature
+        def log_message(self, format: str, *args) -> None:
             log.debug("%s " + format, self.client_address[0], *args)
 
     return Proxy
@@ -361,7 +365,7 @@ def serve_command(
     if viz:
         try:
             page, note = _graph_page(store, max_nodes)
-        except Exception as exc:  # noqa: BLE001 - the endpoint still works without the page
+        except Exception as exc:
             log.info("graph page failed", exc_info=True)
             page, note = None, f"no graph page ({type(exc).__name__}: {exc})"
 
@@ -402,5 +406,5 @@ def serve_command(
             signal.signal(signal.SIGTERM, previous)
 
 
-def _interrupt(signum, frame):  # noqa: ANN001, ANN202 - a signal handler
+def _interrupt(signum, frame):
     raise KeyboardInterrupt
