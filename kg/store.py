@@ -37,7 +37,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, Self, runtime_checkable
 
 import pyoxigraph as ox
 
@@ -47,13 +47,13 @@ if TYPE_CHECKING:
     from kg.query import QueryResult
 
 __all__ = [
-    "Store",
     "MemoryStore",
     "OxigraphStore",
+    "Store",
     "StoreError",
+    "is_store_dir",
     "open_store",
     "rdf_format",
-    "is_store_dir",
 ]
 
 log = logging.getLogger(__name__)
@@ -174,7 +174,7 @@ class Store(Protocol):
         """Release the store (flush and unlock a persistent one)."""
         ...
 
-    def __enter__(self) -> Store: ...
+    def __enter__(self) -> Self: ...
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None: ...
@@ -196,7 +196,7 @@ class _Base:
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self.engine().named_graphs() if isinstance(g, ox.NamedNode))
 
-    def __enter__(self):  # noqa: ANN204 - returns the concrete class
+    def __enter__(self):
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

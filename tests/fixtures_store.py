@@ -205,18 +205,19 @@ def oxigraph_server(location: Path, *, wait: float = 20.0) -> Iterator[str]:
         proc.stderr.close()
 
 
-@pytest.fixture(scope="module")
-def fixture_store():
-    """A MemoryStore over the graph of both test documents."""
+@pytest.fixture(scope="module", name="fixture_store")
+def fixture_store_fixture():
+    """A MemoryStore over the graph of both test documents (request it as ``fixture_store``)."""
     from kg.store import MemoryStore
 
     with MemoryStore(fixture_graph()) as store:
         yield store
 
 
-@pytest.fixture(scope="session")
-def sample_graph() -> rdflib.Graph:
-    """The graph of the bundled sample article, once ``kg.pipeline.build_sample_graph`` exists."""
+@pytest.fixture(scope="session", name="sample_graph")
+def sample_graph_fixture() -> rdflib.Graph:
+    """The graph of the bundled sample article (request it as ``sample_graph``); skips until
+    ``kg.pipeline.build_sample_graph`` exists."""
     try:
         from kg.pipeline import build_sample_graph
     except ImportError as exc:

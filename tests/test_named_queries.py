@@ -7,8 +7,16 @@ import re
 from decimal import Decimal
 
 import pytest
-from fixtures_store import (DOC_A, DOC_B, TITLE_A, TITLE_B, extraction_a, extraction_b,  # noqa: F401
-                            fixture_graph, fixture_store, sample_graph)
+from fixtures_store import (
+    DOC_A,
+    DOC_B,
+    TITLE_A,
+    TITLE_B,
+    extraction_a,
+    extraction_b,
+    fixture_graph,
+    fixture_store_fixture,  # noqa: F401 - fixtures
+    )
 
 from kg.query import named_queries, named_query, run_named, run_query
 from kg.rdf import iri
@@ -238,7 +246,7 @@ def test_named_queries_in_a_worker_process_agree(fixture_store):
 
 
 @pytest.fixture(scope="module")
-def sample_store(sample_graph):  # noqa: F811 - the fixture imported above
+def sample_store(sample_graph):
     with MemoryStore(sample_graph) as store:
         yield store
 
@@ -252,9 +260,12 @@ def test_sample_every_named_query_runs(sample_store):
     actors = run_named("entities_by_class", sample_store, params={"cls": "Actor"})
     assert len(actors) > 0
     entity = actors.rows[0][actors.columns.index("label")]
+    document = run_named("document_list", sample_store).rows[0][0]
     for q in named_queries():
         params = {"cls": "Mechanism", "entity": entity}
-        res = run_named(q.name, sample_store, params={p: params[p] for p in q.param_names})
+        # parameters of queries added by other features (compare_*: a, b) get the document's IRI
+        bindings = {p: params.get(p, iri.URIRef(document)) for p in q.param_names}
+        res = run_named(q.name, sample_store, params=bindings)
         assert res.kind == "select" and not res.truncated
 
 

@@ -11,15 +11,31 @@ import psutil
 import pyoxigraph as ox
 import pytest
 import rdflib
-from fixtures_store import (EXPLOSIVE_QUERY, explosive_ntriples, fixture_graph, fixture_store,  # noqa: F401
-                            free_port)
+from fixtures_store import (
+    EXPLOSIVE_QUERY,
+    explosive_ntriples,
+    fixture_graph,
+    fixture_store_fixture,  # noqa: F401 - provides the fixture fixture_store
+    free_port,
+)
 from rdflib import Literal, URIRef
 from typer.testing import CliRunner
 
 import kg.cli.query  # noqa: F401 - registers `govkg query`
 from kg.cli._app import app
-from kg.query import (DEFAULT_PREFIXES, ParameterError, QueryError, QueryResult, QuerySyntaxError, QueryTimeout,
-                      ServiceNotAllowed, _parse_header, contains_service, run_query, term_from_text)
+from kg.query import (
+    DEFAULT_PREFIXES,
+    ParameterError,
+    QueryError,
+    QueryResult,
+    QuerySyntaxError,
+    QueryTimeout,
+    ServiceNotAllowed,
+    _parse_header,
+    contains_service,
+    run_query,
+    term_from_text,
+)
 from kg.rdf import iri
 from kg.store import MemoryStore, OxigraphStore
 
@@ -51,8 +67,8 @@ def test_rows_hold_python_values(fixture_store):
     assert res.kind == "select"
     assert res.columns == ("raw", "value", "unit", "year", "target")
     assert res.rows == [("97.5%", Decimal("97.5"), "%", None, False),
-                        ("1200余名", Decimal("1200"), "名", None, True),
-                        ("3.2万个", Decimal("32000"), "个", 2023, False)]
+                        ("1200余名", Decimal(1200), "名", None, True),
+                        ("3.2万个", Decimal(32000), "个", 2023, False)]
     assert res.truncated is False and len(res) == 3
     assert res.terms[2][3] == Literal(2023, datatype=rdflib.XSD.integer)
 

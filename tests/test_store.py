@@ -15,7 +15,7 @@ from fixtures_store import OXIGRAPH_BIN, extraction_a, extraction_b, fixture_gra
 from rdflib import Literal, URIRef
 from typer.testing import CliRunner
 
-import kg.cli.query  # noqa: F401 - registers `govkg query`
+import kg.cli.query
 import kg.cli.store  # noqa: F401 - registers `govkg store`
 from kg.cli._app import app
 from kg.rdf import iri
@@ -248,9 +248,8 @@ def test_opening_something_that_is_not_a_store_fails_cleanly(tmp_path):
 
 
 def test_a_store_locked_by_another_writer_gives_a_store_error(tmp_path):
-    with OxigraphStore(tmp_path / "s"):
-        with pytest.raises(StoreError, match="cannot open"):
-            OxigraphStore(tmp_path / "s")
+    with OxigraphStore(tmp_path / "s"), pytest.raises(StoreError, match="cannot open"):
+        OxigraphStore(tmp_path / "s")
 
 
 # ---------------------------------------------------------------------------------- the server

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from kg.cli._app import EXIT_INPUT, EXIT_USAGE, app, console, err_console, fail
 
-__all__ = ["query_command", "EXIT_TIMEOUT", "FORMATS"]
+__all__ = ["EXIT_TIMEOUT", "FORMATS", "query_command"]
 
 #: exit code when the query ran out of time (EXIT_INPUT = bad data, EXIT_USAGE = bad query or option)
 EXIT_TIMEOUT = 3
@@ -64,7 +64,7 @@ def _query_text(sparql: str | None, name: str | None) -> tuple[str, Any]:
     return sparql, None
 
 
-def _open_target(store: Path | None, graphs: list[Path]):  # noqa: ANN202 - a kg.store Store
+def _open_target(store: Path | None, graphs: list[Path]):
     from kg.store import OxigraphStore, StoreError, is_store_dir
 
     if store is not None and graphs:
@@ -112,7 +112,7 @@ def _shorten(value: str) -> str:
     return value
 
 
-def _table(result) -> Table:  # noqa: ANN001 - kg.query.QueryResult
+def _table(result) -> Table:
     from rdflib import URIRef
 
     table = Table(*result.columns, show_lines=False, highlight=False)
@@ -179,8 +179,14 @@ def query_command(
 
     Exit codes: 1 bad input file or store, 2 bad query, parameter or option, 3 time limit reached.
     """
-    from kg.query import (ParameterError, QueryError, QuerySyntaxError, QueryTimeout, ServiceNotAllowed,
-                          run_query)
+    from kg.query import (
+        ParameterError,
+        QueryError,
+        QuerySyntaxError,
+        QueryTimeout,
+        ServiceNotAllowed,
+        run_query,
+    )
 
     if list_queries:
         _list_named()

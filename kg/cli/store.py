@@ -8,7 +8,7 @@ import typer
 
 from kg.cli._app import EXIT_USAGE, app, console, fail
 
-__all__ = ["store_app", "load_command", "info_command"]
+__all__ = ["info_command", "load_command", "store_app"]
 
 store_app = typer.Typer(name="store", help="Keep graphs in a persistent Oxigraph store (a folder).",
                         no_args_is_help=True)
