@@ -196,7 +196,7 @@ class _Base:
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self.engine().named_graphs() if isinstance(g, ox.NamedNode))
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
