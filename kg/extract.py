@@ -33,6 +33,7 @@ from spacy.language import Language
 from kg.ingest import _AUTHOR
 from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
 from kg.nlp.recognizers import MorphologyRecognizer
+from kg.nlp.segment import sentences
 from kg.rdf.iri import normalise_label
 from kg.records import Document, Entity, Extraction, Mention, Quantity, Relation, Span
 
@@ -150,7 +151,7 @@ def _collect(nlp: Language, norm: str, lx: Lexicon) -> _Collected:
     out = _Collected()
     first_line = len(norm) - len(norm.lstrip()) + len(norm.lstrip().split("\n", 1)[0])
     for off, doc in run_pipeline(nlp, norm):
-        out.sentences += [(off + s.start_char, off + s.end_char) for s in doc.sents]
+        out.sentences += [(off + s.start_char, off + s.end_char) for s in sentences(doc)]
         for group, nested in (("entities", False), ("nested", True)):
             for s in doc.spans.get(group, []):
                 src = s.id_ if s.id_.startswith("coordination-head") else s.id_.split(":")[0]

@@ -19,6 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.tokenizer import doc_text
 from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
 from kg.nlp.recognizers import _ensure, add_candidate
 
@@ -40,7 +41,7 @@ class DocumentStructure:
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
-        text = doc.text
+        text = doc_text(doc)
         titles = []
         pos = 0
         for line in text.split("\n"):

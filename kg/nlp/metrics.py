@@ -15,6 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.lexicon import Lexicon, load_default_lexicon
+from kg.nlp.segment import sentences
+from kg.nlp.tokenizer import doc_text
 
 __all__ = ["ParsedQuantity", "MetricGrammar", "parse_quantities", "MULTIPLIERS"]
 
@@ -102,8 +104,9 @@ class MetricGrammar:
 
     def __call__(self, doc: Doc) -> Doc:
         spans, data = [], {}
-        for sent in doc.sents:
-            for q in parse_quantities(sent.text, self.lexicon, self.pattern):
+        text = doc_text(doc)
+        for sent in sentences(doc):
+            for q in parse_quantities(text[sent.start_char:sent.end_char], self.lexicon, self.pattern):
                 s, e = sent.start_char + q.start, sent.start_char + q.end
                 span = doc.char_span(s, e, label=q.unit, alignment_mode="expand")
                 if span is None:

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from kg.nlp.tokenizer import doc_text, doc_words
 from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
 
 __all__ = [
@@ -45,6 +46,7 @@ FUNCTION_WORDS = frozenset(
     "即 如 必须 需 需要 能够 可以 应 应当 该 让 使 给 上 中 下 内 外 间 时 后 前 起 来 去 关于 对于 会同 同 正在 正".split())
 _PUNCT = frozenset(",;:。!?、\n()“”‘’《》—…[]「」『』【】〔〕/")
 _DIGIT = re.compile(r"[0-9]")
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十百千万几多]+[级个支名位家类项批层]$")
 
 
@@ -104,7 +106,8 @@ class LexiconRuler:
 
     def _accept(self, doc: Doc, s: int, e: int, entry) -> bool:
         """Context checks that keep broad vocabulary from becoming entities."""
-        surface = doc[s:e].text
+        w, _ = doc_words(doc)
+        surface = "".join(w[s:e])
         lx = self.lexicon
         core = core_class(entry.cls)
         head = lx.heads.get(surface)
@@ -117,29 +120,28 @@ class LexiconRuler:
             return False
         if core == "Challenge":
             return False  # weaknesses are clauses (govkg_challenges), not nouns
-        nxt = doc[e].text if e < len(doc) else ""
+        nxt = w[e] if e < len(w) else ""
         if core in ("Mechanism", "Goal") and entry.cls != "Policy":
             if nxt == "的" or nxt in lx.heads or nxt in lx.generic:
                 return False  # a modifier of a longer name: ……服务的……, 党建引领基层治理创新
             if _only_generic(surface, lx):
                 return False  # 制度体系: nothing but generic words
-            if self._modifier_list(doc, e):
+            if self._modifier_list(w, e):
                 return False
-            return self._argument(doc, s)
+            return self._argument(w, s)
         return True
 
-    def _modifier_list(self, doc: Doc, e: int) -> bool:
+    def _modifier_list(self, w: list[str], e: int) -> bool:
         """In A、B、C等…… the items are names only when what follows 等 is a head noun of their kind;
         ……等协同发展的综合服务体系 and ……等问题 make them modifiers or topics."""
         k = e
-        while k < len(doc) and doc[k].text not in _PUNCT - {"、", "“", "”"}:
-            if doc[k].text == "等":
-                rest = doc[k + 1:min(len(doc), k + 8)]
+        while k < len(w) and w[k] not in _PUNCT - {"、", "“", "”"}:
+            if w[k] == "等":
                 tail = ""
-                for t in rest:
-                    if t.text in _PUNCT:
+                for t in w[k + 1:k + 8]:
+                    if t in _PUNCT:
                         break
-                    tail += t.text
+                    tail += t
                 if "的" in tail:
                     return True
                 return not any(tail.startswith(h) or tail.endswith(h) for h in self.lexicon.heads
@@ -148,20 +150,20 @@ class LexiconRuler:
             k += 1
         return False
 
-    def _argument(self, doc: Doc, s: int) -> bool:
+    def _argument(self, w: list[str], s: int) -> bool:
         """True when the phrase at token ``s`` stands as an argument: clause start, list item, or object
         of a verb (adverbs and particles in between are skipped)."""
         k = s - 1
-        while k >= 0 and doc[k].text in FUNCTION_WORDS and doc[k].text not in ("的", "和", "与", "及"):
+        while k >= 0 and w[k] in FUNCTION_WORDS and w[k] not in ("的", "和", "与", "及"):
             k -= 1
         if k < 0:
             return True
-        prev = doc[k].text
+        prev = w[k]
         if prev in _PUNCT and prev not in ("(", ")"):
             return True
         lx = self.lexicon
         tag = _pos_tags().get(prev, "")
-        if tag == "vn" and (k == 0 or doc[k - 1].text in FUNCTION_WORDS or doc[k - 1].text in _PUNCT):
+        if tag == "vn" and (k == 0 or w[k - 1] in FUNCTION_WORDS or w[k - 1] in _PUNCT):
             return True  # 全面建设…… : a verbal noun used as the verb
         return prev in lx.triggers or prev in lx.predicates or _pos_tags().get(prev, "").startswith("v") \
             and _pos_tags().get(prev, "") != "vn"
@@ -188,34 +190,35 @@ class MorphologyRecognizer:
     def __init__(self, lexicon: Lexicon | None = None, *, max_chars: int = 24) -> None:
         self.lexicon = lexicon or load_default_lexicon()
         self.max_chars = max_chars
-        self._heads = sorted(self.lexicon.heads, key=len, reverse=True)
+        self._max_head = max(map(len, self.lexicon.heads), default=0)
         self._standalone = {h for h, (_, sa, _) in self.lexicon.heads.items() if sa}
         self._verbs = set(self.lexicon.triggers) | set(self.lexicon.predicates)
 
     def head_of(self, text: str) -> str | None:
-        """The longest head morpheme ``text`` ends with."""
-        for h in self._heads:
-            if text.endswith(h):
-                return h
+        """The longest head morpheme ``text`` ends with (a dictionary look-up per suffix length)."""
+        heads = self.lexicon.heads
+        for n in range(min(self._max_head, len(text)), 0, -1):
+            if text[-n:] in heads:
+                return text[-n:]
         return None
 
     def _tag(self, word: str) -> str:
         return _pos_tags().get(word, "")
 
-    def _predicate_verb(self, doc: Doc, k: int) -> bool:
+    def _predicate_verb(self, w: list[str], k: int) -> bool:
         """A verb that opens the clause's object (preceded by punctuation, an adverb or a function word)."""
-        tag = self._tag(doc[k].text)
+        tag = self._tag(w[k])
         if not tag.startswith("v") or tag == "vn":
             return False
         if k == 0:
             return True
-        prev = doc[k - 1].text
+        prev = w[k - 1]
         return (prev in _PUNCT and prev != "、") or self._tag(prev) in ("d", "ad", "a") or (
             prev in FUNCTION_WORDS and prev not in ("的", "之", "和", "与", "及"))
 
-    def _stop(self, doc: Doc, k: int) -> bool:
-        t = doc[k].text
-        return (self._predicate_verb(doc, k) or t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs
+    def _stop(self, w: list[str], k: int) -> bool:
+        t = w[k]
+        return (self._predicate_verb(w, k) or t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs
                 or t in self.lexicon.fillers or t in self.lexicon.deictics or bool(_DIGIT.search(t))
                 or t in self.lexicon.qualifiers
                 or _is_unit_token(t, self.lexicon) or t.isspace())
@@ -225,50 +228,50 @@ class MorphologyRecognizer:
         tag = self._tag(word)
         return (tag.startswith("v") and tag != "vn") or word in self._verbs
 
-    def _clause_start(self, doc: Doc, k: int) -> bool:
+    def _clause_start(self, w: list[str], k: int) -> bool:
         """Token ``k`` opens a clause: after punctuation (not 、 ” ）), a function word, an adverb or a space."""
         if k <= 0:
             return True
-        p = doc[k - 1].text
+        p = w[k - 1]
         return ((p in _PUNCT and p not in ("、", "”", ")")) or p in FUNCTION_WORDS or p.isspace()
                 or (len(p) >= 2 and self._tag(p) in ("d", "ad")))
 
-    def _verb_modifier(self, doc: Doc, k: int, i: int, core: str) -> bool | None:
+    def _verb_modifier(self, w: list[str], k: int, i: int, core: str) -> bool | None:
         """Whether the verb at ``k`` belongs to the name headed by ``i`` (None: not a verb, no decision).
 
         Mechanisms and goals take up to two verbs right before the head when something other than a clause
         boundary precedes them (社区协商制度, 能力提升工程, 健全培育扶持机制 -> 培育扶持机制); actors take a verb
         only after a measure word or 的 (2000名注册志愿者), never one with a subject of its own
         (人口拥有社区工作者, 人数占居民 -> 社区工作者, 居民)."""
-        t = doc[k].text
+        t = w[k]
         if t in FUNCTION_WORDS or not self._verb(t):
             return None
-        head = self.head_of(doc[i].text) or ""
-        stem = doc[i].text[: len(doc[i].text) - len(head)]
+        head = self.head_of(w[i]) or ""
+        stem = w[i][: len(w[i]) - len(head)]
         generic_stem = bool(stem) and _only_generic(stem, self.lexicon)
         if core == "Actor":
             if t in self.lexicon.triggers or k == 0:
                 return False
-            left = doc[k - 1].text
+            left = w[k - 1]
             bare = not stem and len(t) >= 2 and not self.lexicon.heads[head][1] and \
-                self._tag(doc[k - 1].text) not in ("a", "ad", "d")
-            if k == i - 1 and (self._tag(t) == "vn" or generic_stem or bare) and not self._clause_start(doc, k):
+                self._tag(w[k - 1]) not in ("a", "ad", "d")
+            if k == i - 1 and (self._tag(t) == "vn" or generic_stem or bare) and not self._clause_start(w, k):
                 return True  # 村务监督委员会, 城市运行管理中心, 综合指挥中心
             return k == i - 1 and (left == "的" or bool(_DIGIT.search(left)) or _is_unit_token(left, self.lexicon))
         if 0 < k < i - 1 and len(t) >= 2 and self._tag(t).startswith("v") and self._tag(t) != "vn" and \
-                self._names_actor(doc[k - 1].text):
+                self._names_actor(w[k - 1]):
             return False  # 社工机构承接社区服务项目: the verb has an actor for its subject
         if (stem and not generic_stem) or i - k > 2 or \
-                (i - k == 2 and not self._verb(doc[i - 1].text)):
+                (i - k == 2 and not self._verb(w[i - 1])):
             return None  # only a bare head (or 管理中心) takes verbs, and only a run of at most two before it
-        if self._clause_start(doc, k) or doc[k - 1].text == "、":
+        if self._clause_start(w, k) or w[k - 1] == "、":
             return None  # a clause-initial verb is the predicate (完善机制)
         if t in self.lexicon.triggers:
             if core != "Mechanism":
                 return None  # 实现全覆盖: the trigger governs the goal
             # right before the head it needs a noun on its left (能力提升工程); as the first of two verbs it
             # needs the clause's own verb on its left (健全培育扶持机制)
-            if (k == i - 1) == self._verb(doc[k - 1].text):
+            if (k == i - 1) == self._verb(w[k - 1]):
                 return None
         return True
 
@@ -282,12 +285,13 @@ class MorphologyRecognizer:
 
     def scan_left(self, doc: Doc, i: int, *, allow_and: bool = False, core: str = "") -> int:
         """Index of the first token of the name whose head is token ``i``."""
-        j, k, chars = i, i - 1, len(doc[i].text)
+        w, _ = doc_words(doc)
+        j, k, chars = i, i - 1, len(w[i])
         while k >= 0:
-            t = doc[k].text
+            t = w[k]
             if core == "Actor" and _COUNTED.match(t):
                 break  # 两级党委, 三支队伍: a count, not part of the name
-            verb = self._verb_modifier(doc, k, i, core)
+            verb = self._verb_modifier(w, k, i, core)
             if verb is not None:
                 if not verb or chars + len(t) > self.max_chars:
                     break
@@ -296,36 +300,36 @@ class MorphologyRecognizer:
                 continue
             if t == "”":  # a quoted part of the name: “抓管带”机制
                 m = k - 1
-                while m >= 0 and doc[m].text not in ("“", "\n", "。") and k - m < 20:
+                while m >= 0 and w[m] not in ("“", "\n", "。") and k - m < 20:
                     m -= 1
-                if m < 0 or doc[m].text != "“":
+                if m < 0 or w[m] != "“":
                     break
-                quoted = sum(len(x.text) for x in doc[m:k + 1])
+                quoted = sum(map(len, w[m:k + 1]))
                 if chars + quoted > self.max_chars:
                     break
                 chars += quoted
                 j, k = m, m - 1
-                if k >= 0 and self._tag(doc[k].text).startswith("v") and self._clause_start(doc, k):
+                if k >= 0 and self._tag(w[k]).startswith("v") and self._clause_start(w, k):
                     break  # 分析“某某”平台, 建设“某某”平台: the clause's verb, not part of the name
                 continue
             if t == ")":  # alternatives: 村(社区)…
                 m = k - 1
-                while m >= 0 and doc[m].text not in ("(", "\n", "。") and k - m < 12:
+                while m >= 0 and w[m] not in ("(", "\n", "。") and k - m < 12:
                     m -= 1
-                if m <= 0 or doc[m].text != "(" or doc[m - 1].text in _PUNCT:
+                if m <= 0 or w[m] != "(" or w[m - 1] in _PUNCT:
                     break
-                chars += sum(len(x.text) for x in doc[m:k + 1])
+                chars += sum(map(len, w[m:k + 1]))
                 j, k = m, m - 1
                 continue
-            if allow_and and t in ("和", "与") and k > 0 and not self._stop(doc, k - 1):
+            if allow_and and t in ("和", "与") and k > 0 and not self._stop(w, k - 1):
                 j, k = k, k - 1
                 continue
-            if self._stop(doc, k) or chars + len(t) > self.max_chars:
+            if self._stop(w, k) or chars + len(t) > self.max_chars:
                 break
             chars += len(t)
             j, k = k, k - 1
         # a name does not start inside an open quote or bracket
-        while j < i and doc[j].text in ("”", ")", "、"):
+        while j < i and w[j] in ("”", ")", "、"):
             j += 1
         return j
 
@@ -333,26 +337,27 @@ class MorphologyRecognizer:
         _ensure(doc)
         lx = self.lexicon
         last: tuple[int, int, str] | None = None  # (end token, start token, head) of the last name
-        for i, tok in enumerate(doc):
-            head = self.head_of(tok.text)
+        w, offs = doc_words(doc)
+        for i, word in enumerate(w):
+            head = self.head_of(word)
             if head is None:
                 continue
             # a bare head coordinated with a full name shares its modifier: 村(社区)书记、主任
-            if tok.text == head and i >= 1 and doc[i - 1].text == "、" and last and last[0] == i - 2 \
+            if word == head and i >= 1 and w[i - 1] == "、" and last and last[0] == i - 2 \
                     and head not in self._standalone and core_class(lx.heads[head][0]) == core_class(
                         lx.heads[last[2]][0]):
-                modifier = doc[last[1]:last[0] + 1].text[: -len(last[2])]
-                add_candidate(doc, tok.idx, tok.idx + len(tok.text), lx.heads[head][0],
+                modifier = "".join(w[last[1]:last[0] + 1])[: -len(last[2])]
+                add_candidate(doc, offs[i], offs[i] + len(word), lx.heads[head][0],
                               "coordination-head:" + modifier)
                 continue
-            if i + 1 < len(doc) and self.head_of(tok.text + doc[i + 1].text) is not None \
-                    and doc[i + 1].text in lx.heads:
+            if i + 1 < len(w) and self.head_of(word + w[i + 1]) is not None \
+                    and w[i + 1] in lx.heads:
                 continue  # a longer head follows (党员 + 中心户)
             cls, standalone, _ = lx.heads[head]
             core = core_class(cls)
             j = self.scan_left(doc, i, allow_and=core == "Goal", core=core)
-            span_text = doc[j:i + 1].text
-            if len(head) == 1 and not self._single_head_ok(tok.text):
+            span_text = "".join(w[j:i + 1])
+            if len(head) == 1 and not self._single_head_ok(word):
                 continue  # 局 厅 委 need a stem that makes an organisation: 民政厅, 公安局 (not 格局)
             if self._generic(doc, j, i, head):
                 continue
@@ -362,15 +367,15 @@ class MorphologyRecognizer:
                 continue
             if core == "Actor" and span_text in lx.entries:
                 continue  # the lexicon ruler has it, typed more precisely
-            add_candidate(doc, doc[j].idx, tok.idx + len(tok.text), cls, "morphology")
+            add_candidate(doc, offs[j], offs[i] + len(word), cls, "morphology")
             last = (i, j, head)
             # coordination sharing the head: 干部下派和在职党员到社区报到机制 -> 干部下派机制
-            ends_np = i + 1 >= len(doc) or self._stop(doc, i + 1)
-            if ends_np and j >= 2 and doc[j - 1].text in ("和", "与", "及") and core != "Goal" \
-                    and self.head_of(doc[j - 2].text) is None:
+            ends_np = i + 1 >= len(w) or self._stop(w, i + 1)
+            if ends_np and j >= 2 and w[j - 1] in ("和", "与", "及") and core != "Goal" \
+                    and self.head_of(w[j - 2]) is None:
                 k = self.scan_left(doc, j - 2, core=core)
-                if k <= j - 2 and doc[k:j - 1].text and not self._stop(doc, j - 2):
-                    add_candidate(doc, doc[k].idx, doc[j - 2].idx + len(doc[j - 2].text), cls,
+                if k <= j - 2 and "".join(w[k:j - 1]) and not self._stop(w, j - 2):
+                    add_candidate(doc, offs[k], offs[j - 2] + len(w[j - 2]), cls,
                                   "coordination:" + head)
         return doc
 
@@ -380,7 +385,7 @@ class MorphologyRecognizer:
 
     def _generic(self, doc: Doc, j: int, i: int, head: str) -> bool:
         """A head whose modifier is only generic words (治理模式, 联动机制, 各项政策制度) names nothing."""
-        words = [t.text for t in doc[j:i + 1]]
+        words = list(doc_words(doc)[0][j:i + 1])
         words[-1] = words[-1][: len(words[-1]) - len(head)]
         words = [w for w in words if w]
         return bool(words) and all(w in self.lexicon.generic or _only_generic(w, self.lexicon) and
@@ -388,7 +393,7 @@ class MorphologyRecognizer:
 
     def _policy_ok(self, doc: Doc, j: int, i: int) -> bool:
         """An unquoted policy name needs a sign of being a document: a period in quotes or a jurisdiction."""
-        text = doc[j:i + 1].text
+        text = "".join(doc_words(doc)[0][j:i + 1])
         if len(text) < 6:
             return False
         if "“" in text or re.search(r"\d{4}", text):
@@ -415,7 +420,7 @@ class QuoteRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
-        text = doc.text
+        text = doc_text(doc)
         for m in _TITLE.finditer(text):
             add_candidate(doc, m.start(1), m.end(1), "Policy", "title")
         for m in _QUOTE.finditer(text):
@@ -495,7 +500,7 @@ class SloganRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
         tags = _pos_tags()
-        for m in self._re.finditer(doc.text):
+        for m in self._re.finditer(doc_text(doc)):
             items = m.group("items").split("、")
             if max(map(len, items)) - min(map(len, items)) > 1 or any("的" in x for x in items):
                 continue
@@ -528,30 +533,33 @@ class PersonRecognizer:
 
         self._tags = jieba.posseg.dt.word_tag_tab if hasattr(jieba.posseg.dt, "word_tag_tab") else {}
         self._titles = {h for h, (c, _, _) in self.lexicon.heads.items() if c == "Role"}
+        self._longest = max(map(len, self._titles), default=0)
+        self._known = frozenset(self.lexicon.words)
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
-        for i in range(1, len(doc)):
-            if doc[i].text in self._titles and self._is_name(doc[i - 1].text):
-                add_candidate(doc, doc[i - 1].idx, doc[i].idx + len(doc[i].text), "Person", "person")
-            elif self._title_end(doc[i - 1].text) and self._name_after_title(doc, i):
-                add_candidate(doc, doc[i].idx, doc[i].idx + len(doc[i].text), "Person", "person")
+        words, offs = doc_words(doc)
+        for i in range(1, len(words)):
+            if words[i] in self._titles and self._is_name(words[i - 1]):
+                add_candidate(doc, offs[i - 1], offs[i] + len(words[i]), "Person", "person")
+            elif self._title_end(words[i - 1]) and self._name_after_title(words, i):
+                add_candidate(doc, offs[i], offs[i] + len(words[i]), "Person", "person")
         return doc
 
     def _title_end(self, word: str) -> bool:
-        return any(word.endswith(t) for t in self._titles)
+        return any(word[-n:] in self._titles for n in range(2, min(len(word), self._longest) + 1))
 
-    def _name_after_title(self, doc: Doc, i: int) -> bool:
+    def _name_after_title(self, words: list[str], i: int) -> bool:
         """副书记某某表示: a name of two or three characters that jieba tags as a name or does not know,
         between a title and a verb or punctuation."""
-        word = doc[i].text
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word) or word in self.lexicon.words:
+        word = words[i]
+        if not _NAME.fullmatch(word) or word in self._known:
             return False
         self._is_name(word)  # loads the tag table
         tag = self._tags.get(word)
         if tag is not None and not tag.startswith("nr"):
             return False
-        nxt = doc[i + 1].text if i + 1 < len(doc) else "。"
+        nxt = words[i + 1] if i + 1 < len(words) else "。"
         return nxt in _PUNCT or self._tags.get(nxt, "").startswith("v")
 
     def _is_name(self, word: str) -> bool:

@@ -41,6 +41,8 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.nlp.segment import Sentence, sentences
+from kg.nlp.tokenizer import doc_text
 from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
 
 __all__ = ["RelationExtractor"]
@@ -75,10 +77,11 @@ class _Index:
         j = bisect.bisect_left(self.starts, end)
         return [s for s in self.spans[i:j] if s.end_char <= end]
 
-    def containing(self, start: int, end: int) -> list[Span]:
+    def containing(self, start: int, end: int, reach: int = 400) -> list[Span]:
+        """Spans holding ``[start, end)`` (names are short: only those starting within ``reach`` before)."""
         i = bisect.bisect_right(self.starts, start)
-        return [s for s in self.spans[:i] if s.end_char >= end and (s.start_char, s.end_char) != (start, end)
-                and s.start_char <= start][-8:]
+        j = bisect.bisect_left(self.starts, start - reach)
+        return [s for s in self.spans[j:i] if s.end_char >= end and (s.start_char, s.end_char) != (start, end)]
 
 
 class RelationExtractor:
@@ -89,13 +92,13 @@ class RelationExtractor:
         self._trig_re = re.compile("|".join(map(re.escape, trig))) if trig else None
 
     # -- helpers -------------------------------------------------------------------------------------
-    def _triggers(self, sent: Span, ents: list[Span]) -> list[tuple[int, int, str, str]]:
+    def _triggers(self, text: str, sent: Sentence, ents: list[Span]) -> list[tuple[int, int, str, str]]:
         """(start, end, property, word) of trigger words outside entity names, in order."""
         if self._trig_re is None:
             return []
         out, taken = [], [(e.start_char, e.end_char) for e in ents]
-        for m in self._trig_re.finditer(sent.text):
-            s, e = sent.start_char + m.start(), sent.start_char + m.end()
+        for m in self._trig_re.finditer(text, sent.start_char, sent.end_char):
+            s, e = m.start(), m.end()
             if any(a <= s < b for a, b in taken):
                 continue
             out.append((s, e, self.lexicon.triggers[m.group(0)], m.group(0)))
@@ -131,36 +134,36 @@ class RelationExtractor:
         outer = sorted(doc.spans.get("entities", []), key=lambda s: s.start_char)
         nested = list(doc.spans.get("nested", []))
         metrics = list(doc.spans.get("metrics", []))
-        text = doc.text
+        text = doc_text(doc)
         index = _Index(outer)
 
         def add(a: Span, p: str, b: Span, ev: _Ev, trig: str = "") -> None:
             if _k(a) == _k(b):
                 return
-            evk = ev if isinstance(ev, tuple) else (ev.start_char, ev.end_char)
+            evk = (ev.start_char, ev.end_char) if hasattr(ev, "start_char") else ev
             rels.append((_k(a), p, _k(b), evk, trig))
 
         implemented_in: dict[int, list[Span]] = {}  # sentence start -> mechanisms set up in it
         goals_in: dict[int, list[tuple[Span, bool]]] = {}  # sentence start -> (goal, reached by a mechanism)
         subjects_by_sent: dict[int, list[Span]] = {}
-        for sent in doc.sents:
+        sents = sentences(doc)
+        for sent in sents:
             ents = index.within(sent.start_char, sent.end_char)
             if not ents:
                 continue
-            self._sentence(doc, sent, ents, add, implemented_in, goals_in, subjects_by_sent)
+            self._sentence(text, sent, ents, add, implemented_in, goals_in, subjects_by_sent)
         self._nesting(doc, outer, nested, add)
         self._titles(doc, outer, nested, add)
-        subjects = self._metric_subjects(doc, index, metrics, subjects_by_sent)
-        self._headings(doc, index, subjects, implemented_in, goals_in, subjects_by_sent, add)
+        subjects = self._metric_subjects(text, sents, index, metrics, subjects_by_sent)
+        self._headings(doc, text, sents, index, subjects, implemented_in, goals_in, subjects_by_sent, add)
         doc.user_data["govkg.relations"] = rels
         doc.user_data["govkg.metric_subjects"] = subjects
         return doc
 
     # -- one sentence --------------------------------------------------------------------------------
-    def _sentence(self, doc: Doc, sent: Span, ents: list[Span], add: Callable, implemented_in: dict,
+    def _sentence(self, text: str, sent: Sentence, ents: list[Span], add: Callable, implemented_in: dict,
                   goals_in: dict, subjects_by_sent: dict) -> None:
-        text = doc.text
-        trig = self._triggers(sent, ents)
+        trig = self._triggers(text, sent, ents)
         first_t = trig[0][0] if trig else sent.end_char
         subj = self._coordinated(text, [e for e in ents if core_class(e.label_) == "Actor"
                                         and e.end_char <= first_t], "Actor")
@@ -248,13 +251,12 @@ class RelationExtractor:
                     add(p, "establishes", m, sent, "")
         implemented_in[sent.start_char] = implemented
         goals_in[sent.start_char] = goals
-        self._adjacency(doc, sent, ents, trig, add)
-        self._lists(doc, sent, ents, add)
-        self._patterns(doc, sent, ents, add)
+        self._adjacency(text, sent, ents, trig, add)
+        self._lists(text, sent, ents, add)
+        self._patterns(text, sent, ents, add)
 
-    def _adjacency(self, doc: Doc, sent: Span, ents: list[Span], trig: list, add: Callable) -> None:
+    def _adjacency(self, text: str, sent: Sentence, ents: list[Span], trig: list, add: Callable) -> None:
         """Actor + mechanism inside one noun phrase; place + place (某市某区)."""
-        text = doc.text
         pioneer = any(p == "pioneeredBy" for _, _, p, _ in trig)
         for n, (a, b) in enumerate(zip(ents, ents[1:])):
             between = text[a.end_char:b.start_char]
@@ -265,7 +267,7 @@ class RelationExtractor:
             if a.label_ == "Place" and b.label_ == "Place" and not between:
                 add(b, "locatedIn", a, sent, "")
             if ca == "Actor" and cb == "Mechanism" and a.label_ != "Person":
-                group = self._coordinated(doc.text, [x for x in ents[:n + 1] if core_class(x.label_) == "Actor"],
+                group = self._coordinated(text, [x for x in ents[:n + 1] if core_class(x.label_) == "Actor"],
                                           "Actor", backwards=True)
                 for x in group:
                     if pioneer:
@@ -273,9 +275,8 @@ class RelationExtractor:
                     else:
                         add(x, "implements", b, sent, "")
 
-    def _lists(self, doc: Doc, sent: Span, ents: list[Span], add: Callable) -> None:
+    def _lists(self, text: str, sent: Sentence, ents: list[Span], add: Callable) -> None:
         """X、Y等Z -> X partOf Z; ……X……,其中Y -> Y partOf X; “A—B—C”N级架构."""
-        text = doc.text
         for i, z in enumerate(ents):
             lead = text[max(sent.start_char, z.start_char - 12):z.start_char]
             m = re.search(r"等[\u4e00-\u9fff]{0,4}[“]?$", lead)
@@ -310,9 +311,8 @@ class RelationExtractor:
                 for upper, lower in zip(chain, chain[1:]):
                     add(lower, "subOrganizationOf", upper, sent, "—")
 
-    def _patterns(self, doc: Doc, sent: Span, ents: list[Span], add: Callable) -> None:
+    def _patterns(self, text: str, sent: Sentence, ents: list[Span], add: Callable) -> None:
         """A领导的B -> leads; A与B……融合 -> relatedTo; 以P为例 -> relatedTo."""
-        text = doc.text
         for n, a in enumerate(ents):
             if core_class(a.label_) == "Actor" and _LEADS.match(text[a.end_char:a.end_char + 6]):
                 _, cend = self._clause_bounds(text, a.end_char, sent.start_char, sent.end_char)
@@ -325,14 +325,14 @@ class RelationExtractor:
             if text[a.end_char:b.start_char].strip("“”") in ("与", "和", "同") and \
                     any(w in text[b.end_char:b.end_char + 8] for w in _FUSION):
                 add(a, "relatedTo", b, sent, "融合")
-        for m in _APPROVAL.finditer(sent.text):
-            s, e = sent.start_char + m.start("who"), sent.start_char + m.end("who")
+        for m in _APPROVAL.finditer(text, sent.start_char, sent.end_char):
+            s, e = m.start("who"), m.end("who")
             policy = next((x for x in ents if x.label_ == "Policy" and x.end_char <= s), None)
             for a in ents:
                 if policy is not None and s <= a.start_char and a.end_char <= e and core_class(a.label_) == "Actor":
                     add(a, "relatedTo", policy, sent, "同意")  # 《某方案》已经省政府同意
-        for m in _CASE.finditer(sent.text):
-            s, e = sent.start_char + m.start("place"), sent.start_char + m.end("place")
+        for m in _CASE.finditer(text, sent.start_char, sent.end_char):
+            s, e = m.start("place"), m.end("place")
             place = next((x for x in ents if x.start_char == s and x.end_char == e), None)
             if place is not None:
                 for mech in mechs:
@@ -375,11 +375,11 @@ class RelationExtractor:
             for a in actors:
                 add(a, "issues", policy, (ls, pe), "印发")
 
-    def _headings(self, doc: Doc, index: _Index, subjects: dict, implemented_in: dict, goals_in: dict,
-                  subjects_by_sent: dict, add: Callable) -> None:
-        text = doc.text
+    def _headings(self, doc: Doc, text: str, sents: list[Sentence], index: _Index, subjects: dict,
+                  implemented_in: dict, goals_in: dict, subjects_by_sent: dict, add: Callable) -> None:
         heads = list(doc.spans.get("headings", []))
         measured = {s for subs in subjects.values() for s in subs}
+        starts = [x.start_char for x in sents]
         for h_i, h in enumerate(heads):
             if h.label_ not in ("2", "item"):
                 continue
@@ -395,9 +395,7 @@ class RelationExtractor:
                     add(hm[0], "involves", e, h, "")
             if h.label_ != "item":
                 continue
-            for sent in doc.sents:
-                if not (h.end_char <= sent.start_char < stop):
-                    continue
+            for sent in sents[bisect.bisect_left(starts, h.end_char):bisect.bisect_left(starts, stop)]:
                 for m in implemented_in.get(sent.start_char, []):
                     if m.label_ != "Policy":
                         add(m, "supports", hm[0], sent, "")
@@ -409,23 +407,25 @@ class RelationExtractor:
                         add(hm[0], "involves", a, sent, "")
 
     # -- metrics -------------------------------------------------------------------------------------
-    def _metric_subjects(self, doc: Doc, index: _Index, metrics: list[Span], subjects_by_sent: dict) -> dict:
-        text = doc.text
+    def _metric_subjects(self, text: str, sents: list[Sentence], index: _Index, metrics: list[Span],
+                         subjects_by_sent: dict) -> dict:
         out: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        starts = [x.start_char for x in sents]
         by_sent: dict[int, list[Span]] = {}
         for m in metrics:
-            by_sent.setdefault(m.sent.start_char, []).append(m)
-        for ms in by_sent.values():
-            sent = ms[0].sent
+            by_sent.setdefault(bisect.bisect_right(starts, m.start_char) - 1, []).append(m)
+        for i, ms in by_sent.items():
+            sent = sents[i]
             ents = index.within(sent.start_char, sent.end_char)
-            paired = self._distributive(text, ents, ms)
+            paired = self._distributive(text, sent, ents, ms)
             last: list[tuple[int, int]] = []  # the subject of the sentence's previous figure
             for m in ms:
-                out[_k(m)] = self._subject_of(text, m, ents, paired, last, subjects_by_sent.get(sent.start_char))
+                out[_k(m)] = self._subject_of(text, sent, m, ents, paired, last, subjects_by_sent.get(sent.start_char))
                 last = out[_k(m)] or last
         return out
 
-    def _subject_of(self, text: str, m: Span, ents: list[Span], paired: dict, last: list, subj: list | None) -> list:
+    def _subject_of(self, text: str, sent: Sentence, m: Sentence, ents: list[Span], paired: dict, last: list,
+                    subj: list | None) -> list:
         """What one figure measures; see the module docstring for the order of the rules."""
         if _k(m) in paired:
             return [paired[_k(m)]]
@@ -433,7 +433,6 @@ class RelationExtractor:
                  and not any(c in _PUNCT or c == "、" for c in text[m.end_char:e.start_char])]
         if right:
             return [_k(right[0])]
-        sent = m.sent
         left = [e for e in ents if e.end_char <= m.start_char and e.label_ not in ("Place", "Person")
                 and core_class(e.label_) in ("Actor", "Mechanism")]
         c0, _ = self._clause_bounds(text, m.start_char, sent.start_char, sent.end_char)
@@ -447,12 +446,12 @@ class RelationExtractor:
         return [_k(t) for t in (topic or left[-1:])[:1]]
 
     @staticmethod
-    def _distributive(text: str, ents: list[Span], ms: list[Span]) -> dict:
+    def _distributive(text: str, sent: Sentence, ents: list[Span], ms: list[Span]) -> dict:
         """A、B……分别达 x、y -> x measures A, y measures B (as many entities as values, in order)."""
         out: dict = {}
         for i, m in enumerate(ms):
             pos = text.rfind("分别", 0, m.start_char)
-            if pos < 0 or pos < ms[0].sent.start_char or any(c in _PUNCT for c in text[pos:m.start_char]):
+            if pos < 0 or pos < sent.start_char or any(c in _PUNCT for c in text[pos:m.start_char]):
                 continue
             values = [m]
             for n in ms[i + 1:]:

@@ -8,9 +8,12 @@ when it is an actor or a goal named inside a mechanism, policy, goal or challeng
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.nlp.tokenizer import doc_text
 from kg.nlp.lexicon import core_class, load_default_lexicon
 
 __all__ = ["Resolver", "PRIORITY"]
@@ -33,7 +36,7 @@ class Resolver:
         cands = list(doc.spans.get("candidates", []))
         cands.sort(key=lambda s: (-(s.end_char - s.start_char), _prio(s), s.start_char, s.label_))
         taken: list[Span] = []
-        occupied = bytearray(len(doc.text) + 1)
+        occupied = bytearray(len(doc_text(doc)) + 1)
         rest = []
         for s in cands:
             if any(occupied[s.start_char:s.end_char]):
@@ -41,33 +44,36 @@ class Resolver:
                 continue
             taken.append(s)
             occupied[s.start_char:s.end_char] = b"\x01" * (s.end_char - s.start_char)
+        taken.sort(key=lambda s: s.start_char)
+        starts = [t.start_char for t in taken]  # taken spans do not overlap: one outer per position
         nested, seen = [], set()
+        inside: dict[int, list[Span]] = {}  # outer index -> nested actors kept in it
         rest.sort(key=lambda s: (-(s.end_char - s.start_char), _prio(s), s.start_char))
         for s in rest:
             key = (s.start_char, s.end_char)
-            if key in seen or core_class(s.label_) not in self.nested_classes:
+            if key in seen or core_class(s.label_) not in self.nested_classes or s.id_ == "deixis":
                 continue
-            if any(n.start_char <= s.start_char and s.end_char <= n.end_char and core_class(n.label_) ==
-                   core_class(s.label_) == "Actor" for n in nested):
-                continue  # 民政厅 inside 某省民政厅 inside a policy title: only the longer name
-            outer = [t for t in taken if t.start_char <= s.start_char and s.end_char <= t.end_char]
-            if not outer or (outer[0].start_char, outer[0].end_char) == key:
+            i = bisect.bisect_right(starts, s.start_char) - 1
+            if i < 0 or taken[i].end_char < s.end_char or (taken[i].start_char, taken[i].end_char) == key:
                 continue
-            oc, nc = core_class(outer[0].label_), core_class(s.label_)
+            outer = taken[i]
+            oc, nc = core_class(outer.label_), core_class(s.label_)
             if nc == "Actor" and oc == "Actor":
                 continue  # 乡镇 in 乡镇党委: a modifier, not an actor of its own
-            if nc == "Mechanism" and (outer[0].label_ != "Policy" or s.label_ == "Policy"):
+            if nc == "Mechanism" and (outer.label_ != "Policy" or s.label_ == "Policy"):
                 continue
             if nc == "Goal" and oc not in ("Mechanism",):
                 continue
-            if outer[0].id_ == "quote" or (core_class(s.label_) == "Actor" and s.text in self.bare
-                                           and oc != "Challenge"):
+            if outer.id_ == "quote" or (nc == "Actor" and s.text in self.bare and oc != "Challenge"):
                 continue  # 全科社工 in a slogan, 居民 in 居民公约: not an actor of its own (居民 in a weakness is)
-            if s.id_ == "deixis":
-                continue
+            if nc == "Actor" and any(n.start_char <= s.start_char and s.end_char <= n.end_char
+                                     for n in inside.get(i, [])):
+                continue  # 民政厅 inside 某省民政厅 inside a policy title: only the longer name
+            if nc == "Actor":
+                inside.setdefault(i, []).append(s)
             seen.add(key)
             nested.append(s)
-        doc.spans["entities"] = sorted(taken, key=lambda s: s.start_char)
+        doc.spans["entities"] = taken
         doc.spans["nested"] = sorted(nested, key=lambda s: (s.start_char, -s.end_char))
         return doc
 

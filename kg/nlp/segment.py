@@ -9,17 +9,44 @@ are kept in ``doc.spans["headings"]`` with the label ``"1"`` (paragraph), ``"2"`
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-__all__ = ["Segmenter", "SENT_END", "CLAUSE_END", "ENUMERATION", "clauses_of"]
+from kg.nlp.tokenizer import doc_text, doc_words
+
+__all__ = ["Segmenter", "Sentence", "sentences", "SENT_END", "CLAUSE_END", "ENUMERATION", "clauses_of"]
 
 SENT_END = frozenset("。!?\n")
 CLAUSE_END = frozenset(",;:") | SENT_END
 #: an enumeration marker opening an item: 一、 (二) 3. 第四,
 ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、]"
                          r"|第[一二三四五六七八九十]{1,3}[,、]?)")
+
+
+class Sentence(NamedTuple):
+    """A sentence as token and character offsets (cheaper to pass around than a ``Span``)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+#: ``doc.user_data`` key of the sentences the segmenter found
+SENTS_KEY = "govkg.sentences"
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    """The sentences of ``doc`` (from the segmenter; else from ``doc.sents``), computed once."""
+    got = doc.user_data.get(SENTS_KEY)
+    if got is None:
+        got = [Sentence(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+        doc.user_data[SENTS_KEY] = got
+    return got
 
 
 class Segmenter:
@@ -32,30 +59,38 @@ class Segmenter:
         n = len(doc)
         if n == 0:
             doc.spans["clauses"], doc.spans["headings"] = [], []
+            doc.user_data[SENTS_KEY] = []
             return doc
-        for i, tok in enumerate(doc):
-            tok.is_sent_start = i == 0 or doc[i - 1].text in SENT_END
+        words, offs = doc_words(doc)
+        text = doc_text(doc)
+        # one array write (setting token.is_sent_start one by one re-checks the whole doc each time)
+        flags = [i == 0 or words[i - 1] in SENT_END for i in range(n)]
+        starts = numpy.fromiter((1 if f else -1 for f in flags), dtype="int64", count=n).reshape(n, 1)
+        doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's arrays are uint64 (-1 wraps)
+        bounds = [i for i, f in enumerate(flags) if f] + [n]
+        sents = [Sentence(a, b, offs[a], offs[b - 1] + len(words[b - 1])) for a, b in zip(bounds, bounds[1:])]
+        doc.user_data[SENTS_KEY] = sents
         clauses, start = [], 0
-        for i, tok in enumerate(doc):
-            if tok.text in CLAUSE_END:
+        for i, w in enumerate(words):
+            if w in CLAUSE_END:
                 if i > start:
-                    clauses.append(Span(doc, start, i + (tok.text != "\n"), label="clause"))
+                    clauses.append(Span(doc, start, i + (w != "\n"), label="clause"))
                 start = i + 1
         if start < n:
             clauses.append(Span(doc, start, n, label="clause"))
         doc.spans["clauses"] = clauses
         headings = []
-        sents = [s for s in doc.sents if s.text.strip()]
-        for k, s in enumerate(sents):
-            text = s.text.strip()
-            enum = ENUMERATION.match(text)
+        full = [s for s in sents if text[s.start_char:s.end_char].strip()]
+        for k, s in enumerate(full):
+            line = text[s.start_char:s.end_char].strip()
+            enum = ENUMERATION.match(line)
             if enum:
-                text = text[enum.end():]
-            if any(c in text for c in ",;:、") or len(text) > self.max_heading_chars or len(text) < 4:
+                line = line[enum.end():]
+            if any(c in line for c in ",;:、") or len(line) > self.max_heading_chars or len(line) < 4:
                 continue
-            para_start = s.start == 0 or doc[s.start - 1].text == "\n"
-            nxt = sents[k + 1] if k + 1 < len(sents) else None
-            if nxt is None or len(nxt.text) <= len(text) or not text.endswith("。"):
+            para_start = s.start == 0 or words[s.start - 1] == "\n"
+            nxt = full[k + 1] if k + 1 < len(full) else None
+            if nxt is None or nxt.end_char - nxt.start_char <= len(line) or not line.endswith("。"):
                 continue
             label = "item" if enum and para_start else "1" if para_start else "2"
             headings.append(Span(doc, s.start, s.end, label=label))
@@ -63,7 +98,7 @@ class Segmenter:
         return doc
 
 
-def clauses_of(doc: Doc, sent: Span) -> list[Span]:
+def clauses_of(doc: Doc, sent: Span | Sentence) -> list[Span]:
     """The clauses inside one sentence."""
     return [c for c in doc.spans["clauses"] if c.start >= sent.start and c.end <= sent.end]
 

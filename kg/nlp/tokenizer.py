@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import accumulate
 
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -16,7 +17,14 @@ from spacy.vocab import Vocab
 
 from kg.nlp.lexicon import Lexicon, load_default_lexicon
 
-__all__ = ["JiebaTokenizer", "create_jieba_tokenizer"]
+__all__ = ["JiebaTokenizer", "create_jieba_tokenizer", "doc_text", "doc_words", "TEXT_KEY", "WORDS_KEY"]
+
+#: ``doc.user_data`` key under which the tokenizer keeps the text it was given (``Doc.text`` rebuilds the
+#: string from every token on each access, which the components would otherwise pay many times)
+TEXT_KEY = "govkg.text"
+#: ``doc.user_data`` key of the token strings and their character offsets (``(words, starts)``), for the same
+#: reason: making a ``Token`` object per token per component costs more than the rules themselves
+WORDS_KEY = "govkg.words"
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +60,10 @@ class JiebaTokenizer:
                 words.append(piece)
             else:
                 words.extend(w for w in self._jieba.cut(piece, HMM=self.hmm) if w)
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data[TEXT_KEY] = text
+        doc.user_data[WORDS_KEY] = (words, list(accumulate(map(len, words[:-1]), initial=0)) if words else [])
+        return doc
 
     # spaCy serialisation hooks: the tokenizer is rebuilt from the lexicon, nothing to store
     def to_bytes(self, **kwargs) -> bytes:
@@ -76,3 +87,20 @@ def create_jieba_tokenizer(hmm: bool = True):
         return JiebaTokenizer(nlp.vocab, hmm=hmm)
 
     return make
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: the tokenizer's input, kept in ``doc.user_data``."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None or (len(doc) and len(text) != doc[-1].idx + len(doc[-1].text)):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def doc_words(doc: Doc) -> tuple[list[str], list[int]]:
+    """The token strings of ``doc`` and the character offset of each, built once per doc."""
+    got = doc.user_data.get(WORDS_KEY)
+    if got is None or len(got[0]) != len(doc):
+        words = [t.text for t in doc]
+        got = doc.user_data[WORDS_KEY] = (words, [t.idx for t in doc])
+    return got
