@@ -270,13 +270,17 @@ def run_notebook(nb, workdir: Path, kernel_dir: Path):
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
-    ipython_dir = workdir / ".ipython"
+    # nothing is written to the home folder (it may be read-only in CI)
+    private = workdir / ".jupyter"
+    private.mkdir(exist_ok=True)
     specs = KernelSpecManager(kernel_dirs=[str(kernel_dir)])
-    km = KernelManager(kernel_name="govkg-test", kernel_spec_manager=specs)
+    km = KernelManager(kernel_name="govkg-test", kernel_spec_manager=specs,
+                       connection_file=str(private / "connection.json"))
     client = NotebookClient(nb, km=km, timeout=CELL_TIMEOUT, allow_errors=False,
                             resources={"metadata": {"path": str(workdir)}})
+    env = {**os.environ, "IPYTHONDIR": str(private / "ipython"), "JUPYTER_RUNTIME_DIR": str(private)}
     try:
-        client.execute(env={**os.environ, "IPYTHONDIR": str(ipython_dir)})
+        client.execute(env=env)
     except (CellExecutionError, CellTimeoutError) as exc:
         pytest.fail(f"a cell failed:\n{exc}", pytrace=False)
     return nb
