@@ -248,8 +248,8 @@ def _jurisdiction(document: Document, lx: Lexicon, raw: list[dict], norm: str,
 
 
 # -- merging ------------------------------------------------------------------------------------------
-def _keys(label: str, aliases: set[str], lx: Lexicon, core: str, cls: str = "",
-          quoted: bool = False, places: tuple[str, ...] = ()) -> tuple[set[str], set[str]]:
+def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str, cls: str = "",
+          quoted: bool = False, places: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
     """``(full, loose)`` merge keys. Full keys identify a name; a loose key (the name without a scope
     modifier such as 城乡/基层, a leading place, a generic tail such as 机制/体系, or a title after a person's
     name) only merges with another mention's *full* key, so that loose keys never chain unrelated names."""
@@ -268,10 +268,11 @@ def _keys(label: str, aliases: set[str], lx: Lexicon, core: str, cls: str = "",
         for s in lx.scopes:
             if k.startswith(s) and len(k) - len(s) >= 3:
                 loose.add(k[len(s):])
-        if core in ("Mechanism", "Goal"):
-            for p in places:
-                if k.startswith(p) and len(k) - len(p) >= 3:
-                    loose.add(k[len(p):])  # 某省养老服务体系 -> 养老服务体系
+        if core in ("Mechanism", "Goal") and places:
+            longest = max(map(len, places))
+            for n in range(min(longest, len(k) - 3), 1, -1):
+                if k[:n] in places:
+                    loose.add(k[n:])  # 某省养老服务体系 -> 养老服务体系
                     break
         if core != "Actor":
             for t in _GENERIC_TAILS:
@@ -309,15 +310,18 @@ class _UF:
             self.p[max(ra, rb)] = min(ra, rb)
 
 
-def _merge(raw: list[dict], lx: Lexicon, norm: str, places: tuple[str, ...]) -> list[list[dict]]:
+def _merge(raw: list[dict], lx: Lexicon, norm: str, places: frozenset[str]) -> list[list[dict]]:
     """Groups of mentions naming one entity."""
     uf = _UF()
     owner: dict[tuple[str, str], int] = {}
     loose_keys = []
+    cache: dict[tuple, tuple[set[str], set[str]]] = {}
     for i, r in enumerate(raw):
         uf.find(i)
-        full, loose = _keys(r["label"], r["aliases"], lx, r["core"], r["cls"],
-                            quoted=r["source"] == "quote", places=places)
+        args = (r["label"], r["aliases"], r["core"], r["cls"], r["source"] == "quote")
+        if args not in cache:
+            cache[args] = _keys(args[0], args[1], lx, args[2], args[3], quoted=args[4], places=places)
+        full, loose = cache[args]
         loose_keys.append(loose)
         for k in full:
             key = (r["core"], k)
@@ -369,7 +373,7 @@ def _entities(groups: list[list[dict]], document: Document, sentence_of) -> tupl
         cls_votes = Counter(r["cls"] for r in named if r["source"] == best["source"])
         cls = cls_votes.most_common(1)[0][0]
         key = (core_class(cls), label)
-        aliases = {a for r in named for a in (r["aliases"] | {r["label"]})} - {label}
+        aliases = set().union(*{r["aliases"] for r in named}, {r["label"] for r in named}) - {label}
         # a concept (and its English name) only when the entity is named by that concept's label
         concept = next((r["concept"] for r in named if r["concept"] and r["label"] == label), None)
         en = next((r["en"] for r in named if r["en"] and r["label"] == label), None)
@@ -407,30 +411,43 @@ def extract(document: Document, nlp: Language, *, lexicon: Lexicon | None = None
     chain = _jurisdiction(document, lx, raw, norm, [name for _, name in got.title_places])
     names = _Names(lx, chain, nlp.tokenizer)
     own = _own_policy(got.titles, norm)
+    canonical: dict[tuple[str, str, str], tuple] = {}
+    alias_cache: dict[tuple[str, str], frozenset[str]] = {}
     for r in raw:
         surface = norm[r["s"]:r["e"]]
         if r["source"] == "anaphora":
             surface = norm[own[0]:own[1]] if own else surface
-        label, cls, en, concept = names.canonical(_unquote(surface), r["cls"], r["concept"])
+        ck = (surface, r["cls"], r["concept"])
+        if ck not in canonical:
+            canonical[ck] = names.canonical(_unquote(surface), r["cls"], r["concept"])
+        label, cls, en, concept = canonical[ck]
         if r["source"].startswith("coordination-head"):
             label = r["source"].split(":", 1)[1] + surface  # 主任 in 村(社区)书记、主任 -> 村(社区)主任
         r.update(surface=norm[r["s"]:r["e"]], label=label, cls=cls, en=en, concept=concept, core=core_class(cls))
-        r["aliases"] = ({_unquote(surface), *paren_variants(label), *paren_variants(surface)} - {label}
-                        if r["source"] != "anaphora" else set())
+        if r["source"] == "anaphora":
+            r["aliases"] = frozenset()
+        else:
+            ak = (surface, label)
+            if ak not in alias_cache:
+                alias_cache[ak] = frozenset({_unquote(surface), *paren_variants(label), *paren_variants(surface)}
+                                            - {label})
+            r["aliases"] = alias_cache[ak]
     raw = [r for r in raw if r["core"] in ("Actor", "Mechanism", "Goal", "Challenge", "Event")
            and not (r["source"] == "anaphora" and own is None)
            and not (r["source"] == "deixis" and r["label"] in lx.deictics)]
-    places = tuple(sorted({*lx.places, *chain.values(), *(r["label"] for r in raw if r["cls"] == "Place")},
-                          key=len, reverse=True))
+    places = frozenset({*lx.places, *chain.values(), *(r["label"] for r in raw if r["cls"] == "Place")})
     groups = _merge(raw, lx, norm, places)
 
     sent_starts = [s for s, _ in got.sentences]
+    sentence_spans: dict[int, Span] = {}
 
     def sentence_of(pos: int) -> Span | None:
         i = bisect.bisect_right(sent_starts, pos) - 1
         if i < 0:
             return None
-        return document.span(*got.sentences[i])
+        if i not in sentence_spans:
+            sentence_spans[i] = document.span(*got.sentences[i])
+        return sentence_spans[i]
 
     entities, by_pos = _entities(groups, document, sentence_of)
 

@@ -19,7 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.tokenizer import doc_text
+from kg.nlp.tokenizer import doc_text, doc_words
 from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
 from kg.nlp.recognizers import _ensure, add_candidate
 
@@ -91,10 +91,10 @@ class PlaceRecognizer:
         tags = _pos_tags()
         lx = self.lexicon
         deictics = set(lx.deictics)
-        for tok in doc:
-            w = tok.text
+        words, offs = doc_words(doc)
+        for w, idx in zip(words, offs):
             if w in deictics:
-                add_candidate(doc, tok.idx, tok.idx + len(w), "Place", "deixis")
+                add_candidate(doc, idx, idx + len(w), "Place", "deixis")
                 continue
             if len(w) < 3 or not w.endswith(self.SUFFIXES) or w in lx.entries or w in lx.places or w in lx.generic:
                 continue
@@ -102,7 +102,7 @@ class PlaceRecognizer:
                 continue
             tail = w[-2:]
             if tags.get(w, "ns") in ("ns", "nr") and not (tail != "新区" and tags.get(tail, "").startswith(("n", "s"))):
-                add_candidate(doc, tok.idx, tok.idx + len(w), "Place", "place")  # not 老旧小区, 农村社区
+                add_candidate(doc, idx, idx + len(w), "Place", "place")  # not 老旧小区, 农村社区
         return doc
 
 

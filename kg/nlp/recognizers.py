@@ -191,11 +191,14 @@ class MorphologyRecognizer:
         self.lexicon = lexicon or load_default_lexicon()
         self.max_chars = max_chars
         self._max_head = max(map(len, self.lexicon.heads), default=0)
+        self._head_last = frozenset(h[-1] for h in self.lexicon.heads)
         self._standalone = {h for h, (_, sa, _) in self.lexicon.heads.items() if sa}
         self._verbs = set(self.lexicon.triggers) | set(self.lexicon.predicates)
 
     def head_of(self, text: str) -> str | None:
         """The longest head morpheme ``text`` ends with (a dictionary look-up per suffix length)."""
+        if not text or text[-1] not in self._head_last:
+            return None
         heads = self.lexicon.heads
         for n in range(min(self._max_head, len(text)), 0, -1):
             if text[-n:] in heads:
@@ -534,6 +537,7 @@ class PersonRecognizer:
         self._tags = jieba.posseg.dt.word_tag_tab if hasattr(jieba.posseg.dt, "word_tag_tab") else {}
         self._titles = {h for h, (c, _, _) in self.lexicon.heads.items() if c == "Role"}
         self._longest = max(map(len, self._titles), default=0)
+        self._title_last = frozenset(t[-1] for t in self._titles)
         self._known = frozenset(self.lexicon.words)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -547,7 +551,8 @@ class PersonRecognizer:
         return doc
 
     def _title_end(self, word: str) -> bool:
-        return any(word[-n:] in self._titles for n in range(2, min(len(word), self._longest) + 1))
+        return bool(word) and word[-1] in self._title_last and any(
+            word[-n:] in self._titles for n in range(2, min(len(word), self._longest) + 1))
 
     def _name_after_title(self, words: list[str], i: int) -> bool:
         """副书记某某表示: a name of two or three characters that jieba tags as a name or does not know,
@@ -588,8 +593,9 @@ class ChallengeRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
+        full = doc_text(doc)
         for clause in doc.spans.get("clauses", []):
-            text = clause.text.rstrip(",;:。!?\n")
+            text = full[clause.start_char:clause.end_char].rstrip(",;:。!?\n")
             found = False
             pos = 0
             for item in text.split("、"):

@@ -37,6 +37,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -56,28 +57,43 @@ _APPROVAL = re.compile(r"经(?P<who>[^,;:。!?]{2,30}?)(?:同意|批准)")
 _FUSION = ("融合", "衔接", "结合", "联动", "协同", "贯通", "互补")
 _CASE = re.compile(r"以(?P<place>[^,;:。!?为]{2,12})为(?:例|案例|个案|样本|研究对象)")
 _QI_ZHONG = "其中"
+_DENG = re.compile(r"等[\u4e00-\u9fff]{0,4}[“]?$")
+_LIST_GAP = re.compile(r"[”“、]*")
 _RATIO = re.compile(r"占|比例|比重|占比")
 
-_Ev = Span | tuple[int, int]
+_Ev = Span | tuple[int, int]  # or anything with start_char and end_char
 
 
-def _k(s: Span) -> tuple[int, int]:
+class _Ent(NamedTuple):
+    """What the rules read of a span (reading a ``Span``'s attributes costs more than the rules)."""
+
+    start_char: int
+    end_char: int
+    label_: str
+    id_: str
+
+    @classmethod
+    def of(cls, span: Span) -> "_Ent":
+        return cls(span.start_char, span.end_char, span.label_, span.id_)
+
+
+def _k(s: _Ent | Span) -> tuple[int, int]:
     return (s.start_char, s.end_char)
 
 
 class _Index:
     """Entities sorted by start, for range look-ups without scanning the whole document."""
 
-    def __init__(self, spans: list[Span]) -> None:
+    def __init__(self, spans: list[_Ent]) -> None:
         self.spans = sorted(spans, key=lambda s: (s.start_char, -s.end_char))
         self.starts = [s.start_char for s in self.spans]
 
-    def within(self, start: int, end: int) -> list[Span]:
+    def within(self, start: int, end: int) -> list[_Ent]:
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end)
         return [s for s in self.spans[i:j] if s.end_char <= end]
 
-    def containing(self, start: int, end: int, reach: int = 400) -> list[Span]:
+    def containing(self, start: int, end: int, reach: int = 400) -> list[_Ent]:
         """Spans holding ``[start, end)`` (names are short: only those starting within ``reach`` before)."""
         i = bisect.bisect_right(self.starts, start)
         j = bisect.bisect_left(self.starts, start - reach)
@@ -92,7 +108,7 @@ class RelationExtractor:
         self._trig_re = re.compile("|".join(map(re.escape, trig))) if trig else None
 
     # -- helpers -------------------------------------------------------------------------------------
-    def _triggers(self, text: str, sent: Sentence, ents: list[Span]) -> list[tuple[int, int, str, str]]:
+    def _triggers(self, text: str, sent: Sentence, ents: list[_Ent]) -> list[tuple[int, int, str, str]]:
         """(start, end, property, word) of trigger words outside entity names, in order."""
         if self._trig_re is None:
             return []
@@ -115,7 +131,7 @@ class RelationExtractor:
         return a, b
 
     @staticmethod
-    def _coordinated(text: str, spans: list[Span], core: str, backwards: bool = False) -> list[Span]:
+    def _coordinated(text: str, spans: list[_Ent], core: str, backwards: bool = False) -> list[_Ent]:
         """The first span and those coordinated with it (、 和 与 及 会同 …), same core class."""
         if not spans:
             return []
@@ -131,21 +147,21 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         rels: list[tuple] = []
-        outer = sorted(doc.spans.get("entities", []), key=lambda s: s.start_char)
-        nested = list(doc.spans.get("nested", []))
-        metrics = list(doc.spans.get("metrics", []))
+        outer = sorted(map(_Ent.of, doc.spans.get("entities", [])))
+        nested = list(map(_Ent.of, doc.spans.get("nested", [])))
+        metrics = list(map(_Ent.of, doc.spans.get("metrics", [])))
         text = doc_text(doc)
         index = _Index(outer)
 
-        def add(a: Span, p: str, b: Span, ev: _Ev, trig: str = "") -> None:
+        def add(a: _Ent, p: str, b: _Ent, ev: _Ev, trig: str = "") -> None:
             if _k(a) == _k(b):
                 return
             evk = (ev.start_char, ev.end_char) if hasattr(ev, "start_char") else ev
             rels.append((_k(a), p, _k(b), evk, trig))
 
-        implemented_in: dict[int, list[Span]] = {}  # sentence start -> mechanisms set up in it
-        goals_in: dict[int, list[tuple[Span, bool]]] = {}  # sentence start -> (goal, reached by a mechanism)
-        subjects_by_sent: dict[int, list[Span]] = {}
+        implemented_in: dict[int, list[_Ent]] = {}  # sentence start -> mechanisms set up in it
+        goals_in: dict[int, list[tuple[_Ent, bool]]] = {}  # sentence start -> (goal, reached by a mechanism)
+        subjects_by_sent: dict[int, list[_Ent]] = {}
         sents = sentences(doc)
         for sent in sents:
             ents = index.within(sent.start_char, sent.end_char)
@@ -161,19 +177,19 @@ class RelationExtractor:
         return doc
 
     # -- one sentence --------------------------------------------------------------------------------
-    def _sentence(self, text: str, sent: Sentence, ents: list[Span], add: Callable, implemented_in: dict,
+    def _sentence(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable, implemented_in: dict,
                   goals_in: dict, subjects_by_sent: dict) -> None:
         trig = self._triggers(text, sent, ents)
         first_t = trig[0][0] if trig else sent.end_char
         subj = self._coordinated(text, [e for e in ents if core_class(e.label_) == "Actor"
                                         and e.end_char <= first_t], "Actor")
         subjects_by_sent[sent.start_char] = subj
-        issued: list[Span] = []
-        applied: list[Span] = []
-        means: list[Span] = []
-        prev_mechs: list[Span] = []
-        implemented: list[Span] = []
-        goals: list[tuple[Span, bool]] = []
+        issued: list[_Ent] = []
+        applied: list[_Ent] = []
+        means: list[_Ent] = []
+        prev_mechs: list[_Ent] = []
+        implemented: list[_Ent] = []
+        goals: list[tuple[_Ent, bool]] = []
         for ts, te, prop, word in trig:
             c0, cend = self._clause_bounds(text, ts, sent.start_char, sent.end_char)
             after = [e for e in ents if te <= e.start_char < cend]
@@ -255,7 +271,7 @@ class RelationExtractor:
         self._lists(text, sent, ents, add)
         self._patterns(text, sent, ents, add)
 
-    def _adjacency(self, text: str, sent: Sentence, ents: list[Span], trig: list, add: Callable) -> None:
+    def _adjacency(self, text: str, sent: Sentence, ents: list[_Ent], trig: list, add: Callable) -> None:
         """Actor + mechanism inside one noun phrase; place + place (某市某区)."""
         pioneer = any(p == "pioneeredBy" for _, _, p, _ in trig)
         for n, (a, b) in enumerate(zip(ents, ents[1:])):
@@ -275,18 +291,18 @@ class RelationExtractor:
                     else:
                         add(x, "implements", b, sent, "")
 
-    def _lists(self, text: str, sent: Sentence, ents: list[Span], add: Callable) -> None:
+    def _lists(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """X、Y等Z -> X partOf Z; ……X……,其中Y -> Y partOf X; “A—B—C”N级架构."""
         for i, z in enumerate(ents):
             lead = text[max(sent.start_char, z.start_char - 12):z.start_char]
-            m = re.search(r"等[\u4e00-\u9fff]{0,4}[“]?$", lead)
+            m = _DENG.search(lead) if "等" in lead else None
             if not m:
                 continue
             deng = z.start_char - len(lead) + m.start()
-            chosen: list[Span] = []
+            chosen: list[_Ent] = []
             for e in reversed([e for e in ents[:i] if e.end_char <= deng]):
                 gap = text[e.end_char:(chosen[0].start_char if chosen else deng)]
-                if re.fullmatch(r"[”“、]*", gap):
+                if _LIST_GAP.fullmatch(gap):
                     chosen.insert(0, e)
                 else:
                     break
@@ -311,7 +327,7 @@ class RelationExtractor:
                 for upper, lower in zip(chain, chain[1:]):
                     add(lower, "subOrganizationOf", upper, sent, "—")
 
-    def _patterns(self, text: str, sent: Sentence, ents: list[Span], add: Callable) -> None:
+    def _patterns(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """A领导的B -> leads; A与B……融合 -> relatedTo; 以P为例 -> relatedTo."""
         for n, a in enumerate(ents):
             if core_class(a.label_) == "Actor" and _LEADS.match(text[a.end_char:a.end_char + 6]):
@@ -339,7 +355,7 @@ class RelationExtractor:
                     add(mech, "relatedTo", place, sent, "为例")
 
     # -- document-wide rules -------------------------------------------------------------------------
-    def _nesting(self, doc: Doc, outer: list[Span], nested: list[Span], add: Callable) -> None:
+    def _nesting(self, doc: Doc, outer: list[_Ent], nested: list[_Ent], add: Callable) -> None:
         idx = _Index(outer)
         issuers = {(s, e) for s, e in self._issuer_regions(doc)}
         for n in nested:
@@ -360,7 +376,7 @@ class RelationExtractor:
     def _issuer_regions(doc: Doc) -> list[tuple[int, int]]:
         return [(ls, ie) for ls, _, _, ie in doc.user_data.get("govkg.titles", []) if ie > ls]
 
-    def _titles(self, doc: Doc, outer: list[Span], nested: list[Span], add: Callable) -> None:
+    def _titles(self, doc: Doc, outer: list[_Ent], nested: list[_Ent], add: Callable) -> None:
         """The actors before 关于/印发 in a title line issue the policy it names or carries."""
         spans = outer + nested
         for ls, ps, pe, ie in doc.user_data.get("govkg.titles", []):
@@ -407,11 +423,11 @@ class RelationExtractor:
                         add(hm[0], "involves", a, sent, "")
 
     # -- metrics -------------------------------------------------------------------------------------
-    def _metric_subjects(self, text: str, sents: list[Sentence], index: _Index, metrics: list[Span],
+    def _metric_subjects(self, text: str, sents: list[Sentence], index: _Index, metrics: list[_Ent],
                          subjects_by_sent: dict) -> dict:
         out: dict[tuple[int, int], list[tuple[int, int]]] = {}
         starts = [x.start_char for x in sents]
-        by_sent: dict[int, list[Span]] = {}
+        by_sent: dict[int, list[_Ent]] = {}
         for m in metrics:
             by_sent.setdefault(bisect.bisect_right(starts, m.start_char) - 1, []).append(m)
         for i, ms in by_sent.items():
@@ -424,7 +440,7 @@ class RelationExtractor:
                 last = out[_k(m)] or last
         return out
 
-    def _subject_of(self, text: str, sent: Sentence, m: Sentence, ents: list[Span], paired: dict, last: list,
+    def _subject_of(self, text: str, sent: Sentence, m: Sentence, ents: list[_Ent], paired: dict, last: list,
                     subj: list | None) -> list:
         """What one figure measures; see the module docstring for the order of the rules."""
         if _k(m) in paired:
@@ -446,7 +462,7 @@ class RelationExtractor:
         return [_k(t) for t in (topic or left[-1:])[:1]]
 
     @staticmethod
-    def _distributive(text: str, sent: Sentence, ents: list[Span], ms: list[Span]) -> dict:
+    def _distributive(text: str, sent: Sentence, ents: list[_Ent], ms: list[_Ent]) -> dict:
         """A、B……分别达 x、y -> x measures A, y measures B (as many entities as values, in order)."""
         out: dict = {}
         for i, m in enumerate(ms):

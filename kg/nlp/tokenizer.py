@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 # characters that always form a token of their own (punctuation, brackets, quotes, title marks; a point
 # only when it is not a decimal point)
+_INNER = re.compile(r"[.%+\-‰/=]")
 _SPLIT = re.compile(r"(\s|(?<!\d)\.|\.(?!\d)|[,;:!?()\[\]{}<>\"'、。“”‘’《》〈〉「」『』【】〔〕—…·/+\-=%‰])")
 
 
@@ -52,14 +53,16 @@ class JiebaTokenizer:
                 self._jieba.add_word(w, freq=user_word_freq)
 
     def __call__(self, text: str) -> Doc:
+        # jieba cuts the whole text (it already yields punctuation and white space one character at a time);
+        # the few characters it keeps inside a word (. % + - # & _) are split off afterwards
         words: list[str] = []
-        for piece in _SPLIT.split(text):
-            if not piece:
+        for w in self._jieba.cut(text, HMM=self.hmm):
+            if not w:
                 continue
-            if _SPLIT.fullmatch(piece):
-                words.append(piece)
+            if len(w) > 1 and _INNER.search(w):
+                words.extend(p for p in _SPLIT.split(w) if p)
             else:
-                words.extend(w for w in self._jieba.cut(piece, HMM=self.hmm) if w)
+                words.append(w)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         doc.user_data[TEXT_KEY] = text
         doc.user_data[WORDS_KEY] = (words, list(accumulate(map(len, words[:-1]), initial=0)) if words else [])
