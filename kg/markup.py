@@ -55,6 +55,6 @@ def markdown_to_text(md: str) -> str:
     md = re.sub(r"```.*?```", "", md, flags=re.S)
     md = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", md)
     md = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", md)
-    md = re.sub(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+", "", md, flags=re.M)
+    md = re.sub(r"^[ \t]{0,3}(#{1,6}|>|[-*+]|\d+\.)[ \t]+", "", md, flags=re.M)
     md = re.sub(r"(\*\*|__|\*|_|`)", "", md)
     return md.strip()
