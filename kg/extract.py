@@ -206,6 +206,8 @@ class _Names:
             e = self.lx.places.get(place)
             return place, "Place", e.label_en if e else None, e.concept if e else None
         core = core_class(cls)
+        if core == "Actor" and len(label) > 3 and label[0] in "各每" and label[1] not in "级类项种地":
+            label = label[1:]  # 各县(区)党委书记: the quantifier is not part of the name
         level = self.level_prefix(label) if core in ("Actor", "Mechanism") and cls != "Place" else None
         if level and level in self.chain:
             short = _short(self.chain[level])

@@ -46,6 +46,8 @@ FUNCTION_WORDS = frozenset(
     "即 如 必须 需 需要 能够 可以 应 应当 该 让 使 给 上 中 下 内 外 间 时 后 前 起 来 去 关于 对于 会同 同 正在 正".split())
 _PUNCT = frozenset(",;:。!?、\n()“”‘’《》—…[]「」『』【】〔〕/")
 _DIGIT = re.compile(r"[0-9]")
+#: 在……上走在前 / 做示范 / 作表率: an aim stated as leading in a field
+_LEAD_IN = re.compile(r"在[^,;:。!?“”在]{2,24}上(?:走在前列?|做示范|作表率|当先锋|勇争先|创一流|争一流|走前列)")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十百千万几多]+[级个支名位家类项批层]$")
 
@@ -350,9 +352,11 @@ class MorphologyRecognizer:
                     and head not in self._standalone and core_class(lx.heads[head][0]) == core_class(
                         lx.heads[last[2]][0]):
                 modifier = "".join(w[last[1]:last[0] + 1])[: -len(last[2])]
-                add_candidate(doc, offs[i], offs[i] + len(word), lx.heads[head][0],
-                              "coordination-head:" + modifier)
-                continue
+                mod_head = self.head_of(modifier)
+                if mod_head is None or core_class(lx.heads[mod_head][0]) != "Actor":
+                    add_candidate(doc, offs[i], offs[i] + len(word), lx.heads[head][0],
+                                  "coordination-head:" + modifier)
+                continue  # 某党委书记、县长: the second title is not the committee's
             if i + 1 < len(w) and self.head_of(word + w[i + 1]) is not None \
                     and w[i + 1] in lx.heads:
                 continue  # a longer head follows (党员 + 中心户)
@@ -485,7 +489,8 @@ class QuoteRecognizer:
 
 
 class SloganRecognizer:
-    """Unquoted slogans a goal verb introduces: 实现小事不出村、大事不出镇、矛盾不上交 -> one goal.
+    """Unquoted slogans a goal verb introduces: 实现小事不出村、大事不出镇、矛盾不上交 -> one goal; and aims
+    stated as leading in a field: 在推进某某上走在前 (做示范, 作表率 …).
 
     After a trigger of ``contributesTo`` or ``setsGoal``, the rest of the clause is a slogan when it is a
     list (、) of at least two short parallel items (3 to 8 characters, lengths within one of each other)
@@ -503,6 +508,8 @@ class SloganRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
         tags = _pos_tags()
+        for m in _LEAD_IN.finditer(doc_text(doc)):
+            add_candidate(doc, m.start(), m.end(), "StrategicGoal", "slogan")  # 在某某上走在前
         for m in self._re.finditer(doc_text(doc)):
             items = m.group("items").split("、")
             if max(map(len, items)) - min(map(len, items)) > 1 or any("的" in x for x in items):
