@@ -59,9 +59,12 @@ class Lexicon:
 
     @property
     def words(self) -> set[str]:
-        """Every word the tokenizer should know (surfaces, heads, triggers, cues, units)."""
+        """Every word the tokenizer should know (surfaces, heads, triggers, cues, places, predicates,
+        deictics, verbs of lack, and the anaphoric names of policies: 本方案, 如下意见)."""
+        policy_heads = [h for h, (c, _, _) in self.heads.items() if c == "Policy"]
+        anaphora = {p + h for h in policy_heads for p in ("本", "如下", "以下")}  # 本方案, 如下意见
         return (set(self.entries) | set(self.heads) | set(self.triggers) | set(self.cues)
-                | set(self.places) | set(self.predicates) | set(self.deictics) | set(self.lack_verbs))
+                | set(self.places) | set(self.predicates) | set(self.deictics) | set(self.lack_verbs) | anaphora)
 
 
 def _lit(g: rdflib.Graph, s, p, lang: str | None) -> list[str]:

@@ -48,6 +48,8 @@ _PUNCT = frozenset(",;:。!?、\n()“”‘’《》—…[]「」『』【】�
 _DIGIT = re.compile(r"[0-9]")
 #: 在……上走在前 / 做示范 / 作表率: an aim stated as leading in a field
 _LEAD_IN = re.compile(r"在[^,;:。!?“”在]{2,24}上(?:走在前列?|做示范|作表率|当先锋|勇争先|创一流|争一流|走前列)")
+#: single characters that, glued to a title by the tokenizer, say who holds it (任组长, 兼主任, 当主任)
+_SERVES = frozenset("任兼当为")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十百千万几多]+[级个支名位家类项批层]$")
 
@@ -224,6 +226,7 @@ class MorphologyRecognizer:
     def _stop(self, w: list[str], k: int) -> bool:
         t = w[k]
         return (self._predicate_verb(w, k) or t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs
+                or (len(t) >= 2 and self._tag(t) in ("d", "ad"))
                 or t in self.lexicon.fillers or t in self.lexicon.deictics or bool(_DIGIT.search(t))
                 or t in self.lexicon.qualifiers
                 or _is_unit_token(t, self.lexicon) or t.isspace())
@@ -307,8 +310,8 @@ class MorphologyRecognizer:
                 m = k - 1
                 while m >= 0 and w[m] not in ("“", "\n", "。") and k - m < 20:
                     m -= 1
-                if m < 0 or w[m] != "“":
-                    break
+                if m < 0 or w[m] != "“" or "—" in w[m:k]:
+                    break  # “A—B—C”: a level chain, named part by part
                 quoted = sum(map(len, w[m:k + 1]))
                 if chars + quoted > self.max_chars:
                     break
@@ -329,6 +332,11 @@ class MorphologyRecognizer:
             if allow_and and t in ("和", "与") and k > 0 and not self._stop(w, k - 1):
                 j, k = k, k - 1
                 continue
+            if allow_and and t == "的" and k >= 2 and len(w[k - 1]) >= 4 and not self._verb(w[k - 1]) \
+                    and not self._stop(w, k - 1) and self._stop(w, k - 2) and w[k - 2] != "的":
+                chars += len(w[k - 1]) + 1  # 共建共治共享的基层治理格局: one modifier word before 的
+                j, k = k - 1, k - 2
+                break
             if self._stop(w, k) or chars + len(t) > self.max_chars:
                 break
             chars += len(t)
@@ -362,6 +370,9 @@ class MorphologyRecognizer:
                 continue  # a longer head follows (党员 + 中心户)
             cls, standalone, _ = lx.heads[head]
             core = core_class(cls)
+            stem = word[: len(word) - len(head)]
+            if len(stem) == 1 and (stem in _SERVES or self._tag(stem).startswith("v")) and not standalone:
+                continue  # 任组长, 当主任: a verb and a bare title, not a name
             j = self.scan_left(doc, i, allow_and=core == "Goal", core=core)
             span_text = "".join(w[j:i + 1])
             if len(head) == 1 and not self._single_head_ok(word):
@@ -482,7 +493,8 @@ class QuoteRecognizer:
         for part in m.group(1).split("—"):
             if part:
                 head = self._morph.head_of(re.sub(r"\([^)]*\)$", "", part)) or self._morph.head_of(part)
-                cls = self.lexicon.heads[head][0] if head else "Actor"
+                entry = self.lexicon.entries.get(part)
+                cls = entry.cls if entry else self.lexicon.heads[head][0] if head else "Actor"
                 if core_class(cls) == "Actor":
                     add_candidate(doc, pos, pos + len(part), cls, "chain")
             pos += len(part) + 1
