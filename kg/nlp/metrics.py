@@ -1,7 +1,8 @@
 """Number grammar: quantities with multipliers, units, qualifiers, years and their subjects.
 
-``约2.6亿元`` -> value 260000000, unit 元, qualifier 约; ``97.5%、94.6%`` after 分别 -> two metrics;
-``2016年起`` -> since 2016; ``到2025年`` -> until 2025 and a target. Units and qualifiers come from
+``约3.5亿元`` -> value 350000000, unit 元, qualifier 约; ``92.1%、88.4%`` after 分别 -> two metrics;
+``2016年起`` -> since 2016; ``到2025年`` -> until 2025 and a target; ``2019—2022年`` -> since 2019, until
+2022; ``第3批`` is an ordinal, not a quantity. Units and qualifiers come from
 ``ontology/grammar.ttl``. Results go to ``doc.spans["metrics"]`` (label = unit) with the parsed values
 in ``doc.user_data["govkg.metrics"]`` keyed by ``(start_char, end_char)``.
 """
@@ -48,16 +49,17 @@ def _compile(lx: Lexicon) -> re.Pattern:
         rf"(?P<unit>{units})(?P<post3>以上|以下|左右)?")
 
 
-_YEAR = re.compile(r"(?P<to>到|至|截至|截止到?)?(?P<y>(?:19|20)\d{2})年(?:底|末|起|以来|来)?")
+_YEAR = re.compile(r"(?P<to>到|至|截至|截止到?)?(?:(?P<y0>(?:19|20)\d{2})年?\s*[—–~\-至到]+\s*)?"
+                   r"(?P<y>(?:19|20)\d{2})年(?:底|末|起|以来|来)?")
 
 
 def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) -> list[ParsedQuantity]:
     """All quantities of one sentence, with the year context of that sentence.
 
     >>> from kg.nlp.lexicon import load_default_lexicon
-    >>> q = parse_quantities("2022年投入资金约2.6亿元", load_default_lexicon())[0]
+    >>> q = parse_quantities("2022年投入资金约3.5亿元", load_default_lexicon())[0]
     >>> (q.value, q.unit, q.qualifier, q.year)
-    (260000000.0, '元', '约', 2022)
+    (350000000.0, '元', '约', 2022)
     """
     pattern = pattern or _compile(lx)
     years = list(_YEAR.finditer(text))
@@ -67,8 +69,10 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
         s, e = m.span()
         if any(a <= s < b for a, b in quoted):
             continue
-        if any(y.start("y") <= m.start("num") < y.end() for y in years):
+        if any(y.start() <= m.start("num") < y.end() for y in years):
             continue
+        if text[max(0, s - 1):s] == "第":
+            continue  # 第3批: an ordinal, not a quantity
         nxt = text[e:e + 1]
         unit = m.group("unit")
         if unit in ("年", "月", "日") or (unit == "个" and nxt and nxt in "月"):
@@ -85,7 +89,9 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
             if y.start() > s:
                 continue
             tail = y.group(0)
-            if tail.endswith(("起", "以来", "来")):
+            if y.group("y0"):  # 2019—2022年: a period
+                since, until = int(y.group("y0")), int(y.group("y"))
+            elif tail.endswith(("起", "以来", "来")):
                 since = int(y.group("y"))
             elif y.group("to") in ("到", "至") and y.end() <= s:
                 until, target = int(y.group("y")), True
