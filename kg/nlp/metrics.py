@@ -4,7 +4,8 @@
 ``2016年起`` -> since 2016; ``到2025年`` -> until 2025 and a target; ``2019—2022年`` -> since 2019, until
 2022; ``第3批`` is an ordinal, not a quantity. Units and qualifiers come from
 ``ontology/grammar.ttl``. Results go to ``doc.spans["metrics"]`` (label = unit) with the parsed values
-in ``doc.user_data["govkg.metrics"]`` keyed by ``(start_char, end_char)``.
+in ``doc.user_data["govkg.metrics"]`` keyed by the span's ``(start_char, end_char)`` (aligned to tokens; the
+parsed value keeps the offsets of the figure as written).
 """
 
 from __future__ import annotations
@@ -118,7 +119,8 @@ class MetricGrammar:
                 if span is None:
                     continue
                 spans.append(span)
-                data[(s, e)] = ParsedQuantity(s, e, q.value, q.unit, q.qualifier, q.year, q.since, q.until,
+                # keyed by the span (token-aligned, what relations see); the value keeps the exact figure
+                data[(span.start_char, span.end_char)] = ParsedQuantity(s, e, q.value, q.unit, q.qualifier, q.year, q.since, q.until,
                                               q.is_target)
         doc.spans["metrics"] = spans
         doc.user_data["govkg.metrics"] = data

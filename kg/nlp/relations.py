@@ -458,7 +458,8 @@ class RelationExtractor:
             return [_k(clause[0] if ratio else clause[-1])]  # 甲人数占乙人数比例: 甲
         if last:
             return list(last)  # ……980家,占比提高3.2个百分点 / ……不少于10个X,……不少于5个
-        topic = subj or [e for e in ents if e.label_ == "Place" and e.end_char <= m.start_char][-1:]
+        topic = [e for e in subj or () if e.end_char <= m.start_char] or \
+            [e for e in ents if e.label_ == "Place" and e.end_char <= m.start_char][-1:]
         return [_k(t) for t in (topic or left[-1:])[:1]]
 
     @staticmethod
