@@ -94,16 +94,23 @@ def run_pipeline(nlp: Language, text: str, *, chunk_chars: int = CHUNK_CHARS) ->
         yield off, doc
 
 
-def paren_variants(name: str) -> list[str]:
+def paren_variants(name: str, words: frozenset[str] | set[str] | None = None) -> list[str]:
     """Names a parenthesised alternative stands for.
+
+    The bracket replaces the word before it (村(居)民 -> 居民) unless with that word it makes a known word
+    of ``words`` (the lexicon's surfaces and heads): then it is an insertion (党(工)委 -> 党工委).
 
     >>> paren_variants("村(居)民委员会")
     ['村民委员会', '居民委员会']
+    >>> paren_variants("乡镇(街道)党(工)委")
+    ['乡镇党委', '街道党工委']
     >>> paren_variants("网格(村、居民小组)党组织")
     ['网格党组织']
     >>> paren_variants("党员中心户(楼栋长)")
     ['党员中心户', '楼栋长']
     """
+    if words is None:
+        words = _known_words()
     if "(" not in name:
         return []
     plain = re.sub(r"\([^()]*\)", "", name)
@@ -122,14 +129,24 @@ def paren_variants(name: str) -> list[str]:
             alt = [inside]
             pos = m.end()
             break
-        keep = before[:-len(inside)] if len(inside) < len(before) else ""
-        alt.append(name[pos:m.start()] + keep + inside)
+        rest = name[m.end():]
+        if any((before[-1:] + inside + rest[:n]) in words for n in range(1, min(4, len(rest)) + 1)):
+            alt.append(name[pos:m.start()] + before + inside)  # an insertion: 党(工)委 -> 党工委
+        else:
+            keep = before[:-len(inside)] if len(inside) < len(before) else ""
+            alt.append(name[pos:m.start()] + keep + inside)
         pos = m.end()
     alt.append(name[pos:])
     variant = "".join(alt)
     if variant and variant != plain and variant != name:
         out.append(variant)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    lx = load_default_lexicon()
+    return frozenset(lx.entries) | frozenset(lx.heads)
 
 
 # -- collecting the pipeline's output -----------------------------------------------------------------
