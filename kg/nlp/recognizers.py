@@ -306,7 +306,7 @@ class MorphologyRecognizer:
                 chars += len(t)
                 j, k = k, k - 1
                 continue
-            if t == "”":  # a quoted part of the name: “抓管带”机制
+            if t == "”":  # a quoted part of the name: “某某”机制
                 m = k - 1
                 while m >= 0 and w[m] not in ("“", "\n", "。") and k - m < 20:
                     m -= 1
