@@ -53,6 +53,16 @@ def _du(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+def _code_hash() -> str:
+    """Hash of govkg's Python code and data: a run is only comparable while it does not change."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for p in sorted([*root.joinpath("kg").rglob("*.py"), *root.joinpath("ontology").rglob("*.ttl"),
+                     root / "kg" / "data" / "pipeline.cfg"]):
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
 def _digest(store: OxigraphStore) -> str:
     return hashlib.sha256(canonical_nquads(store).encode("utf-8")).hexdigest()
 
@@ -63,11 +73,12 @@ def jieba_baseline(texts: list[str]) -> dict[str, float]:
     jieba.setLogLevel(60)
     jieba.initialize()
     jieba.lcut(texts[0])
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     tokens = sum(len(jieba.lcut(x)) for x in texts)
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - c
     chars = sum(map(len, texts))
-    return {"seconds": seconds, "docs_per_s": len(texts) / seconds, "chars_per_s": chars / seconds, "tokens": tokens}
+    return {"seconds": seconds, "cpu_seconds": cpu, "docs_per_s": len(texts) / seconds, "chars_per_s": chars / seconds,
+            "cpu_chars_per_s": chars / cpu, "tokens": tokens}
 
 
 def run_build(name: str, sources, workdir: Path, **kw: Any) -> dict[str, Any]:
@@ -92,8 +103,9 @@ def run_build(name: str, sources, workdir: Path, **kw: Any) -> dict[str, Any]:
     return {
         "engine": name, "documents": docs, "failed": len(report.failed), "wall_seconds": wall,
         "docs_per_s": docs / wall, "chars_per_s": report.chars / wall,
-        "worker_seconds": report.extract_seconds,
+        "worker_seconds": report.extract_seconds, "worker_cpu_seconds": report.extract_cpu_seconds,
         "per_worker_chars_per_s": report.chars / report.extract_seconds if report.extract_seconds else None,
+        "per_worker_cpu_chars_per_s": report.chars / report.extract_cpu_seconds if report.extract_cpu_seconds else None,
         "store_write_seconds": report.load_seconds, "quads": quads, "store_bytes": size,
         "nquads_bytes": dump.stat().st_size, "bulk_load_seconds": bulk_seconds, "digest": digest,
     }
@@ -109,6 +121,8 @@ def main() -> None:
 
     from synthetic_corpus import generate
 
+    code_before = _code_hash()
+
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="govkg-bench-corpus-"))
     workdir.mkdir(parents=True, exist_ok=True)
     corpus = workdir / "corpus"
@@ -123,7 +137,7 @@ def main() -> None:
           f"generated in {gen_seconds:.1f} s", flush=True)
 
     result: dict[str, Any] = {
-        "benchmark": "bench_corpus", "time": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "benchmark": "bench_corpus", "time": time.strftime("%Y-%m-%dT%H:%M:%S"), "code": code_before[:16],
         "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
                     "load_average": os.getloadavg()},
         "corpus": {"documents": len(sources), "characters": chars, "seed": args.seed},
@@ -154,25 +168,33 @@ def main() -> None:
     for r in runs:
         r["vs_jieba_end_to_end"] = r["chars_per_s"] / base["chars_per_s"]
         r["per_worker_vs_jieba"] = (r["per_worker_chars_per_s"] or 0) / base["chars_per_s"]
+        # CPU time against CPU time: the same ratio, less disturbed by other load on the machine
+        r["per_worker_cpu_vs_jieba_cpu"] = (r["per_worker_cpu_chars_per_s"] or 0) / base["cpu_chars_per_s"]
     by = {r["engine"]: r for r in runs}
     summary: dict[str, Any] = {}
     if "serial" in by:
         summary["per_worker_vs_jieba"] = by["serial"]["per_worker_vs_jieba"]
+        summary["per_worker_cpu_vs_jieba_cpu"] = by["serial"]["per_worker_cpu_vs_jieba_cpu"]
         summary["seconds_1000_docs_serial"] = by["serial"]["wall_seconds"] * 1000 / len(sources)
         for name in ("workers2", "dask2"):
             if name in by:
                 summary[f"speedup_{name}"] = by["serial"]["wall_seconds"] / by[name]["wall_seconds"]
                 summary[f"seconds_1000_docs_{name}"] = by[name]["wall_seconds"] * 1000 / len(sources)
     summary["identical_quads"] = len({r["digest"] for r in runs}) <= 1
+    code_after = _code_hash()
+    summary["code_changed_during_run"] = code_after != code_before
+    if code_after != code_before:
+        print("warning: govkg's code changed while the benchmark ran; the runs are not comparable")
     result["runs"] = runs
     result["summary"] = summary
 
     print()
     print(f"{'engine':<10} {'wall s':>8} {'docs/s':>8} {'chars/s':>10} {'x jieba':>8} {'1 worker x jieba':>17} "
-          f"{'store MB':>9} {'write s':>8} {'bulk s':>7}")
+          f"{'(cpu)':>6} {'quads':>10} {'store MB':>9} {'write s':>8} {'bulk s':>7}")
     for r in runs:
         print(f"{r['engine']:<10} {r['wall_seconds']:>8.1f} {r['docs_per_s']:>8.1f} {r['chars_per_s']:>10,.0f} "
-              f"{r['vs_jieba_end_to_end']:>8.3f} {r['per_worker_vs_jieba']:>17.3f} {r['store_bytes'] / 1e6:>9.1f} "
+              f"{r['vs_jieba_end_to_end']:>8.3f} {r['per_worker_vs_jieba']:>17.3f} "
+              f"{r['per_worker_cpu_vs_jieba_cpu']:>6.3f} {r['quads']:>10,} {r['store_bytes'] / 1e6:>9.1f} "
               f"{r['store_write_seconds']:>8.1f} {r['bulk_load_seconds']:>7.1f}")
     print()
     for k, v in summary.items():
