@@ -283,6 +283,10 @@ def run_notebook(nb, workdir: Path, kernel_dir: Path):
         client.execute(env=env)
     except (CellExecutionError, CellTimeoutError) as exc:
         pytest.fail(f"a cell failed:\n{exc}", pytrace=False)
+    finally:
+        # nbclient leaves a kernel it did not create running: stop it, or every test leaks one
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
     return nb
 
 
