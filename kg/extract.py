@@ -472,9 +472,13 @@ def extract(document: Document, nlp: Language, *, lexicon: Lexicon | None = None
 
     relations: list[Relation] = []
     seen: set = set()
+    cls_of = {e.key: e.cls for e in entities}
 
     def relate(ka, p: str, kb, ev: tuple[int, int], trig: str = "") -> None:
-        if ka is None or kb is None or ka == kb or (ka, p, kb) in seen:
+        if ka is None or kb is None or ka == kb:
+            return
+        p = _fitting(p, cls_of[ka], cls_of[kb])  # classes are final only now (the lexicon may retype a span)
+        if p is None or (ka, p, kb) in seen:
             return
         seen.add((ka, p, kb))
         relations.append(Relation(ka, p, kb, document.span(*ev), trig))
@@ -497,8 +501,16 @@ def extract(document: Document, nlp: Language, *, lexicon: Lexicon | None = None
         _own_policy_relations(by_pos[own], raw, got.sentences, norm, lx, by_pos, relate)
 
     quantities = []
+    anchors = sorted((s, k) for (s, _), k in by_pos.items() if k[0] != "Challenge")
     for q, subj in got.metrics:
         keys = tuple(dict.fromkeys(by_pos[s] for s in subj if s in by_pos))
+        if not keys:  # a metric measures something: the nearest name before it, else after it
+            i = bisect.bisect_left(anchors, (q.start,))
+            near = anchors[i - 1] if i > 0 else anchors[i] if i < len(anchors) else None
+            if near is None:
+                log.debug("figure %s measures nothing: dropped", norm[q.start:q.end])
+                continue
+            keys = (near[1],)
         quantities.append(Quantity(span=document.span(q.start, q.end), value=q.value, unit=q.unit,
                                    measures=keys, qualifier=q.qualifier, year=q.year, since=q.since,
                                    until=q.until, is_target=q.is_target, statement=_statement(norm, q.start, q.end),
@@ -506,6 +518,45 @@ def extract(document: Document, nlp: Language, *, lexicon: Lexicon | None = None
     document = _with_metadata(document, chain, got.titles, norm, by_pos, entities)
     return Extraction(document=document, entities=tuple(entities), relations=tuple(relations),
                       quantities=tuple(quantities))
+
+
+#: a relation whose ends do not fit its property's domain and range is re-read as the property that fits
+_REREAD = {("establishes", "Goal"): "contributesTo", ("implements", "Goal"): "pursues",
+           ("issues", "Mechanism"): "implements", ("implementsPolicy", "Mechanism"): "supports",
+           ("involves", "Goal"): "contributesTo", ("involves", "Mechanism"): "supports"}
+
+
+@functools.lru_cache(maxsize=1)
+def _signatures() -> tuple[dict[str, tuple[str | None, str | None]], dict[str, frozenset[str]]]:
+    """Domain and range of every object property, and the superclasses of every class (ontology)."""
+    from rdflib import OWL, RDF, RDFS
+
+    from kg.resources import load_ontology
+
+    onto = load_ontology()
+    local = lambda x: str(x).rsplit("#", 1)[-1]  # noqa: E731
+    sig = {}
+    for prop in onto.subjects(RDF.type, OWL.ObjectProperty):
+        dom, rng = onto.value(prop, RDFS.domain), onto.value(prop, RDFS.range)
+        sig[local(prop)] = (local(dom) if dom else None, local(rng) if rng else None)
+    ancestors = {local(c): frozenset(local(a) for a in onto.transitive_objects(c, RDFS.subClassOf))
+                 for c in onto.subjects(RDF.type, OWL.Class)}
+    return sig, ancestors
+
+
+def _fitting(prop: str, subj_cls: str, obj_cls: str) -> str | None:
+    """``prop`` when the classes fit its domain and range, else the property that does, else None."""
+    sig, ancestors = _signatures()
+
+    def fits(p: str) -> bool:
+        dom, rng = sig.get(p, (None, None))
+        return (dom is None or dom in ancestors.get(subj_cls, {subj_cls})) and \
+            (rng is None or rng in ancestors.get(obj_cls, {obj_cls}))
+
+    if fits(prop):
+        return prop
+    alt = _REREAD.get((prop, core_class(obj_cls)))
+    return alt if alt is not None and fits(alt) else None
 
 
 def _own_policy(titles: list[tuple[int, int, int, int]], norm: str) -> tuple[int, int] | None:

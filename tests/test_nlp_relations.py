@@ -139,6 +139,15 @@ def test_figure_without_a_name_in_a_place_sentence_measures_the_place(extract) -
     assert got == {"16个": ["上海市"], "215个": ["上海市"]}  # the figure as written, not the token 个区
 
 
-def test_metric_subject_does_not_cross_punctuation(extract) -> None:
-    got = measures(extract("护理型床位占比达到60%以上,乡镇居家养老服务中心实现全覆盖。"))
-    assert got["达到60%以上"] != ["乡镇居家养老服务中心"]
+def test_metric_subject_does_not_cross_punctuation() -> None:
+    from kg.nlp.pipeline import default_nlp
+
+    doc = default_nlp()("护理型床位占比达到60%以上,乡镇居家养老服务中心实现全覆盖。")
+    assert list(doc.user_data["govkg.metric_subjects"].values()) == [[]]
+
+
+def test_a_figure_measures_something(extract) -> None:
+    # with no subject found the figure measures the nearest name (a metric always measures something)
+    ex = extract("护理型床位占比达到60%以上,乡镇居家养老服务中心实现全覆盖。")
+    assert [q.measures for q in ex.quantities] == [(("Actor", "乡镇居家养老服务中心"),)]
+    assert extract("达到5%。").quantities == ()  # nothing to measure: no metric
