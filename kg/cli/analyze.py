@@ -12,42 +12,9 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from kg.cli._app import EXIT_USAGE, app, console, fail
+from kg.cli._app import EXIT_USAGE, app, console, fail, load_networkx
 
 __all__ = ["analyze_command"]
-
-
-def _load(store: Path | None, graphs: list[Path]) -> Any:
-    """The networkx projection of the store, the files, or the bundled sample."""
-    from kg.graph import to_networkx
-    from kg.store import OxigraphStore, StoreError, is_store_dir
-
-    if store is not None and graphs:
-        fail("give either --store or --graph, not both", EXIT_USAGE)
-    if store is not None:
-        if not is_store_dir(store):
-            fail(f"no Oxigraph store at {store} (create one with `govkg store load FILES --store {store}`)")
-        try:
-            with OxigraphStore(store, read_only=True) as source:
-                return to_networkx(source.engine())
-        except StoreError as exc:
-            fail(str(exc))
-    if graphs:
-        with OxigraphStore() as source:  # Oxigraph parses files much faster than rdflib
-            for g in graphs:
-                if not g.is_file():
-                    fail(f"no such file: {g}")
-                try:
-                    source.load(g)
-                except StoreError as exc:
-                    fail(str(exc))
-            return to_networkx(source.engine())
-    try:
-        from kg.pipeline import build_sample_graph
-    except ImportError:
-        fail("no --graph or --store given, and the bundled sample graph is not available "
-             "(kg.pipeline.build_sample_graph is missing)")
-    return to_networkx(build_sample_graph())
 
 
 def _fmt(x: float) -> str:
@@ -136,7 +103,7 @@ def analyze_command(
         fail(f"--backend must be one of {', '.join(BACKENDS)}", EXIT_USAGE)
     if (source is None) != (target is None):
         fail("give both --from and --to, or neither", EXIT_USAGE)
-    G = _load(store, graph)
+    G = load_networkx(store, graph)
     if G.number_of_nodes() == 0:
         fail("the graph has no entities (nothing typed with a govkg class)")
 

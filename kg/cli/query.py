@@ -11,7 +11,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from kg.cli._app import EXIT_INPUT, EXIT_USAGE, app, console, err_console, fail
+from kg.cli._app import EXIT_INPUT, EXIT_USAGE, app, console, err_console, fail, open_input
 
 __all__ = ["EXIT_TIMEOUT", "FORMATS", "query_command"]
 
@@ -62,38 +62,6 @@ def _query_text(sparql: str | None, name: str | None) -> tuple[str, Any]:
         except (OSError, UnicodeDecodeError) as exc:
             fail(f"cannot read {sparql}: {exc}", EXIT_INPUT)
     return sparql, None
-
-
-def _open_target(store: Path | None, graphs: list[Path]):
-    from kg.store import OxigraphStore, StoreError, is_store_dir
-
-    if store is not None and graphs:
-        fail("give either --store or --graph, not both", EXIT_USAGE)
-    if store is not None:
-        if not is_store_dir(store):
-            fail(f"no Oxigraph store at {store} (create one with `govkg store load FILES --store {store}`)")
-        try:
-            return OxigraphStore(store, read_only=True)
-        except StoreError as exc:
-            fail(str(exc))
-    if graphs:
-        target = OxigraphStore()  # in memory: Oxigraph parses files much faster than rdflib
-        for g in graphs:
-            if not g.is_file():
-                fail(f"no such file: {g}")
-            try:
-                target.load(g)
-            except StoreError as exc:
-                fail(str(exc))
-        return target
-    try:
-        from kg.pipeline import build_sample_graph
-    except ImportError:
-        fail("no --graph or --store given, and the bundled sample graph is not available "
-             "(kg.pipeline.build_sample_graph is missing)")
-    from kg.store import MemoryStore
-
-    return MemoryStore(build_sample_graph())
 
 
 _SHORT = None
@@ -206,7 +174,7 @@ def query_command(
         except ParameterError as exc:
             fail(str(exc), EXIT_USAGE)
         text = named.text
-    target = _open_target(store, graph)
+    target = open_input(store, graph)
     try:
         result = run_query(target, text, bindings=bindings, timeout=timeout, limit=limit,
                            allow_service=allow_service)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from kg.cli._app import EXIT_USAGE, app, console, fail
+from kg.cli._app import EXIT_USAGE, app, console, fail, load_networkx
 
 __all__ = ["viz"]
 
@@ -53,7 +53,7 @@ def viz(
 
     from kg.viz import FocusNotFoundError, VizAssetError, build_model, write_html
 
-    G = _load(graph, store)
+    G = load_networkx(store, [graph] if graph is not None else [])
     if G.number_of_nodes() == 0:
         fail("the graph has no entities to draw (is it govkg instance data?)")
     try:
@@ -76,35 +76,3 @@ def viz(
         console.print(summary, highlight=False, soft_wrap=True)
     console.print(f"wrote {path} ({s.nodes_shown} nodes, {s.edges_shown} edges, "
                   f"{path.stat().st_size / 1e6:.1f} MB)", highlight=False, soft_wrap=True)
-
-
-def _load(graph: Path | None, store: Path | None) -> Any:
-    """The networkx projection of the file, the store, or the bundled sample."""
-    from kg.graph import to_networkx
-    from kg.store import OxigraphStore, StoreError, is_store_dir
-
-    if store is not None:
-        if not is_store_dir(store):
-            fail(f"no Oxigraph store at {store} (create one with `govkg store load FILES --store {store}`)")
-        try:
-            with OxigraphStore(store, read_only=True) as source:
-                return to_networkx(source.engine())
-        except StoreError as exc:
-            fail(str(exc))
-    if graph is not None:
-        if graph.is_dir():
-            fail(f"{graph} is a folder; did you mean --store {graph}?", EXIT_USAGE)
-        if not graph.is_file():
-            fail(f"no such file: {graph}")
-        try:
-            with OxigraphStore() as source:  # Oxigraph parses files much faster than rdflib
-                source.load(graph)
-                return to_networkx(source.engine())
-        except StoreError as exc:
-            fail(str(exc))
-    try:
-        from kg.pipeline import build_sample_graph
-    except ImportError:
-        fail("no --graph or --store given, and the bundled sample graph is not available "
-             "(kg.pipeline.build_sample_graph is missing)")
-    return to_networkx(build_sample_graph())
