@@ -50,7 +50,6 @@ _LEVELS = (("特别行政区", "省"), ("自治区", "省"), ("省", "省"), ("�
            ("盟", "市"), ("新区", "区"), ("区", "区"), ("自治县", "县"), ("县", "县"), ("旗", "县"))
 _LEVEL_CHARS = frozenset("省市区县")
 _TARGET = re.compile(r"(?:到|至|力争到?)(?:19|20)\d{2}年")
-_APPROVAL = re.compile(r"经(?P<who>[^,;:。!?]{2,30}?)(?:同意|批准)")
 
 
 def level_of(place: str, admin_level: str | None = None) -> str | None:
@@ -198,7 +197,7 @@ class _Names:
         self.chain = chain  # level -> place label, e.g. {"省": "江苏省"}
         self._tokenize = tokenize
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one _Names per document
+    @functools.lru_cache(maxsize=4096)
     def level_prefix(self, label: str) -> str | None:
         """The level a name starts with when it names an organ of that level (省民政厅 -> 省); 市场监管局,
         市民 and 区域 start with no level."""
@@ -534,7 +533,7 @@ def _signatures() -> tuple[dict[str, tuple[str | None, str | None]], dict[str, f
     from kg.resources import load_ontology
 
     onto = load_ontology()
-    local = lambda x: str(x).rsplit("#", 1)[-1]  # noqa: E731
+    local = lambda x: str(x).rsplit("#", 1)[-1]
     sig = {}
     for prop in onto.subjects(RDF.type, OWL.ObjectProperty):
         dom, rng = onto.value(prop, RDFS.domain), onto.value(prop, RDFS.range)

@@ -120,7 +120,7 @@ def _t2s():
     for cfg in ("t2s", "t2s.json"):
         try:
             return opencc.OpenCC(cfg)
-        except Exception:  # noqa: BLE001 - opencc raises various errors for unknown configs
+        except Exception:
             continue
     return None
 

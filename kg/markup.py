@@ -52,9 +52,9 @@ def markdown_to_text(md: str) -> str:
     >>> markdown_to_text("# 标题\\n**加强**[基层](http://x)治理")
     '标题\\n加强基层治理'
     """
-    md = re.sub(r"```.*?```", "", md, flags=re.S)
+    md = re.sub(r"```.*?```", "", md, flags=re.DOTALL)
     md = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", md)
     md = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", md)
-    md = re.sub(r"^[ \t]{0,3}(#{1,6}|>|[-*+]|\d+\.)[ \t]+", "", md, flags=re.M)
+    md = re.sub(r"^[ \t]{0,3}(#{1,6}|>|[-*+]|\d+\.)[ \t]+", "", md, flags=re.MULTILINE)
     md = re.sub(r"(\*\*|__|\*|_|`)", "", md)
     return md.strip()

@@ -19,9 +19,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.tokenizer import doc_text, doc_words
 from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
 from kg.nlp.recognizers import _ensure, add_candidate
+from kg.nlp.tokenizer import doc_text, doc_words
 
 __all__ = ["DocumentStructure", "PlaceRecognizer", "MAX_TITLE_CHARS"]
 

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.util import load_config, load_config_from_str, load_model_from_config
 
 # importing the modules registers the factories and the tokenizer
-from kg.nlp import bridge, document, metrics, recognizers, relations, resolve, segment, tokenizer  # noqa: F401
+from kg.nlp import bridge, document, metrics, recognizers, relations, resolve, segment, tokenizer
 
 __all__ = ["default_config_text", "build_nlp", "default_nlp"]
 

@@ -22,8 +22,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.nlp.tokenizer import doc_text, doc_words
 from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
+from kg.nlp.tokenizer import doc_text, doc_words
 
 __all__ = [
     "add_candidate",
@@ -40,10 +40,7 @@ KEY = "candidates"
 #: grammatical function words of Chinese (prepositions, particles, conjunctions, pronouns): a name never
 #: contains them, so a leftward scan stops there. Language grammar, not domain vocabulary.
 FUNCTION_WORDS = frozenset(
-    "的 地 得 了 着 过 在 对 为 是 将 把 被 由 从 向 以 于 与 和 及 并 或 而 且 等 之 其 该 此 这 那 要 也 都 又 "
-    "还 更 最 很 就 才 已 已经 我们 他们 我 你 它 各 每 一个 一些 并且 以及 或者 而且 通过 不断 进一步 积极 "
-    "深入 全面 切实 有效 广泛 紧密 扎实 及时 认真 加快 努力 着力 大力 普遍 重点 主要 逐步 持续 分别 共 约 好 多 更多 "
-    "即 如 必须 需 需要 能够 可以 应 应当 该 让 使 给 上 中 下 内 外 间 时 后 前 起 来 去 关于 对于 会同 同 正在 正".split())
+    ["的", "地", "得", "了", "着", "过", "在", "对", "为", "是", "将", "把", "被", "由", "从", "向", "以", "于", "与", "和", "及", "并", "或", "而", "且", "等", "之", "其", "该", "此", "这", "那", "要", "也", "都", "又", "还", "更", "最", "很", "就", "才", "已", "已经", "我们", "他们", "我", "你", "它", "各", "每", "一个", "一些", "并且", "以及", "或者", "而且", "通过", "不断", "进一步", "积极", "深入", "全面", "切实", "有效", "广泛", "紧密", "扎实", "及时", "认真", "加快", "努力", "着力", "大力", "普遍", "重点", "主要", "逐步", "持续", "分别", "共", "约", "好", "多", "更多", "即", "如", "必须", "需", "需要", "能够", "可以", "应", "应当", "该", "让", "使", "给", "上", "中", "下", "内", "外", "间", "时", "后", "前", "起", "来", "去", "关于", "对于", "会同", "同", "正在", "正"])
 _PUNCT = frozenset(",;:。!?、\n()“”‘’《》—…[]「」『』【】〔〕/")
 _DIGIT = re.compile(r"[0-9]")
 #: 在……上走在前 / 做示范 / 作表率: an aim stated as leading in a field

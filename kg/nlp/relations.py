@@ -42,9 +42,9 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
 from kg.nlp.segment import Sentence, sentences
 from kg.nlp.tokenizer import doc_text
-from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
 
 __all__ = ["RelationExtractor"]
 
@@ -73,7 +73,7 @@ class _Ent(NamedTuple):
     id_: str
 
     @classmethod
-    def of(cls, span: Span) -> "_Ent":
+    def of(cls, span: Span) -> _Ent:
         return cls(span.start_char, span.end_char, span.label_, span.id_)
 
 

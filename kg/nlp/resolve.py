@@ -13,8 +13,8 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.tokenizer import doc_text
 from kg.nlp.lexicon import core_class, load_default_lexicon
+from kg.nlp.tokenizer import doc_text
 
 __all__ = ["Resolver", "PRIORITY"]
 

@@ -72,13 +72,13 @@ class JiebaTokenizer:
     def to_bytes(self, **kwargs) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, **kwargs) -> "JiebaTokenizer":
+    def from_bytes(self, data: bytes, **kwargs) -> JiebaTokenizer:
         return self
 
     def to_disk(self, path, **kwargs) -> None:
         return None
 
-    def from_disk(self, path, **kwargs) -> "JiebaTokenizer":
+    def from_disk(self, path, **kwargs) -> JiebaTokenizer:
         return self
 
 
