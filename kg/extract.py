@@ -196,18 +196,18 @@ class _Names:
         self.lx = lexicon
         self.chain = chain  # level -> place label, e.g. {"省": "江苏省"}
         self._tokenize = tokenize
+        self._levels: dict[str, str | None] = {}
 
-    @functools.lru_cache(maxsize=4096)
     def level_prefix(self, label: str) -> str | None:
         """The level a name starts with when it names an organ of that level (省民政厅 -> 省); 市场监管局,
-        市民 and 区域 start with no level."""
+        市民 and 区域 start with no level: the name's first token decides."""
         if not label or label[0] not in _LEVEL_CHARS:
             return None
-        first = self._tokenize(label)[0].text if label else ""
-        if first == label[0] or (len(first) >= 2 and first[1:] in self.lx.heads) or \
-                (len(label) >= 2 and label[1:2] in "委" and len(first) <= 2):
-            return label[0]
-        return None
+        if label not in self._levels:
+            first = self._tokenize(label)[0].text
+            organ = first == label[0] or (len(first) >= 2 and first[1:] in self.lx.heads)
+            self._levels[label] = label[0] if organ else None
+        return self._levels[label]
 
     def canonical(self, surface: str, cls: str, concept: str) -> tuple[str, str, str | None, str | None]:
         """``(label, cls, label_en, concept)`` for a mention."""

@@ -19,7 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
+from kg.nlp.lexicon import Lexicon, load_default_lexicon
 from kg.nlp.recognizers import _ensure, add_candidate
 from kg.nlp.tokenizer import doc_text, doc_words
 
@@ -98,7 +98,7 @@ class PlaceRecognizer:
                 continue
             if len(w) < 3 or not w.endswith(self.SUFFIXES) or w in lx.entries or w in lx.places or w in lx.generic:
                 continue
-            if w in lx.deictics or w in lx.scopes or core_class(lx.heads.get(w, ("", False, None))[0]) != "":
+            if w in lx.deictics or w in lx.scopes or w in lx.heads:
                 continue
             tail = w[-2:]
             if tags.get(w, "ns") in ("ns", "nr") and not (tail != "新区" and tags.get(tail, "").startswith(("n", "s"))):
