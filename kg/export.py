@@ -234,13 +234,13 @@ def to_datacube(graph_or_store: Store | Graph | pyoxigraph.Store, *, dataset: st
     >>> from rdflib import Graph
     >>> g = Graph().parse(format="turtle", data='''
     ... @prefix gov: <https://w3id.org/govkg/ontology#> .
-    ... <urn:m> a gov:Metric ; gov:value 97.5 ; gov:unit "%" ; gov:measures <urn:s> .
+    ... <urn:m> a gov:Metric ; gov:value 88.2 ; gov:unit "%" ; gov:measures <urn:s> .
     ... <urn:s> a gov:Role, gov:Actor .
     ... ''')
     >>> cube = to_datacube(g)
     >>> obs = next(cube.subjects(RDF.type, QB.Observation))
     >>> str(cube.value(obs, SDMX_MEASURE.obsValue)), cube.value(obs, QUDT.unit).n3(cube.namespace_manager)
-    ('97.5', 'unit:PERCENT')
+    ('88.2', 'unit:PERCENT')
     """
     ds = URIRef(str(dataset))
     g = Graph()

@@ -136,7 +136,7 @@ def compare_command(
 ) -> None:
     """Compare two documents: actors, mechanisms, goals and challenges they share, the second adds or
     drops, and figures that changed for the same subject and unit."""
-    from kg.cli.query import _open_target
+    from kg.cli._app import open_input
     from kg.query import QueryError, QueryTimeout
 
     if fmt not in ("table", "json"):
@@ -147,7 +147,7 @@ def compare_command(
         fail("--timeout must be > 0", EXIT_USAGE)
     if store is None and not graph:
         fail("give the --store (or --graph files) holding the two documents", EXIT_USAGE)
-    target = _open_target(store, graph)
+    target = open_input(store, graph)
     try:
         docs = _documents(target)
         try:
