@@ -192,8 +192,6 @@ def test_an_extractor_crash_on_one_file_skips_it(tmp_path: Path, monkeypatch: py
     assert not (tmp_path / "out2").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="kg.cli._app.fail() parses its message as rich markup: a path holding "
-                   "'[/]' raises rich.errors.MarkupError (a traceback); fix: print the message as plain Text")
 def test_error_naming_a_path_with_brackets_is_still_one_line(tmp_path: Path) -> None:
     d = tmp_path / "a["
     d.mkdir()

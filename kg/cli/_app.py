@@ -28,7 +28,10 @@ EXIT_USAGE = 2  # bad query, option or parameter
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     """Print a one-line error (no traceback) and exit with ``code``."""
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    from rich.text import Text
+
+    line = " ".join(str(message).split())  # one line, whatever the message holds
+    err_console.print(Text.assemble(("error:", "bold red"), " ", line), highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
