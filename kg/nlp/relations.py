@@ -104,6 +104,8 @@ class RelationExtractor:
     def __init__(self, lexicon: Lexicon | None = None, *, adjacency_gap: int = 4) -> None:
         self.lexicon = lexicon or load_default_lexicon()
         self.gap = adjacency_gap
+        preds = sorted(self.lexicon.predicates, key=len, reverse=True)
+        self._pred_re = re.compile("|".join(map(re.escape, preds))) if preds else None
         trig = sorted(self.lexicon.triggers, key=len, reverse=True)
         self._trig_re = re.compile("|".join(map(re.escape, trig))) if trig else None
 
@@ -177,12 +179,24 @@ class RelationExtractor:
         return doc
 
     # -- one sentence --------------------------------------------------------------------------------
+    def _topic(self, text: str, sent: Sentence, e: _Ent) -> bool:
+        """An actor can be the sentence's subject only if no verb comes before it in its clause
+        (我们必须牢记某某嘱托 and 突出某某聚集社区 name actors that are objects, not subjects)."""
+        c0, _ = self._clause_bounds(text, e.start_char, sent.start_char, sent.end_char)
+        before = text[c0:e.start_char]
+        if not before:
+            return True
+        if self._trig_re is not None and self._trig_re.search(before):
+            return False
+        if self._pred_re is not None and self._pred_re.search(before):
+            return False
+        return "的" not in before
     def _sentence(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable, implemented_in: dict,
                   goals_in: dict, subjects_by_sent: dict) -> None:
         trig = self._triggers(text, sent, ents)
         first_t = trig[0][0] if trig else sent.end_char
         subj = self._coordinated(text, [e for e in ents if core_class(e.label_) == "Actor"
-                                        and e.end_char <= first_t], "Actor")
+                                        and e.end_char <= first_t and self._topic(text, sent, e)], "Actor")
         subjects_by_sent[sent.start_char] = subj
         issued: list[_Ent] = []
         applied: list[_Ent] = []
