@@ -151,3 +151,12 @@ def test_a_figure_measures_something(extract) -> None:
     ex = extract("护理型床位占比达到60%以上,乡镇居家养老服务中心实现全覆盖。")
     assert [q.measures for q in ex.quantities] == [(("Actor", "乡镇居家养老服务中心"),)]
     assert extract("达到5%。").quantities == ()  # nothing to measure: no metric
+
+
+def test_an_actor_after_a_verb_is_not_the_subject():
+    from kg.pipeline import extract_text
+
+    ex = extract_text("我们必须牢记省委的嘱托,健全网格化管理机制。市民政局健全社区协商制度。")
+    rels = {(r.subject[1], r.predicate, r.object[1]) for r in ex.relations if r.predicate == "implements"}
+    assert not any(s.endswith("省委") for s, _, _ in rels)
+    assert any(s.endswith("民政局") and o.endswith("社区协商制度") for s, _, o in rels)
