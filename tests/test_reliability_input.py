@@ -463,10 +463,6 @@ def test_one_long_line_without_punctuation_finishes(tmp_path: Path, size: int) -
     assert assert_selectors_slice(g, {"line.txt": text}) > size // 1000
 
 
-@pytest.mark.xfail(strict=True, reason="every gov:Mention carries its whole sentence as gov:sentence "
-                   "(kg/rdf/build.py _add_mention), so output grows with mentions x sentence length: a line "
-                   "without punctuation is one 20 000-character sentence per chunk, and 1 MB gives ~400 MB "
-                   "of Turtle and ~11 GB of memory; cap the quote or point to one sentence span")
 def test_output_stays_proportional_to_input_on_a_long_line(library_graph) -> None:
     """The bundled sample gives about 45 bytes of Turtle per byte of text; a long line may give more
     mentions per byte, but not one copy of the line per mention."""

@@ -34,6 +34,8 @@ ID = Namespace(iri.BASE)
 
 #: characters of context kept as oa:prefix / oa:suffix of a quote selector
 CONTEXT_WINDOW = 24
+#: longest gov:sentence kept on a mention (longer sentences are cut around the mention)
+SENTENCE_WINDOW = 240
 _NO_EN = "No English label: the term is not in the govkg lexicon, and none is invented."
 
 
@@ -165,8 +167,26 @@ def _add_mention(g: Graph, doc: Document, node: URIRef, span: Span, sentence: Sp
     g.add((mi, OA.hasTarget, _add_span(g, doc, span)))
     g.add((mi, OA.motivatedBy, OA.identifying))
     if sentence is not None:
-        g.add((mi, GOV.sentence, Literal(sentence.quote)))
+        g.add((mi, GOV.sentence, Literal(sentence_window(doc.text, sentence, span))))
     g.add((node, GOV.hasMention, mi))
+
+
+def sentence_window(text: str, sentence: Span, span: Span, *, max_chars: int = SENTENCE_WINDOW) -> str:
+    """The sentence around a mention, cut to ``max_chars`` around it (with …) when longer, so that a
+    text without punctuation does not put a copy of itself on every mention.
+
+    >>> from kg.records import Span
+    >>> t = "甲" * 500 + "省委" + "乙" * 500
+    >>> w = sentence_window(t, Span(0, len(t), t), Span(500, 502, "省委"), max_chars=20)
+    >>> w, len(w) <= 22
+    ('…甲甲甲甲甲甲甲甲甲省委乙乙乙乙乙乙乙乙乙…', True)
+    """
+    if sentence.end - sentence.start <= max_chars:
+        return sentence.quote
+    room = max(0, max_chars - (span.end - span.start)) // 2
+    a = max(sentence.start, span.start - room)
+    b = min(sentence.end, span.end + room)
+    return ("…" if a > sentence.start else "") + text[a:b] + ("…" if b < sentence.end else "")
 
 
 def _add_relation(g: Graph, doc: Document, s: URIRef, p: URIRef, o: URIRef, r: Relation) -> None:
