@@ -466,7 +466,7 @@ def _run_pool(tasks: Iterable[Task], settings: Settings, workers: int, chunk: in
     try:
         for batch in batches:
             pending.add(pool.submit(process_batch, batch, settings))
-            if len(pending) >= 2 * workers:  # bounded: the corpus is never all in memory
+            if len(pending) >= 4 * workers:  # bounded: the corpus is never all in memory
                 done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
                 for f in done:
                     yield f.result()
@@ -554,7 +554,7 @@ class CorpusReport:
         return len(self.added) + len(self.replaced)
 
 
-def _load(engine: ox.Store, results: list[DocResult], fingerprint: str, describe: str, *, fresh: bool,
+def _load(engine: ox.Store, fingerprint: str, describe: str, results: list[DocResult], *, fresh: bool,
           on_disk: bool) -> None:
     """Replace the graphs of ``results`` and record them in the manifest, after their data.
 
@@ -576,6 +576,59 @@ def _load(engine: ox.Store, results: list[DocResult], fingerprint: str, describe
 
 #: extracted quads kept in memory before they are written to the store
 LOAD_BUFFER_BYTES = 32 * 1024 * 1024
+
+
+class _Loader:
+    """Writes batches of results to the store in a thread of its own.
+
+    pyoxigraph releases the GIL while it loads, so the main thread keeps handing documents to the
+    workers meanwhile (loading in the main thread left the workers idle). At most two batches wait;
+    an error is raised in the main thread at the next :meth:`put` or at :meth:`finish`.
+    """
+
+    def __init__(self, engine: ox.Store, fingerprint: str, describe: str, *, fresh: bool, on_disk: bool) -> None:
+        import queue
+        import threading
+
+        self._args = (engine, fingerprint, describe)
+        self._kw = {"fresh": fresh, "on_disk": on_disk}
+        self._queue: queue.Queue[list[DocResult] | None] = queue.Queue(maxsize=2)
+        self._error: BaseException | None = None
+        self.loaded: list[DocResult] = []
+        self.seconds = 0.0
+        self._thread = threading.Thread(target=self._run, name="govkg-store-loader", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (batch := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # drain: the main thread stops at its next put
+            t = time.perf_counter()
+            try:
+                _load(*self._args, batch, **self._kw)
+            except Exception as exc:  # noqa: BLE001 - handed to the main thread
+                self._error = exc
+                continue
+            self.seconds += time.perf_counter() - t
+            self.loaded.extend(batch)
+
+    def _check(self) -> None:
+        if self._error is not None:
+            exc, self._error = self._error, None
+            raise CorpusError(f"cannot write to the store: {exc}") from exc
+
+    def put(self, batch: list[DocResult]) -> None:
+        self._check()
+        if batch:
+            self._queue.put(batch)
+
+    def finish(self, *, check: bool = True) -> None:
+        """Wait for every batch put so far to be written (idempotent); raise a write error if ``check``."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        if check:
+            self._check()
 
 
 def build_corpus(
@@ -658,31 +711,17 @@ def build_corpus(
 
     n_sources = max(1, len(sources))
     n_engines = workers if dask is None else 8
-    size = chunk or max(1, min(16, n_sources // (n_engines * 4) or 1))
+    size = chunk or max(1, min(8, n_sources // (n_engines * 4) or 1))
     if dask is not None:
         runs = _run_dask(tasks(), settings, dask, size, None)
     elif workers > 1:
         runs = _run_pool(tasks(), settings, workers, size)
     else:
         runs = _run_serial(tasks(), settings, size)
+    loader = _Loader(engine, fingerprint, describe, fresh=fresh, on_disk=store.path is not None)
     buffer: list[DocResult] = []
-
-    def flush() -> None:
-        if not buffer:
-            return
-        t1 = time.perf_counter()
-        try:
-            _load(engine, buffer, fingerprint, describe, fresh=fresh, on_disk=store.path is not None)
-        except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
-            raise CorpusError(f"cannot write to the store: {exc}") from exc
-        report.load_seconds += time.perf_counter() - t1
-        for r in buffer:
-            (report.replaced if r.source_id in manifest else report.added).append(r.source_id)
-            report.quads += r.quads
-        buffer.clear()
-
+    size_in_buffer = 0
     try:
-        size_in_buffer = 0
         for batch in runs:
             for r in batch:
                 report.extract_seconds += r.seconds
@@ -696,13 +735,19 @@ def build_corpus(
                 report.chars += r.chars
                 notify(Progress("done", r.source_id, r.chars))
             if size_in_buffer >= LOAD_BUFFER_BYTES:
-                flush()
-                size_in_buffer = 0
-        flush()
+                loader.put(buffer)
+                buffer, size_in_buffer = [], 0
+        loader.put(buffer)
+        loader.finish()
     finally:
         close = getattr(runs, "close", None)
         if close is not None:
             close()
+        loader.finish(check=False)  # on an error or Ctrl-C: the batches already handed over are written
+    report.load_seconds = loader.seconds
+    for r in loader.loaded:
+        (report.replaced if r.source_id in manifest else report.added).append(r.source_id)
+        report.quads += r.quads
     if prune_under is not None:
         prefixes = [p.rstrip("/") for p in prune_under]
         gone = [sid for sid in manifest if sid not in current
