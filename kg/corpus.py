@@ -279,17 +279,73 @@ def _init_worker(settings: Settings) -> None:
     _pipeline(settings)
 
 
+class _Recorder:
+    """Collects the triples :func:`kg.rdf.build.build_graph` adds, for writing them out once.
+
+    It offers the part of the ``rdflib.Graph`` interface the builder uses (``bind``, ``add``, ``in``
+    with a full triple or ``(s, p, None)``, ``len``) and nothing else, so a builder that starts using
+    more fails loudly rather than silently. One document's graph is only written out, never queried:
+    recording it in a set and formatting the terms here is about twice as fast as an rdflib graph and
+    its N-Triples serialiser (measured on the synthetic corpus).
+    """
+
+    __slots__ = ("triples", "_sp")
+
+    def __init__(self) -> None:
+        self.triples: dict[tuple, None] = {}  # insertion-ordered set
+        self._sp: set[tuple] = set()
+
+    def bind(self, *args: Any, **kwargs: Any) -> None:
+        """Prefixes do not matter for N-Quads."""
+
+    def add(self, triple: tuple) -> _Recorder:
+        self.triples[triple] = None
+        self._sp.add(triple[:2])
+        return self
+
+    def __contains__(self, triple: tuple) -> bool:
+        if triple[2] is None:
+            return triple[:2] in self._sp
+        return triple in self.triples
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+
+def _literal(term: Any) -> str:
+    """An rdflib Literal in N-Triples (the escapes of rdflib's own N-Triples serialiser)."""
+    text = str(term).replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    if term.language:
+        return f'"{text}"@{term.language}'
+    if term.datatype:
+        return f'"{text}"^^<{term.datatype}>'
+    return f'"{text}"'
+
+
 def _graph_nquads(graph: Any, graph_name: str) -> tuple[bytes, int]:
-    """An rdflib graph's triples as N-Quads in ``graph_name`` (N-Triples lines with the graph added)."""
-    nt = graph.serialize(format="nt", encoding="utf-8")
-    suffix = f" <{graph_name}> .".encode()
-    lines = [line[:-2] + suffix for line in nt.splitlines() if line.endswith(b" .")]
-    return b"\n".join(lines) + b"\n" if lines else b"", len(lines)
+    """The triples of ``graph`` (a :class:`_Recorder` or an rdflib graph) as N-Quads in ``graph_name``."""
+    from rdflib import Literal, URIRef
+
+    suffix = f" <{graph_name}> .\n"
+    iris: dict[Any, str] = {}
+    lines = []
+    for triple in (graph.triples if isinstance(graph, _Recorder) else graph):
+        parts = []
+        for term in triple:
+            if isinstance(term, Literal):
+                parts.append(_literal(term))
+            elif isinstance(term, URIRef):
+                text = iris.get(term)
+                if text is None:
+                    text = iris[term] = f"<{term}>"
+                parts.append(text)
+            else:  # govkg mints no blank nodes; keep any other term as rdflib writes it
+                parts.append(term.n3())
+        lines.append(" ".join(parts) + suffix)
+    return "".join(lines).encode("utf-8"), len(lines)
 
 
 def _process(task: Task, settings: Settings) -> DocResult:
-    from rdflib import Graph
-
     from kg.extract import extract
     from kg.ingest import from_text
     from kg.rdf.build import build_graph
@@ -301,9 +357,7 @@ def _process(task: Task, settings: Settings) -> DocResult:
         meta = DocumentMeta(jurisdiction=settings.jurisdiction, source=task.source_id)
         doc = from_text(task.text, meta=meta, name=task.name)
         ex = extract(doc, _pipeline(settings))
-        # rdflib's SimpleMemory store: one document's graph is only written out, never queried, and its
-        # single index makes building it ~30% cheaper than the default Memory store (measured)
-        data, n = _graph_nquads(build_graph([ex], graph=Graph(store="SimpleMemory")), graph)
+        data, n = _graph_nquads(build_graph([ex], graph=_Recorder()), graph)
     except (KeyboardInterrupt, MemoryError):
         raise
     except Exception as exc:

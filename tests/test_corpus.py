@@ -111,6 +111,25 @@ def test_sources_for_reads_folders_sorted_and_once(tmp_path):
     assert ids == ["notices/a.txt", "notices/b.md", "notices/c.html", "reports/d.txt"]
 
 
+def test_document_quads_are_rdflibs_triples_in_the_source_graph():
+    from fixtures_store import extraction_a, extraction_b, make_document
+
+    from kg.corpus import _graph_nquads, _Recorder
+    from kg.rdf.build import build_graph
+    from kg.records import Extraction
+
+    tricky = Extraction(document=make_document("正文\t“引号”\\反斜杠\r\n下一行。",
+                                               title='他说"网格\\化"\n管理', jurisdiction="江苏"))
+    for ex in (extraction_a(), extraction_b(), tricky):
+        data, n = _graph_nquads(build_graph([ex], graph=_Recorder()), "urn:x:g")
+        ours = ox.Store()
+        ours.load(data, ox.RdfFormat.N_QUADS)
+        ref = ox.Store()
+        ref.load(build_graph([ex]).serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES,
+                 to_graph=ox.NamedNode("urn:x:g"))
+        assert n == len(ref) and canonical_nquads(ours) == canonical_nquads(ref)
+
+
 # ------------------------------------------------------------------------------------ the build
 
 
