@@ -289,7 +289,7 @@ class _Recorder:
     its N-Triples serialiser (measured on the synthetic corpus).
     """
 
-    __slots__ = ("triples", "_sp")
+    __slots__ = ("_sp", "triples")
 
     def __init__(self) -> None:
         self.triples: dict[tuple, None] = {}  # insertion-ordered set
