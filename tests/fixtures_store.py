@@ -175,10 +175,11 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def oxigraph_server(location: Path, *, wait: float = 20.0) -> Iterator[str]:
-    """Run ``oxigraph serve-read-only`` on ``location``; yield its base URL; stop it afterwards."""
+def oxigraph_server(location: Path, *, wait: float = 20.0, command: str = "serve-read-only") -> Iterator[str]:
+    """Run ``oxigraph serve-read-only`` (or ``command``, e.g. the writable ``serve``) on ``location``;
+    yield its base URL; stop it afterwards."""
     port = free_port()
-    proc = subprocess.Popen([str(OXIGRAPH_BIN), "serve-read-only", "--location", str(location),
+    proc = subprocess.Popen([str(OXIGRAPH_BIN), command, "--location", str(location),
                              "--bind", f"127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"

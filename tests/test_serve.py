@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from fixtures_store import EXPLOSIVE_QUERY, explosive_ntriples, extraction_a, extraction_b, free_port
+from fixtures_store import (EXPLOSIVE_QUERY, explosive_ntriples, extraction_a, extraction_b, free_port,
+                            oxigraph_server)
 from typer.testing import CliRunner
 
 from kg.cli import _register, app
@@ -252,30 +253,9 @@ def test_no_store_and_a_busy_port_fail_in_one_line(store_path, tmp_path):
 # --------------------------------------------------------------------------------------- publish
 
 
-@contextlib.contextmanager
-def writable_oxigraph(location: Path) -> Iterator[str]:
-    port = free_port()
-    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("oxigraph serve did not start") from None
-                time.sleep(0.1)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+def writable_oxigraph(location: Path):
+    """A writable ``oxigraph serve`` (the Graph Store Protocol target of --publish)."""
+    return oxigraph_server(location, command="serve")
 
 
 def test_publish_pushes_every_named_graph_replacing_it(store_path, tmp_path):
