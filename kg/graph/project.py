@@ -15,8 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.rdf.build import OA
 from kg.records import CORE_CLASSES
+from kg.vocab import GOV
 
 __all__ = ["NODE_KINDS", "edge_labels", "to_networkx"]
 
@@ -25,15 +28,10 @@ log = logging.getLogger(__name__)
 #: values of the ``kind`` node attribute
 NODE_KINDS = ("entity", "provenance", "ontology")
 
-_GOV = "https://w3id.org/govkg/ontology#"
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_OWL = "http://www.w3.org/2002/07/owl#"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_OA = "http://www.w3.org/ns/oa#"
-_PROV = "http://www.w3.org/ns/prov#"
-_DCTERMS = "http://purl.org/dc/terms/"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
+# namespace IRIs as plain strings (the projection compares IRIs as text, for speed)
+_GOV = str(GOV._NS)
+_RDF, _RDFS, _OWL, _SKOS = str(RDF), str(RDFS), str(OWL), str(SKOS)
+_OA, _PROV, _DCTERMS, _XSD = str(OA), str(PROV), str(DCTERMS), str(XSD)
 
 _TYPE = _RDF + "type"
 _LABEL = _RDFS + "label"
