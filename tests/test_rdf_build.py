@@ -1,13 +1,19 @@
-"""Records -> RDF: types, names, provenance selectors, metrics, stable IRIs, SHACL."""
+"""Records -> RDF: types, names, provenance selectors, metrics, stable IRIs, SHACL; triples -> graph / N-Quads."""
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+import warnings
 
+import pyoxigraph as ox
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from kg.corpus import canonical_nquads
 from kg.ingest import from_text
-from kg.rdf.build import OA, build_graph
+from kg.rdf.build import OA, Lit, build_graph, extraction_triples, nquads
 from kg.rdf.iri import entity_iri, normalise_label
 from kg.rdf.validate import validate
-from kg.records import Entity, Extraction, Mention, Quantity, Relation
+from kg.records import Entity, Extraction, Mention, Quantity, Relation, Span
 from kg.vocab import GOV
 
 TEXT = "省委、省政府印发《某某条例》,全省登记社会组织7.8万家。"
@@ -91,3 +97,95 @@ def test_build_is_deterministic_across_runs():
 
     _, ex = _extraction()
     assert canonical_ntriples(build_graph([ex])) == canonical_ntriples(build_graph([ex]))
+
+
+# -- one builder, two outputs: plain triples -> rdflib graph / N-Quads --------------------------------------
+
+def _rdflib_triples(data: bytes, graph: str) -> set:
+    ds = Dataset()
+    with warnings.catch_warnings():  # rdflib 7's N-Quads parser uses its own deprecated API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        ds.parse(data=data, format="nquads")
+    assert {c.identifier for c in ds.graphs() if len(c)} == {URIRef(graph)}
+    return set(ds.graph(URIRef(graph)))
+
+
+def _assert_nquads_equal_graph(ex: Extraction) -> None:
+    """N-Quads of the plain triples, read by rdflib and by pyoxigraph, are build_graph's triples."""
+    g = build_graph([ex])
+    data, n = nquads(extraction_triples(ex), "urn:x:g")
+    assert n == len(g) == data.count(b"\n")
+    assert _rdflib_triples(data, "urn:x:g") == set(g)
+    ours = ox.Store()
+    ours.load(data, ox.RdfFormat.N_QUADS)  # strict: every IRI and escape checked
+    ref = ox.Store()
+    ref.load(g.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("urn:x:g"))
+    assert len(ours) == n and canonical_nquads(ours) == canonical_nquads(ref)
+
+
+def test_triples_are_plain_terms_each_once_and_make_the_graph():
+    _, ex = _extraction()
+    triples = extraction_triples(ex)
+    assert len(triples) == len(set(triples)) > 40
+    for s, p, o in triples:
+        assert type(s) is str and type(p) is str and (type(o) is str or type(o) is Lit)
+    assert triples == extraction_triples(ex)  # the order is fixed by the extraction
+    g = build_graph([ex])
+    assert len(g) == len(triples)
+    lits = {o for _, _, o in g if isinstance(o, Literal)}
+    assert Literal("78000.0", datatype=XSD.decimal) in lits  # canonical decimal, kept as written
+    assert any(o.datatype == XSD.nonNegativeInteger for o in lits)
+    assert Literal("false", datatype=XSD.boolean) in lits
+    _assert_nquads_equal_graph(ex)
+
+
+def test_build_graph_adds_to_a_given_graph_and_keeps_one_editorial_note():
+    _, ex = _extraction()
+    g = Graph()
+    node = entity_iri("Actor", "某省委")
+    g.add((node, SKOS.editorialNote, Literal("an older note")))
+    build_graph([ex], graph=g)
+    assert set(g.objects(node, SKOS.editorialNote)) == {Literal("an older note")}
+    assert len(g) == len(build_graph([ex]))
+
+
+_HOSTILE = st.text(st.characters(codec="utf-8"), min_size=1, max_size=24) | st.sampled_from(
+    ['"', "\\", "\n", "\r\n", "\t", "\x00", "\x01\x1f\x7f", "\x08\x0c", "\u2028\u2029", "\ufeff", "\ufffe\uffff",
+     "𠀀😀", "\u202e", "a\\u0041", "\\n", '\\"', '"""', "<urn:x>", " .\n<a> <b> <c> .", "@zh", "^^", "_:b0"])
+
+
+def _hostile_extraction(parts: list[str]) -> Extraction:
+    from fixtures_store import make_document
+
+    text = "。".join(parts)
+    doc = make_document(text, title=parts[0], author=parts[-1], issuer=parts[0] + "\\", date=parts[-1],
+                        document_number=parts[0], jurisdiction=parts[-1], source=parts[0] + '"')
+    spans, at = [], 0
+    for p in parts:
+        spans.append(Span(at, at + len(p), p))
+        at += len(p) + 1
+    keys = [("Actor", p) for p in parts]
+    ents = tuple(Entity(k, "Actor", p, aliases=(p[::-1], p + "\r"), label_en=p if i % 2 else None,
+                        mentions=(Mention(s, k, sentence=Span(0, len(text), text)),))
+                 for i, (k, p, s) in enumerate(zip(keys, parts, spans)))
+    rels = tuple(Relation(keys[i], "leads", keys[i + 1], spans[i], parts[i + 1]) for i in range(len(parts) - 1))
+    qs = (Quantity(spans[0], 1.5e8, parts[-1], measures=(keys[-1],), qualifier=parts[0], year=2024,
+                   statement=parts[-1], sentence=spans[-1]),)
+    return Extraction(doc, ents, rels, qs)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=st.lists(_HOSTILE, min_size=1, max_size=4))
+def test_nquads_of_any_characters_are_build_graphs_triples(parts: list[str]) -> None:
+    _assert_nquads_equal_graph(_hostile_extraction(parts))
+
+
+def test_nquads_escapes_every_control_character():
+    parts = ["".join(map(chr, range(0x20))) + '\x7f"\\', "甲\r\n乙"]
+    ex = _hostile_extraction(parts)
+    data, _ = nquads(extraction_triples(ex), "urn:x:g")
+    text = data.decode("utf-8")
+    assert not any(c in text.replace("\n", "") for c in map(chr, [*range(0x20), 0x7F]))
+    assert '\\u0000' in text and '\\t' not in text and '\\u0009' in text and '\\r\\n' in text
+    assert '\\"\\\\' in text
+    _assert_nquads_equal_graph(ex)

@@ -1,4 +1,4 @@
-"""Records -> rdflib graph.
+"""Records -> triples -> an rdflib graph or N-Quads.
 
 The instance data follows ``ontology/govkg.ttl``; see ``docs/datamodel.md`` for a worked example.
 Every entity is typed with its most specific class *and* its core class (so ``?x a gov:Actor`` works
@@ -7,13 +7,21 @@ English only when the lexicon gives it), and linked to each span that mentions i
 ``gov:Mention`` (an ``oa:Annotation``) whose target carries an ``oa:TextPositionSelector`` and an
 ``oa:TextQuoteSelector``. Relations are direct triples plus a ``gov:RelationAssertion`` that records
 the sentence stating them. Nothing here knows about spaCy.
+
+:func:`extraction_triples` is the one place that says what a document asserts. It makes no rdflib
+objects: IRIs are plain ``str`` and literals are :class:`Lit` tuples, which is several times cheaper
+than rdflib terms (a corpus build spends most of its RDF time making terms). :func:`build_graph` turns
+them into an rdflib graph, :func:`nquads` into the N-Quads of one named graph.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import NamedTuple
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace
@@ -23,7 +31,23 @@ from kg.rdf import iri
 from kg.records import Document, Entity, Extraction, Quantity, Relation, Span
 from kg.vocab import GOV
 
-__all__ = ["OA", "QUDT", "ORG", "decimal_literal", "bind_prefixes", "build_graph", "add_extraction", "CONTEXT_WINDOW"]
+__all__ = [
+    "CONTEXT_WINDOW",
+    "OA",
+    "ORG",
+    "QUDT",
+    "SENTENCE_WINDOW",
+    "Lit",
+    "Term",
+    "Triple",
+    "add_extraction",
+    "bind_prefixes",
+    "build_graph",
+    "decimal_literal",
+    "extraction_triples",
+    "nquads",
+    "sentence_window",
+]
 
 log = logging.getLogger(__name__)
 
@@ -39,17 +63,66 @@ SENTENCE_WINDOW = 240
 _NO_EN = "No English label: the term is not in the govkg lexicon, and none is invented."
 
 
+class Lit(NamedTuple):
+    """A literal without rdflib: lexical form and a language tag or a datatype IRI (neither: xsd:string).
+
+    The lexical form is the one written out (``Lit("78000.0", None, XSD_DECIMAL)`` stays ``78000.0``).
+    """
+
+    value: str
+    lang: str | None = None
+    datatype: str | None = None
+
+
+#: an IRI (a plain ``str``) or a literal
+Term = str | Lit
+#: subject and predicate IRIs, object IRI or literal
+Triple = tuple[str, str, Term]
+
+# plain-string IRIs of the terms the builder writes (no rdflib term in the hot path)
+_RDF, _RDFS, _SKOS, _PROV = str(RDF), str(RDFS), str(SKOS), str(PROV)
+_DCT, _OA, _XSD = str(DCTERMS), str(OA), str(XSD)
+_TYPE = _RDF + "type"
+_LABEL = _RDFS + "label"
+_COMMENT = _RDFS + "comment"
+_PREF, _ALT, _NOTE = _SKOS + "prefLabel", _SKOS + "altLabel", _SKOS + "editorialNote"
+_ATTRIBUTED, _DERIVED = _PROV + "wasAttributedTo", _PROV + "wasDerivedFrom"
+_XSD_INTEGER, _XSD_NNI = _XSD + "integer", _XSD + "nonNegativeInteger"
+_XSD_DECIMAL, _XSD_BOOLEAN = _XSD + "decimal", _XSD + "boolean"
+_OA_SPECIFIC, _OA_HAS_SOURCE, _OA_HAS_SELECTOR = _OA + "SpecificResource", _OA + "hasSource", _OA + "hasSelector"
+_OA_POSITION, _OA_START, _OA_END = _OA + "TextPositionSelector", _OA + "start", _OA + "end"
+_OA_QUOTE, _OA_EXACT, _OA_PREFIX, _OA_SUFFIX = _OA + "TextQuoteSelector", _OA + "exact", _OA + "prefix", _OA + "suffix"
+_OA_ANNOTATION, _OA_HAS_BODY, _OA_HAS_TARGET = _OA + "Annotation", _OA + "hasBody", _OA + "hasTarget"
+_OA_MOTIVATED, _OA_IDENTIFYING = _OA + "motivatedBy", _OA + "identifying"
+_TRUE, _FALSE = Lit("true", None, _XSD_BOOLEAN), Lit("false", None, _XSD_BOOLEAN)
+#: ``_new(Lit, (value, lang, datatype))`` makes a Lit at a third of the cost of ``Lit(...)`` (hot paths)
+_new = tuple.__new__
+
+
+@functools.cache
+def _gov(name: str) -> str:
+    """The gov: IRI of ``name`` as a string; an unknown name raises (kg.vocab.GOV is closed)."""
+    return str(GOV[name])
+
+
+(_DOCUMENT, _EXTRACTOR, _MENTION, _HAS_MENTION, _MENTIONED_IN, _SENTENCE, _CONCEPT, _METRIC, _ASSERTION,
+ _EVIDENCE) = (_gov(n) for n in ("Document", "Extractor", "Mention", "hasMention", "mentionedIn", "sentence",
+                                 "concept", "Metric", "RelationAssertion", "evidence"))
+
+
+def _decimal_lex(value: float) -> str:
+    d = Decimal(repr(float(value))).normalize()
+    lex = format(d, "f")
+    return lex if "." in lex else lex + ".0"
+
+
 def decimal_literal(value: float) -> Literal:
     """An xsd:decimal in canonical lexical form (78000.0, 88.2), identical in every serialisation.
 
     >>> str(decimal_literal(78000)), str(decimal_literal(2.6e8)), str(decimal_literal(88.2))
     ('78000.0', '260000000.0', '88.2')
     """
-    d = Decimal(repr(float(value))).normalize()
-    lex = format(d, "f")
-    if "." not in lex:
-        lex += ".0"
-    return Literal(lex, datatype=XSD.decimal, normalize=False)
+    return Literal(_decimal_lex(value), datatype=XSD.decimal, normalize=False)
 
 
 def bind_prefixes(g: Graph) -> Graph:
@@ -60,115 +133,123 @@ def bind_prefixes(g: Graph) -> Graph:
     return g
 
 
-def build_graph(extractions: Iterable[Extraction], *, graph: Graph | None = None) -> Graph:
-    """Build one graph from the extractions of one or more documents."""
-    g = bind_prefixes(graph if graph is not None else Graph())
-    for ex in extractions:
-        add_extraction(g, ex)
-    return g
+# ------------------------------------------------------------------------------------ the triples
 
 
-def add_extraction(g: Graph, ex: Extraction) -> Graph:
-    """Add one document's entities, relations and metrics (with provenance) to ``g``."""
+def extraction_triples(ex: Extraction) -> list[Triple]:
+    """Every triple one document asserts, each once, in an order fixed by the extraction.
+
+    IRIs are ``str``, literals :class:`Lit`. This is the single source of truth for the shape of the
+    instance data: :func:`build_graph` and :func:`nquads` only change the form of its terms.
+    """
+    out: list[Triple] = []
+    add = out.append
     doc = ex.document
-    d = _add_document(g, doc)
-    by_key = {e.key: iri.entity_iri(*e.key) for e in ex.entities}
+    d = iri.document_str(doc.id)
+    agent = iri.extractor_str(__version__)
+    _document_triples(add, doc, d, agent)
+    spans: set[tuple[int, int]] = set()
+    by_key = {e.key: iri.entity_str(*e.key) for e in ex.entities}
     for e in ex.entities:
-        _add_entity(g, doc, d, e, by_key[e.key])
+        _entity_triples(add, spans, doc, d, agent, e, by_key[e.key])
     for r in ex.relations:
         if r.subject in by_key and r.object in by_key:
-            _add_relation(g, doc, by_key[r.subject], GOV[r.predicate], by_key[r.object], r)
+            _relation_triples(add, spans, doc, d, by_key[r.subject], _gov(r.predicate), by_key[r.object], r)
         else:
             log.debug("relation with unknown end dropped: %s", r)
     for q in ex.quantities:
-        _add_metric(g, doc, d, q, by_key)
-    return g
+        _metric_triples(add, spans, doc, d, agent, q, by_key)
+    return list(dict.fromkeys(out))
 
 
-def _add_document(g: Graph, doc: Document) -> URIRef:
-    d = iri.document_iri(doc.id)
+def _document_triples(add, doc: Document, d: str, agent: str) -> None:
     m = doc.meta
-    g.add((d, RDF.type, GOV.Document))
-    g.add((d, GOV.sha256, Literal(doc.sha256)))
-    g.add((d, GOV.charCount, Literal(len(doc.text), datatype=XSD.integer)))
-    g.add((d, DCTERMS.language, Literal(m.language)))
+    add((d, _TYPE, _DOCUMENT))
+    add((d, _gov("sha256"), Lit(doc.sha256)))
+    add((d, _gov("charCount"), Lit(str(len(doc.text)), None, _XSD_INTEGER)))
+    add((d, _DCT + "language", Lit(m.language)))
     if m.title:
-        g.add((d, DCTERMS.title, Literal(m.title, lang="zh")))
+        add((d, _DCT + "title", Lit(m.title, "zh")))
     if m.author:
-        g.add((d, DCTERMS.creator, Literal(m.author, lang="zh")))
+        add((d, _DCT + "creator", Lit(m.author, "zh")))
     if m.issuer:
-        g.add((d, DCTERMS.publisher, Literal(m.issuer, lang="zh")))
+        add((d, _DCT + "publisher", Lit(m.issuer, "zh")))
     if m.date:
-        g.add((d, DCTERMS.date, Literal(m.date)))
+        add((d, _DCT + "date", Lit(m.date)))
     if m.document_number:
-        g.add((d, GOV.documentNumber, Literal(m.document_number)))
+        add((d, _gov("documentNumber"), Lit(m.document_number)))
     if m.jurisdiction:
-        g.add((d, GOV.jurisdiction, Literal(m.jurisdiction)))
+        add((d, _gov("jurisdiction"), Lit(m.jurisdiction)))
     if m.source:
-        g.add((d, DCTERMS.source, Literal(m.source)))
-    agent = iri.extractor_iri(__version__)
-    g.add((agent, RDF.type, GOV.Extractor))
-    g.add((agent, RDFS.label, Literal(f"govkg {__version__}")))
-    return d
+        add((d, _DCT + "source", Lit(m.source)))
+    add((agent, _TYPE, _EXTRACTOR))
+    add((agent, _LABEL, Lit(f"govkg {__version__}")))
 
 
-def _add_span(g: Graph, doc: Document, span: Span) -> URIRef:
-    """The oa:SpecificResource of a span, with its position and quote selectors (idempotent)."""
-    t = iri.span_iri(doc.id, span.start, span.end)
-    if (t, RDF.type, OA.SpecificResource) in g:
+def _span_triples(add, spans: set, doc: Document, d: str, span: Span) -> str:
+    """The oa:SpecificResource of a span, with its position and quote selectors (once per document)."""
+    start, end = span.start, span.end
+    t = f"{d}/span/{start}-{end}"
+    if (start, end) in spans:
         return t
-    pos, quote = URIRef(f"{t}#pos"), URIRef(f"{t}#quote")
-    g.add((t, RDF.type, OA.SpecificResource))
-    g.add((t, OA.hasSource, iri.document_iri(doc.id)))
-    g.add((t, OA.hasSelector, pos))
-    g.add((t, OA.hasSelector, quote))
-    g.add((pos, RDF.type, OA.TextPositionSelector))
-    g.add((pos, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-    g.add((pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
-    g.add((quote, RDF.type, OA.TextQuoteSelector))
-    g.add((quote, OA.exact, Literal(span.quote)))
-    pre = doc.text[max(0, span.start - CONTEXT_WINDOW):span.start]
-    suf = doc.text[span.end:span.end + CONTEXT_WINDOW]
+    spans.add((start, end))
+    pos, quote = t + "#pos", t + "#quote"
+    add((t, _TYPE, _OA_SPECIFIC))
+    add((t, _OA_HAS_SOURCE, d))
+    add((t, _OA_HAS_SELECTOR, pos))
+    add((t, _OA_HAS_SELECTOR, quote))
+    add((pos, _TYPE, _OA_POSITION))
+    add((pos, _OA_START, _new(Lit, (str(start), None, _XSD_NNI))))
+    add((pos, _OA_END, _new(Lit, (str(end), None, _XSD_NNI))))
+    add((quote, _TYPE, _OA_QUOTE))
+    add((quote, _OA_EXACT, _new(Lit, (span.quote, None, None))))
+    text = doc.text
+    pre = text[max(0, start - CONTEXT_WINDOW):start]
+    suf = text[end:end + CONTEXT_WINDOW]
     if pre:
-        g.add((quote, OA.prefix, Literal(pre)))
+        add((quote, _OA_PREFIX, _new(Lit, (pre, None, None))))
     if suf:
-        g.add((quote, OA.suffix, Literal(suf)))
+        add((quote, _OA_SUFFIX, _new(Lit, (suf, None, None))))
     return t
 
 
-def _add_entity(g: Graph, doc: Document, d: URIRef, e: Entity, node: URIRef) -> None:
-    g.add((node, RDF.type, GOV[e.cls]))
+def _entity_triples(add, spans: set, doc: Document, d: str, agent: str, e: Entity, node: str) -> None:
+    add((node, _TYPE, _gov(e.cls)))
     if e.cls != e.core:
-        g.add((node, RDF.type, GOV[e.core]))
-    g.add((node, RDFS.label, Literal(e.label, lang="zh")))
-    g.add((node, SKOS.prefLabel, Literal(e.label, lang="zh")))
+        add((node, _TYPE, _gov(e.core)))
+    zh = Lit(e.label, "zh")
+    add((node, _LABEL, zh))
+    add((node, _PREF, zh))
     for a in e.aliases:
         if a != e.label:
-            g.add((node, SKOS.altLabel, Literal(a, lang="zh")))
+            add((node, _ALT, Lit(a, "zh")))
     if e.label_en:
-        g.add((node, RDFS.label, Literal(e.label_en, lang="en")))
-        g.add((node, SKOS.prefLabel, Literal(e.label_en, lang="en")))
-    elif (node, SKOS.editorialNote, None) not in g:
-        g.add((node, SKOS.editorialNote, Literal(_NO_EN, lang="en")))
+        en = Lit(e.label_en, "en")
+        add((node, _LABEL, en))
+        add((node, _PREF, en))
+    else:
+        add((node, _NOTE, Lit(_NO_EN, "en")))
     if e.concept:
-        g.add((node, GOV.concept, URIRef(e.concept)))
-    g.add((node, GOV.mentionedIn, d))
-    agent = iri.extractor_iri(__version__)
-    g.add((node, PROV.wasAttributedTo, agent))
-    for m in e.mentions:
-        _add_mention(g, doc, node, m.span, m.sentence)
+        add((node, _CONCEPT, e.concept))
+    add((node, _MENTIONED_IN, d))
+    add((node, _ATTRIBUTED, agent))
+    if e.mentions:
+        tag = iri.mention_tag(node)
+        for m in e.mentions:
+            _mention_triples(add, spans, doc, d, node, tag, m.span, m.sentence)
 
 
-def _add_mention(g: Graph, doc: Document, node: URIRef, span: Span, sentence: Span | None) -> None:
-    mi = iri.mention_iri(doc.id, span.start, span.end, node)
-    g.add((mi, RDF.type, GOV.Mention))
-    g.add((mi, RDF.type, OA.Annotation))
-    g.add((mi, OA.hasBody, node))
-    g.add((mi, OA.hasTarget, _add_span(g, doc, span)))
-    g.add((mi, OA.motivatedBy, OA.identifying))
+def _mention_triples(add, spans: set, doc: Document, d: str, node: str, tag: str, span: Span,
+                     sentence: Span | None) -> None:
+    mi = f"{d}/mention/{span.start}-{span.end}-{tag}"  # = iri.mention_str(doc.id, start, end, node)
+    add((mi, _TYPE, _MENTION))
+    add((mi, _TYPE, _OA_ANNOTATION))
+    add((mi, _OA_HAS_BODY, node))
+    add((mi, _OA_HAS_TARGET, _span_triples(add, spans, doc, d, span)))
+    add((mi, _OA_MOTIVATED, _OA_IDENTIFYING))
     if sentence is not None:
-        g.add((mi, GOV.sentence, Literal(sentence_window(doc.text, sentence, span))))
-    g.add((node, GOV.hasMention, mi))
+        add((mi, _SENTENCE, _new(Lit, (sentence_window(doc.text, sentence, span), None, None))))
+    add((node, _HAS_MENTION, mi))
 
 
 def sentence_window(text: str, sentence: Span, span: Span, *, max_chars: int = SENTENCE_WINDOW) -> str:
@@ -189,41 +270,116 @@ def sentence_window(text: str, sentence: Span, span: Span, *, max_chars: int = S
     return text[a:b]
 
 
-def _add_relation(g: Graph, doc: Document, s: URIRef, p: URIRef, o: URIRef, r: Relation) -> None:
-    g.add((s, p, o))
-    a = iri.assertion_iri(doc.id, s, p, o)
-    g.add((a, RDF.type, GOV.RelationAssertion))
-    g.add((a, RDF.subject, s))
-    g.add((a, RDF.predicate, p))
-    g.add((a, RDF.object, o))
-    g.add((a, GOV.evidence, _add_span(g, doc, r.evidence)))
-    g.add((a, PROV.wasDerivedFrom, iri.document_iri(doc.id)))
+def _relation_triples(add, spans: set, doc: Document, d: str, s: str, p: str, o: str, r: Relation) -> None:
+    add((s, p, o))
+    a = iri.assertion_str(doc.id, s, p, o)
+    add((a, _TYPE, _ASSERTION))
+    add((a, _RDF + "subject", s))
+    add((a, _RDF + "predicate", p))
+    add((a, _RDF + "object", o))
+    add((a, _EVIDENCE, _span_triples(add, spans, doc, d, r.evidence)))
+    add((a, _DERIVED, d))
     if r.trigger:
-        g.add((a, RDFS.comment, Literal(r.trigger, lang="zh")))
+        add((a, _COMMENT, Lit(r.trigger, "zh")))
 
 
-def _add_metric(g: Graph, doc: Document, d: URIRef, q: Quantity, by_key: dict) -> None:
-    m = iri.metric_iri(doc.id, q.span.start, q.span.end)
-    targets = [by_key[k] for k in q.measures if k in by_key]
-    g.add((m, RDF.type, GOV.Metric))
+def _metric_triples(add, spans: set, doc: Document, d: str, agent: str, q: Quantity, by_key: dict) -> None:
+    m = iri.metric_str(doc.id, q.span.start, q.span.end)
+    add((m, _TYPE, _METRIC))
     label = f"{q.statement}:{q.span.quote}" if q.statement else q.span.quote
-    g.add((m, RDFS.label, Literal(label, lang="zh")))
-    g.add((m, GOV.value, decimal_literal(q.value)))
-    g.add((m, GOV.unit, Literal(q.unit)))
-    g.add((m, GOV.rawValue, Literal(q.span.quote)))
-    for t in targets:
-        g.add((m, GOV.measures, t))
+    add((m, _LABEL, Lit(label, "zh")))
+    add((m, _gov("value"), Lit(_decimal_lex(q.value), None, _XSD_DECIMAL)))
+    add((m, _gov("unit"), Lit(q.unit)))
+    add((m, _gov("rawValue"), Lit(q.span.quote)))
+    for k in q.measures:
+        if k in by_key:
+            add((m, _gov("measures"), by_key[k]))
     if q.qualifier:
-        g.add((m, GOV.qualifier, Literal(q.qualifier)))
+        add((m, _gov("qualifier"), Lit(q.qualifier)))
     if q.year is not None:
-        g.add((m, GOV.year, Literal(q.year, datatype=XSD.integer)))
+        add((m, _gov("year"), Lit(str(int(q.year)), None, _XSD_INTEGER)))
     if q.since is not None:
-        g.add((m, GOV.sinceYear, Literal(q.since, datatype=XSD.integer)))
+        add((m, _gov("sinceYear"), Lit(str(int(q.since)), None, _XSD_INTEGER)))
     if q.until is not None:
-        g.add((m, GOV.untilYear, Literal(q.until, datatype=XSD.integer)))
-    g.add((m, GOV.isTarget, Literal(bool(q.is_target))))
+        add((m, _gov("untilYear"), Lit(str(int(q.until)), None, _XSD_INTEGER)))
+    add((m, _gov("isTarget"), _TRUE if q.is_target else _FALSE))
     if q.statement:
-        g.add((m, GOV.statement, Literal(q.statement, lang="zh")))
-    g.add((m, GOV.mentionedIn, d))
-    g.add((m, PROV.wasAttributedTo, iri.extractor_iri(__version__)))
-    _add_mention(g, doc, m, q.span, q.sentence)
+        add((m, _gov("statement"), Lit(q.statement, "zh")))
+    add((m, _MENTIONED_IN, d))
+    add((m, _ATTRIBUTED, agent))
+    _mention_triples(add, spans, doc, d, m, iri.mention_tag(m), q.span, q.sentence)
+
+
+# ----------------------------------------------------------------------------------- rdflib graph
+
+
+def build_graph(extractions: Iterable[Extraction], *, graph: Graph | None = None) -> Graph:
+    """Build one graph from the extractions of one or more documents."""
+    g = bind_prefixes(graph if graph is not None else Graph())
+    for ex in extractions:
+        add_extraction(g, ex)
+    return g
+
+
+def add_extraction(g: Graph, ex: Extraction) -> Graph:
+    """Add one document's entities, relations and metrics (with provenance) to ``g``."""
+    terms: dict[Term, URIRef | Literal] = {}
+
+    def term(t: Term) -> URIRef | Literal:
+        r = terms.get(t)
+        if r is None:
+            if t.__class__ is str:
+                r = URIRef(t)
+            else:
+                r = Literal(t.value, lang=t.lang, datatype=None if t.datatype is None else URIRef(t.datatype),
+                            normalize=False)
+            terms[t] = r
+        return r
+
+    note = SKOS.editorialNote
+    for s, p, o in extraction_triples(ex):
+        triple = (term(s), term(p), term(o))
+        if p == _NOTE and (triple[0], note, None) in g:
+            continue  # one note is enough (a graph may already hold one from another document)
+        g.add(triple)
+    return g
+
+
+# ----------------------------------------------------------------------------------------- N-Quads
+
+_NEEDS_ESCAPE = re.compile('[\x00-\x1f"\\\\\x7f]')
+_ESCAPES = {i: f"\\u{i:04X}" for i in [*range(0x20), 0x7F]}
+_ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"})
+
+
+def nquads(triples: Iterable[Triple], graph: str) -> tuple[bytes, int]:
+    """``triples`` (IRIs as ``str``, literals as :class:`Lit`) as N-Quads in the graph ``graph``.
+
+    Literals are escaped as canonical N-Triples asks: ``\\\\``, ``\\"``, ``\\n``, ``\\r`` and every other
+    control character as ``\\uXXXX``. IRIs are written as they are: govkg mints them valid. Returns
+    the UTF-8 bytes and the number of quads.
+
+    >>> data, n = nquads([("urn:s", "urn:p", Lit("5", None, "urn:t")), ("urn:s", "urn:q", "urn:o")], "urn:g")
+    >>> print(data.decode(), end=""), n
+    <urn:s> <urn:p> "5"^^<urn:t> <urn:g> .
+    <urn:s> <urn:q> <urn:o> <urn:g> .
+    (None, 2)
+    """
+    tail = f" <{graph}> .\n"
+    lines = []
+    append = lines.append
+    search, translate = _NEEDS_ESCAPE.search, _ESCAPES
+    for s, p, o in triples:
+        if o.__class__ is str:
+            append(f"<{s}> <{p}> <{o}>{tail}")
+            continue
+        v, lang, dt = o
+        if search(v) is not None:
+            v = v.translate(translate)
+        if lang:
+            append(f'<{s}> <{p}> "{v}"@{lang}{tail}')
+        elif dt:
+            append(f'<{s}> <{p}> "{v}"^^<{dt}>{tail}')
+        else:
+            append(f'<{s}> <{p}> "{v}"{tail}')
+    return "".join(lines).encode("utf-8"), len(lines)

@@ -5,6 +5,9 @@ space or quotation marks), so the same entity gets the same IRI in every run, on
 every document: ``https://w3id.org/govkg/id/actor/<16 hex digits of sha256>``. Document-bound things
 (documents, mentions, spans, metrics, relation assertions) hang below the document's IRI, itself
 derived from the sha256 of the text.
+
+Each ``*_iri`` function returns an rdflib ``URIRef``; its ``*_str`` twin returns the same IRI as a plain
+string, for :func:`kg.rdf.build.extraction_triples`, which makes no rdflib terms.
 """
 
 from __future__ import annotations
@@ -17,14 +20,22 @@ from rdflib import URIRef
 
 __all__ = [
     "BASE",
-    "normalise_label",
-    "entity_iri",
-    "document_iri",
-    "span_iri",
-    "mention_iri",
-    "metric_iri",
     "assertion_iri",
+    "assertion_str",
+    "document_iri",
+    "document_str",
+    "entity_iri",
+    "entity_str",
     "extractor_iri",
+    "extractor_str",
+    "mention_iri",
+    "mention_str",
+    "mention_tag",
+    "metric_iri",
+    "metric_str",
+    "normalise_label",
+    "span_iri",
+    "span_str",
 ]
 
 BASE = "https://w3id.org/govkg/id/"
@@ -44,35 +55,69 @@ def _h(*parts: str, n: int = 16) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
 
 
+def entity_str(core: str, label: str) -> str:
+    """:func:`entity_iri` as a plain string."""
+    return f"{BASE}{core.lower()}/{_h(core, normalise_label(label))}"
+
+
+def document_str(doc_id: str) -> str:
+    return f"{BASE}doc/{doc_id}"
+
+
+def span_str(doc_id: str, start: int, end: int) -> str:
+    return f"{BASE}doc/{doc_id}/span/{start}-{end}"
+
+
+def mention_tag(entity: str) -> str:
+    """The 8 hex digits that tell apart the mentions of different entities on one span."""
+    return _h(str(entity), n=8)
+
+
+def mention_str(doc_id: str, start: int, end: int, entity: str) -> str:
+    return f"{BASE}doc/{doc_id}/mention/{start}-{end}-{mention_tag(entity)}"
+
+
+def metric_str(doc_id: str, start: int, end: int) -> str:
+    return f"{BASE}doc/{doc_id}/metric/{start}-{end}"
+
+
+def assertion_str(doc_id: str, s: str, p: str, o: str) -> str:
+    return f"{BASE}doc/{doc_id}/assertion/{_h(str(s), str(p), str(o))}"
+
+
+def extractor_str(version: str) -> str:
+    return f"{BASE}agent/govkg/{version}"
+
+
 def entity_iri(core: str, label: str) -> URIRef:
     """IRI of the entity of core class ``core`` named ``label``.
 
     >>> str(entity_iri("Actor", "省政府"))[:38]
     'https://w3id.org/govkg/id/actor/39a2a9'
     """
-    return URIRef(f"{BASE}{core.lower()}/{_h(core, normalise_label(label))}")
+    return URIRef(entity_str(core, label))
 
 
 def document_iri(doc_id: str) -> URIRef:
-    return URIRef(f"{BASE}doc/{doc_id}")
+    return URIRef(document_str(doc_id))
 
 
 def span_iri(doc_id: str, start: int, end: int) -> URIRef:
     """The oa:SpecificResource for ``[start, end)`` of a document; its selectors are ``#pos`` and ``#quote``."""
-    return URIRef(f"{BASE}doc/{doc_id}/span/{start}-{end}")
+    return URIRef(span_str(doc_id, start, end))
 
 
 def mention_iri(doc_id: str, start: int, end: int, entity: URIRef) -> URIRef:
-    return URIRef(f"{BASE}doc/{doc_id}/mention/{start}-{end}-{_h(str(entity), n=8)}")
+    return URIRef(mention_str(doc_id, start, end, str(entity)))
 
 
 def metric_iri(doc_id: str, start: int, end: int) -> URIRef:
-    return URIRef(f"{BASE}doc/{doc_id}/metric/{start}-{end}")
+    return URIRef(metric_str(doc_id, start, end))
 
 
 def assertion_iri(doc_id: str, s: URIRef, p: URIRef, o: URIRef) -> URIRef:
-    return URIRef(f"{BASE}doc/{doc_id}/assertion/{_h(str(s), str(p), str(o))}")
+    return URIRef(assertion_str(doc_id, str(s), str(p), str(o)))
 
 
 def extractor_iri(version: str) -> URIRef:
-    return URIRef(f"{BASE}agent/govkg/{version}")
+    return URIRef(extractor_str(version))
