@@ -114,14 +114,14 @@ def test_sources_for_reads_folders_sorted_and_once(tmp_path):
 def test_document_quads_are_rdflibs_triples_in_the_source_graph():
     from fixtures_store import extraction_a, extraction_b, make_document
 
-    from kg.corpus import _graph_nquads, _Recorder
+    from kg.corpus import _document_nquads
     from kg.rdf.build import build_graph
     from kg.records import Extraction
 
     tricky = Extraction(document=make_document("正文\t“引号”\\反斜杠\r\n下一行。",
                                                title='他说"网格\\化"\n管理', jurisdiction="江苏"))
     for ex in (extraction_a(), extraction_b(), tricky):
-        data, n = _graph_nquads(build_graph([ex], graph=_Recorder()), "urn:x:g")
+        data, n = _document_nquads(ex, "urn:x:g")
         ours = ox.Store()
         ours.load(data, ox.RdfFormat.N_QUADS)
         ref = ox.Store()
