@@ -204,7 +204,7 @@ class _Names:
         if not label or label[0] not in _LEVEL_CHARS:
             return None
         if label not in self._levels:
-            first = self._tokenize(label)[0].text
+            first = _first_token(self._tokenize, label)
             organ = first == label[0] or (len(first) >= 2 and first[1:] in self.lx.heads)
             self._levels[label] = label[0] if organ else None
         return self._levels[label]
@@ -230,6 +230,12 @@ class _Names:
             if not label.startswith(short):
                 label = short + label  # 江苏 + 省委 (the concept and its English name stay: a provincial committee)
         return label, cls, en, concept or None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _first_token(tokenize, text: str) -> str:
+    """The first token of ``text`` (a pure function of the tokenizer and the text: names recur)."""
+    return tokenize(text)[0].text
 
 
 def _jurisdiction(document: Document, lx: Lexicon, raw: list[dict], norm: str,
@@ -267,10 +273,12 @@ def _jurisdiction(document: Document, lx: Lexicon, raw: list[dict], norm: str,
 
 # -- merging ------------------------------------------------------------------------------------------
 def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str, cls: str = "",
-          quoted: bool = False, places: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
+          quoted: bool = False, places: frozenset[str] = frozenset(), longest_place: int = 0
+          ) -> tuple[set[str], set[str]]:
     """``(full, loose)`` merge keys. Full keys identify a name; a loose key (the name without a scope
     modifier such as 城乡/基层, a leading place, a generic tail such as 机制/体系, or a title after a person's
-    name) only merges with another mention's *full* key, so that loose keys never chain unrelated names."""
+    name) only merges with another mention's *full* key, so that loose keys never chain unrelated names.
+    ``longest_place`` is the length of the longest name in ``places`` (computed when not given)."""
     full, loose = set(), set()
     for n in {label, *aliases}:
         k = normalise_label(n)
@@ -282,12 +290,13 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
                 full.add("“" + q)
             if quoted:
                 full.add("“" + k)  # “某某” itself: one entity with “某某”平台
+    scopes = _lexicon_cache(lx, "scopes", _scopes_by_first)
+    longest = (longest_place or max(map(len, places))) if core in ("Mechanism", "Goal") and places else 0
     for k in list(full):
-        for s in lx.scopes:
+        for s in scopes.get(k[:1], ()):
             if k.startswith(s) and len(k) - len(s) >= 3:
                 loose.add(k[len(s):])
-        if core in ("Mechanism", "Goal") and places:
-            longest = max(map(len, places))
+        if longest:
             for n in range(min(longest, len(k) - 3), 1, -1):
                 if k[:n] in places:
                     loose.add(k[n:])  # 某省养老服务体系 -> 养老服务体系
@@ -297,10 +306,34 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
                 if k.endswith(t) and len(k) - len(t) >= 3:
                     loose.add(k[: -len(t)])
         elif cls == "Person":
-            for t, (hcls, _, _) in lx.heads.items():
-                if hcls == "Role" and k.endswith(t) and 2 <= len(k) - len(t) <= 4:
+            for t in _lexicon_cache(lx, "roles", _role_heads):
+                if k.endswith(t) and 2 <= len(k) - len(t) <= 4:
                     loose.add(k[: -len(t)])  # 某某总书记 -> 某某 (a person named with a title)
     return full, loose - full
+
+
+_LEXICON_CACHE: dict[tuple[int, str], tuple[Lexicon, object]] = {}
+
+
+def _lexicon_cache(lx: Lexicon, name: str, build):
+    """``build(lx)``, computed once per lexicon object (a lexicon is read-only once loaded)."""
+    got = _LEXICON_CACHE.get((id(lx), name))
+    if got is None or got[0] is not lx:
+        got = _LEXICON_CACHE[(id(lx), name)] = (lx, build(lx))
+    return got[1]
+
+
+def _scopes_by_first(lx: Lexicon) -> dict[str, tuple[str, ...]]:
+    """The scope modifiers by their first character, in the lexicon's order."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for s in lx.scopes:
+        out[s[:1]].append(s)
+    return {c: tuple(v) for c, v in out.items()}
+
+
+def _role_heads(lx: Lexicon) -> tuple[str, ...]:
+    """The head morphemes of roles (书记, 主任), in the lexicon's order."""
+    return tuple(t for t, (hcls, _, _) in lx.heads.items() if hcls == "Role")
 
 
 def _unquote(s: str) -> str:
@@ -334,11 +367,13 @@ def _merge(raw: list[dict], lx: Lexicon, norm: str, places: frozenset[str]) -> l
     owner: dict[tuple[str, str], int] = {}
     loose_keys = []
     cache: dict[tuple, tuple[set[str], set[str]]] = {}
+    longest = max(map(len, places), default=0)
     for i, r in enumerate(raw):
         uf.find(i)
         args = (r["label"], r["aliases"], r["core"], r["cls"], r["source"] == "quote")
         if args not in cache:
-            cache[args] = _keys(args[0], args[1], lx, args[2], args[3], quoted=args[4], places=places)
+            cache[args] = _keys(args[0], args[1], lx, args[2], args[3], quoted=args[4], places=places,
+                                longest_place=longest)
         full, loose = cache[args]
         loose_keys.append(loose)
         for k in full:
@@ -377,24 +412,38 @@ def _merge(raw: list[dict], lx: Lexicon, norm: str, places: frozenset[str]) -> l
     return list(groups.values())
 
 
+def _vote(members: list[dict]) -> tuple[str, str, set[str], str | None, str | None]:
+    """``(label, class, aliases, concept, English label)`` of an entity named by several mentions (sorts
+    ``members`` by position)."""
+    members.sort(key=lambda r: (r["s"], r["e"]))
+    named = [r for r in members if r["source"] != "anaphora"] or members
+    best = min(named, key=lambda r: (_SOURCE_RANK.get(r["source"], 9), r["s"]))
+    labels = Counter(r["label"] for r in named)
+    top = max(labels.values())
+    label = best["label"] if labels[best["label"]] == top else next(
+        r["label"] for r in named if labels[r["label"]] == top)
+    cls_votes = Counter(r["cls"] for r in named if r["source"] == best["source"])
+    cls = cls_votes.most_common(1)[0][0]
+    aliases = set().union(*{r["aliases"] for r in named}, {r["label"] for r in named}) - {label}
+    # a concept (and its English name) only when the entity is named by that concept's label
+    concept = next((r["concept"] for r in named if r["concept"] and r["label"] == label), None)
+    en = next((r["en"] for r in named if r["en"] and r["label"] == label), None)
+    return label, cls, aliases, concept, en
+
+
 def _entities(groups: list[list[dict]], document: Document, sentence_of) -> tuple[list[Entity], dict]:
     entities: dict[tuple[str, str], Entity] = {}
     by_pos: dict[tuple[int, int], tuple[str, str]] = {}
     for members in groups:
-        members.sort(key=lambda r: (r["s"], r["e"]))
-        named = [r for r in members if r["source"] != "anaphora"] or members
-        best = min(named, key=lambda r: (_SOURCE_RANK.get(r["source"], 9), r["s"]))
-        labels = Counter(r["label"] for r in named)
-        top = max(labels.values())
-        label = best["label"] if labels[best["label"]] == top else next(
-            r["label"] for r in named if labels[r["label"]] == top)
-        cls_votes = Counter(r["cls"] for r in named if r["source"] == best["source"])
-        cls = cls_votes.most_common(1)[0][0]
-        key = (core_class(cls), label)
-        aliases = set().union(*{r["aliases"] for r in named}, {r["label"] for r in named}) - {label}
-        # a concept (and its English name) only when the entity is named by that concept's label
-        concept = next((r["concept"] for r in named if r["concept"] and r["label"] == label), None)
-        en = next((r["en"] for r in named if r["en"] and r["label"] == label), None)
+        if len(members) == 1:  # most entities are named once: the votes below in short
+            r = members[0]
+            label, cls = r["label"], r["cls"]
+            key = (core_class(cls), label)
+            aliases = r["aliases"] - {label}
+            concept, en = r["concept"] or None, r["en"] or None
+        else:
+            label, cls, aliases, concept, en = _vote(members)
+            key = (core_class(cls), label)
         mentions = []
         for r in members:
             mentions.append(Mention(span=document.span(r["s"], r["e"]), key=key, sentence=sentence_of(r["s"]),
