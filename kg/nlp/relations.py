@@ -49,6 +49,9 @@ from kg.nlp.tokenizer import doc_text
 __all__ = ["RelationExtractor"]
 
 _PUNCT = set(",;:。!?\n")
+_PUNCT_RE = re.compile("[,;:。!?\n]")
+_ADJ_STOP = re.compile("[,;:。!?\n、的]")  # what separates two names that are not one noun phrase
+_LAST_PUNCT = re.compile("(?s:.*)[,;:。!?\n]")  # up to and including the last one
 #: what may stand between two coordinated actors of one subject
 _COORD = ("、", "和", "与", "及", "以及", " ", "会同", "同", "联合", "、以及")
 _LEADS = re.compile(r"^(?:领导|主导|统一领导)(?:的|下的?)")
@@ -71,10 +74,12 @@ class _Ent(NamedTuple):
     end_char: int
     label_: str
     id_: str
+    core: str  # core_class(label_)
 
     @classmethod
     def of(cls, span: Span) -> _Ent:
-        return cls(span.start_char, span.end_char, span.label_, span.id_)
+        label = span.label_
+        return cls(span.start_char, span.end_char, label, span.id_, core_class(label))
 
 
 def _k(s: _Ent | Span) -> tuple[int, int]:
@@ -114,23 +119,33 @@ class RelationExtractor:
         """(start, end, property, word) of trigger words outside entity names, in order."""
         if self._trig_re is None:
             return []
-        out, taken = [], [(e.start_char, e.end_char) for e in ents]
-        for m in self._trig_re.finditer(text, sent.start_char, sent.end_char):
-            s, e = m.start(), m.end()
-            if any(a <= s < b for a, b in taken):
+        out: list[tuple[int, int, str, str]] = []
+        lo = sent.start_char
+        taken = None  # characters of the sentence inside an entity name, marked on the first match
+        triggers = self.lexicon.triggers
+        for m in self._trig_re.finditer(text, lo, sent.end_char):
+            s, e = m.span()
+            if taken is None:
+                taken = bytearray(max(sent.end_char, max((x.end_char for x in ents), default=0)) - lo + 1)
+                for x in ents:
+                    if x.end_char > x.start_char >= lo:
+                        taken[x.start_char - lo:x.end_char - lo] = b"\x01" * (x.end_char - x.start_char)
+            if taken[s - lo]:
                 continue
-            out.append((s, e, self.lexicon.triggers[m.group(0)], m.group(0)))
+            word = m.group(0)
+            out.append((s, e, triggers[word], word))
         return out
 
     @staticmethod
     def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+        """The clause around ``pos`` within ``[lo, hi)``: from after the punctuation before it (or ``lo``) to
+        the punctuation at or after it (or ``hi``)."""
         a = pos
-        while a > lo and text[a - 1] not in _PUNCT:
-            a -= 1
-        b = pos
-        while b < hi and text[b] not in _PUNCT:
-            b += 1
-        return a, b
+        if pos > lo:
+            m = _LAST_PUNCT.match(text, lo, pos)
+            a = m.end() if m else lo
+        m = _PUNCT_RE.search(text, pos, hi) if pos < hi else None
+        return a, (m.start() if m else max(pos, hi))
 
     @staticmethod
     def _coordinated(text: str, spans: list[_Ent], core: str, backwards: bool = False) -> list[_Ent]:
@@ -141,7 +156,7 @@ class RelationExtractor:
         group = [seq[0]]
         for e in seq[1:]:
             a, b = (e, group[-1]) if backwards else (group[-1], e)
-            if text[a.end_char:b.start_char] in _COORD and core_class(e.label_) == core:
+            if text[a.end_char:b.start_char] in _COORD and e.core == core:
                 group.append(e)
             else:
                 break
@@ -195,7 +210,7 @@ class RelationExtractor:
                   goals_in: dict, subjects_by_sent: dict) -> None:
         trig = self._triggers(text, sent, ents)
         first_t = trig[0][0] if trig else sent.end_char
-        subj = self._coordinated(text, [e for e in ents if core_class(e.label_) == "Actor"
+        subj = self._coordinated(text, [e for e in ents if e.core == "Actor"
                                         and e.end_char <= first_t and self._topic(text, sent, e)], "Actor")
         subjects_by_sent[sent.start_char] = subj
         issued: list[_Ent] = []
@@ -207,7 +222,7 @@ class RelationExtractor:
         for ts, te, prop, word in trig:
             c0, cend = self._clause_bounds(text, ts, sent.start_char, sent.end_char)
             after = [e for e in ents if te <= e.start_char < cend]
-            while len(after) > 1 and core_class(after[0].label_) == "Actor" and \
+            while len(after) > 1 and after[0].core == "Actor" and \
                     _MODIFIER.match(text[after[0].end_char:after[1].start_char]):
                 after = after[1:]  # 党组织领导的社区协商制度: the actor only modifies the object
             objs = after[:1]
@@ -217,12 +232,12 @@ class RelationExtractor:
                 else:
                     break
             if prop == "setsGoal":
-                objs = [e for e in ents if e.start_char >= te and core_class(e.label_) == "Goal"] + \
+                objs = [e for e in ents if e.start_char >= te and e.core == "Goal"] + \
                     [e for e in after[:1] if e.label_ == "Policy"]
             local = self._coordinated(text, [e for e in ents if c0 <= e.start_char and e.end_char <= ts
-                                             and core_class(e.label_) == "Actor"], "Actor", backwards=True)
+                                             and e.core == "Actor"], "Actor", backwards=True)
             for o in objs:
-                oc = core_class(o.label_)
+                oc = o.core
                 if o.label_ == "Policy" and prop in ("issues", "setsGoal"):
                     for a in subj:
                         add(a, "issues", o, sent, word)
@@ -290,14 +305,14 @@ class RelationExtractor:
         pioneer = any(p == "pioneeredBy" for _, _, p, _ in trig)
         for n, (a, b) in enumerate(zip(ents, ents[1:])):
             between = text[a.end_char:b.start_char]
-            if len(between) > self.gap or any(c in _PUNCT or c in "、的" for c in between) or (
+            if len(between) > self.gap or _ADJ_STOP.search(between) or (
                     self._trig_re is not None and self._trig_re.search(between)):
                 continue  # 省政府印发《……》 is the trigger rule's: issues, not implements
-            ca, cb = core_class(a.label_), core_class(b.label_)
+            ca, cb = a.core, b.core
             if a.label_ == "Place" and b.label_ == "Place" and not between:
                 add(b, "locatedIn", a, sent, "")
             if ca == "Actor" and cb == "Mechanism" and a.label_ != "Person":
-                group = self._coordinated(text, [x for x in ents[:n + 1] if core_class(x.label_) == "Actor"],
+                group = self._coordinated(text, [x for x in ents[:n + 1] if x.core == "Actor"],
                                           "Actor", backwards=True)
                 for x in group:
                     if pioneer:
@@ -307,7 +322,8 @@ class RelationExtractor:
 
     def _lists(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """X、Y等Z -> X partOf Z; ……X……,其中Y -> Y partOf X; “A—B—C”N级架构."""
-        for i, z in enumerate(ents):
+        deng = text.find("等", sent.start_char, sent.end_char) >= 0
+        for i, z in enumerate(ents if deng else ()):
             lead = text[max(sent.start_char, z.start_char - 12):z.start_char]
             m = _DENG.search(lead) if "等" in lead else None
             if not m:
@@ -321,7 +337,7 @@ class RelationExtractor:
                 else:
                     break
             for e in chosen:
-                if core_class(e.label_) == core_class(z.label_):
+                if e.core == z.core:
                     add(e, "partOf", z, sent, "等")
         pos = text.find(_QI_ZHONG, sent.start_char, sent.end_char)
         while pos >= 0:
@@ -343,14 +359,16 @@ class RelationExtractor:
 
     def _patterns(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """A领导的B -> leads; A与B……融合 -> relatedTo; 以P为例 -> relatedTo."""
-        for n, a in enumerate(ents):
-            if core_class(a.label_) == "Actor" and _LEADS.match(text[a.end_char:a.end_char + 6]):
+        lead = text.find("领导", sent.start_char, sent.end_char + 6) >= 0 or \
+            text.find("主导", sent.start_char, sent.end_char + 6) >= 0  # what _LEADS needs
+        for n, a in enumerate(ents if lead else ()):
+            if a.core == "Actor" and _LEADS.match(text[a.end_char:a.end_char + 6]):
                 _, cend = self._clause_bounds(text, a.end_char, sent.start_char, sent.end_char)
-                b = next((e for e in ents[n + 1:] if e.start_char < cend and core_class(e.label_) == "Mechanism"),
+                b = next((e for e in ents[n + 1:] if e.start_char < cend and e.core == "Mechanism"),
                          None)
                 if b is not None:
                     add(a, "leads", b, sent, "领导")
-        mechs = [e for e in ents if core_class(e.label_) == "Mechanism"]
+        mechs = [e for e in ents if e.core == "Mechanism"]
         for a, b in zip(mechs, mechs[1:]):
             if text[a.end_char:b.start_char].strip("“”") in ("与", "和", "同") and \
                     any(w in text[b.end_char:b.end_char + 8] for w in _FUSION):
@@ -359,7 +377,7 @@ class RelationExtractor:
             s, e = m.start("who"), m.end("who")
             policy = next((x for x in ents if x.label_ == "Policy" and x.end_char <= s), None)
             for a in ents:
-                if policy is not None and s <= a.start_char and a.end_char <= e and core_class(a.label_) == "Actor":
+                if policy is not None and s <= a.start_char and a.end_char <= e and a.core == "Actor":
                     add(a, "relatedTo", policy, sent, "同意")  # 《某方案》已经省政府同意
         for m in _CASE.finditer(text, sent.start_char, sent.end_char):
             s, e = m.start("place"), m.end("place")
@@ -374,7 +392,7 @@ class RelationExtractor:
         issuers = {(s, e) for s, e in self._issuer_regions(doc)}
         for n in nested:
             for o in idx.containing(n.start_char, n.end_char):
-                oc, nc = core_class(o.label_), core_class(n.label_)
+                oc, nc = o.core, n.core
                 if any(a <= n.start_char and n.end_char <= b for a, b in issuers):
                     continue  # a title's issuer: see _titles
                 if oc == "Mechanism" and nc == "Actor" and n.label_ != "Place":
@@ -398,7 +416,7 @@ class RelationExtractor:
             if policy is None or ie <= ls:
                 continue
             actors = [s for s in spans if ls <= s.start_char and s.end_char <= ie
-                      and core_class(s.label_) == "Actor" and s.label_ != "Place"]
+                      and s.core == "Actor" and s.label_ != "Place"]
             # the longest names only (某省民政厅, not 民政厅 inside it)
             actors = [a for a in actors if not any(b is not a and b.start_char <= a.start_char and
                                                    a.end_char <= b.end_char for b in actors)]
@@ -413,7 +431,7 @@ class RelationExtractor:
         for h_i, h in enumerate(heads):
             if h.label_ not in ("2", "item"):
                 continue
-            hm = [e for e in index.within(h.start_char, h.end_char) if core_class(e.label_) == "Mechanism"]
+            hm = [e for e in index.within(h.start_char, h.end_char) if e.core == "Mechanism"]
             if len(hm) != 1:
                 continue
             stop = heads[h_i + 1].start_char if h_i + 1 < len(heads) else len(text)
@@ -421,7 +439,7 @@ class RelationExtractor:
             stop = min(stop, para_end if para_end >= 0 else len(text))
             body = index.within(h.end_char, stop)
             for e in body:
-                if core_class(e.label_) == "Actor" and _k(e) in measured:
+                if e.core == "Actor" and _k(e) in measured:
                     add(hm[0], "involves", e, h, "")
             if h.label_ != "item":
                 continue
@@ -464,7 +482,7 @@ class RelationExtractor:
         if right:
             return [_k(right[0])]
         left = [e for e in ents if e.end_char <= m.start_char and e.label_ not in ("Place", "Person")
-                and core_class(e.label_) in ("Actor", "Mechanism")]
+                and e.core in ("Actor", "Mechanism")]
         c0, _ = self._clause_bounds(text, m.start_char, sent.start_char, sent.end_char)
         clause = [e for e in left if e.start_char >= c0]
         if clause:
@@ -493,7 +511,7 @@ class RelationExtractor:
             before = [e for e in ents if e.end_char <= pos]
             # the list right before 分别 (村、社区分别…); 某某、某某“某做法”占比分别…: the values measure the
             # practice named last, not the actors
-            items = RelationExtractor._coordinated(text, before, core_class(before[-1].label_), backwards=True) \
+            items = RelationExtractor._coordinated(text, before, before[-1].core, backwards=True) \
                 if before else []
             if len(values) > 1 and len(items) == len(values):
                 for v, e in zip(values, items):
