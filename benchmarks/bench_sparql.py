@@ -1,7 +1,7 @@
 """SPARQL benchmark: rdflib's engine against Oxigraph on the same graph, and Oxigraph alone at scale.
 
 A synthetic graph with the shape of govkg output (documents; entities typed with a class and its core
-class, labelled in Chinese; mentions as oa:Annotation with position and quote selectors; relations as
+class, labelled in Chinese; mentions as gov:Mention with position and quote selectors; relations as
 direct triples plus reified gov:RelationAssertion with an evidence span; metrics with value, unit,
 years and a mention) is generated deterministically and written as N-Triples. Then, each phase in its
 own process (so that its peak memory is its own):
@@ -40,7 +40,7 @@ import zlib
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 #: which named queries answer about one entity, and which aggregate the whole graph
 PER_ENTITY = ("provenance", "neighbourhood")
@@ -114,7 +114,7 @@ class _DocWriter:
         s = self.span(len(quote), quote)
         m = f"<{ID}doc/{self.doc_id}/mention/{s.rsplit('/', 1)[1][:-1]}-{zlib.crc32(node.encode()):08x}>"
         self.lines.extend([
-            f"{m} <{RDF}type> <{GOV}Mention> .", f"{m} <{RDF}type> <{OA}Annotation> .",
+            f"{m} <{RDF}type> <{GOV}Mention> .",
             f"{m} <{OA}hasBody> {node} .", f"{m} <{OA}hasTarget> {s} .",
             f"{m} <{OA}motivatedBy> <{OA}identifying> .",
             f"{m} <{GOV}sentence> {_lit(quote + '的相关句子。')} .", f"{node} <{GOV}hasMention> {m} ."])

@@ -189,3 +189,16 @@ def test_nquads_escapes_every_control_character():
     assert '\\u0000' in text and '\\t' not in text and '\\u0009' in text and '\\r\\n' in text
     assert '\\"\\\\' in text
     _assert_nquads_equal_graph(ex)
+
+
+def test_a_mention_is_typed_gov_mention_only_and_the_ontology_makes_it_an_annotation():
+    from kg.resources import load_ontology
+
+    _, ex = _extraction()
+    g = build_graph([ex])
+    mentions = set(g.subjects(RDF.type, GOV.Mention))
+    assert len(mentions) == 4
+    for m in mentions:
+        assert set(g.objects(m, RDF.type)) == {GOV.Mention}
+    assert not set(g.subjects(RDF.type, OA.Annotation))
+    assert (GOV.Mention, RDFS.subClassOf, OA.Annotation) in load_ontology()
