@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
 
 import networkx as nx
 
@@ -30,7 +30,9 @@ __all__ = [
     "EXACT_BETWEENNESS_MAX_WORK",
     "SAMPLED_BETWEENNESS_K",
     "betweenness",
+    "centrality_ranking",
     "degree_centrality",
+    "link_counts",
     "pagerank",
     "top",
 ]
@@ -72,12 +74,38 @@ def degree_centrality(G: nx.Graph, *, cls: str | Iterable[str] | None = None) ->
     """
     n = len(G)
     scale = 1.0 / (n - 1) if n > 1 else 1.0
+    return {v: k * scale for v, k in link_counts(G, cls=cls).items()}
+
+
+def link_counts(G: nx.Graph, *, cls: str | Iterable[str] | None = None) -> dict[Any, int]:
+    """Number of distinct other nodes each node is linked to, in either direction.
+
+    The degree in the simple undirected view: parallel relations count once, self-loops not at all.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Usually the output of :func:`kg.graph.to_networkx`.
+    cls : str or iterable of str, optional
+        Keep only nodes of these core classes or types.
+
+    Returns
+    -------
+    dict
+        Node -> number of neighbours, in the order of ``G``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("a", "b"), ("a", "b"), ("b", "a"), ("c", "b"), ("c", "c")])
+    >>> link_counts(G)
+    {'a': 1, 'b': 2, 'c': 1}
+    """
     if G.is_directed():
         succ, pred = G.succ, G.pred
-        scores = {v: len((succ[v].keys() | pred[v].keys()) - {v}) * scale for v in G}
+        counts = {v: len((succ[v].keys() | pred[v].keys()) - {v}) for v in G}
     else:
-        scores = {v: len(G.adj[v].keys() - {v}) * scale for v in G}
-    return keep_class(scores, G, cls)
+        counts = {v: len(G.adj[v].keys() - {v}) for v in G}
+    return keep_class(counts, G, cls)
 
 
 def pagerank(
@@ -218,6 +246,74 @@ def top(scores: dict, G: nx.Graph | None = None, n: int = 10) -> list[dict[str, 
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], str(attrs(kv[0]).get("label", "")), str(kv[0])))
     return [{"node": node, "label": attrs(node).get("label", str(node)), "cls": attrs(node).get("cls"),
              "type": attrs(node).get("type"), "score": score} for node, score in ranked[:n]]
+
+
+def centrality_ranking(
+    G: nx.Graph,
+    *,
+    cls: str | Iterable[str] | None = None,
+    by: Literal["pagerank", "betweenness"] = "pagerank",
+    ties: Literal["label", "node"] = "label",
+    pagerank_scores: Mapping[Any, float] | None = None,
+    betweenness_scores: Mapping[Any, float] | None = None,
+    seed: int | None = None,
+    backend: Backend = "auto",
+) -> list[dict[str, Any]]:
+    """Links, PageRank and betweenness of each entity, as rows ranked by one score then the other.
+
+    Scores are those of the whole graph (see the module notes), restricted to ``cls``.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Usually the output of :func:`kg.graph.to_networkx`.
+    cls : str or iterable of str, optional
+        Keep only nodes of these core classes or types (``"Actor"``, ``"Policy"``).
+    by : {"pagerank", "betweenness"}
+        The score ranked on first; the other breaks its ties, then ``links``.
+    ties : {"label", "node"}
+        What breaks the remaining ties: the label, then the node key; or the node key (as a string) alone.
+    pagerank_scores, betweenness_scores : dict, optional
+        Scores already computed (nodes missing from them score 0); by default :func:`pagerank` and
+        :func:`betweenness` (with ``seed`` and ``backend``).
+    seed : int, optional
+        Seed of :func:`betweenness` when it samples.
+    backend : {"auto", "networkx", "igraph"}
+        Backend of the default scores.
+
+    Returns
+    -------
+    list of dict
+        ``node, label, cls, type, links, pagerank, betweenness`` per node, best first; ``links`` is
+        :func:`link_counts`, ``label`` the node key (as a string) when the node has none.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("a", "p"), ("b", "p"), ("p", "g")])
+    >>> nx.set_node_attributes(G, {"a": "Actor", "b": "Actor", "p": "Mechanism", "g": "Goal"}, "cls")
+    >>> [(r["node"], r["links"]) for r in centrality_ranking(G, by="betweenness")]
+    [('p', 3), ('g', 1), ('a', 1), ('b', 1)]
+    >>> [r["node"] for r in centrality_ranking(G, cls="Actor")]
+    ['a', 'b']
+    """
+    if by not in ("pagerank", "betweenness"):
+        raise ValueError(f"by must be 'pagerank' or 'betweenness', not {by!r}")
+    if ties not in ("label", "node"):
+        raise ValueError(f"ties must be 'label' or 'node', not {ties!r}")
+    pr = pagerank(G, backend=backend) if pagerank_scores is None else pagerank_scores
+    bc = betweenness(G, seed=seed, backend=backend) if betweenness_scores is None else betweenness_scores
+    second = "betweenness" if by == "pagerank" else "pagerank"
+    rows = []
+    for v, links in link_counts(G, cls=cls).items():
+        d = G.nodes[v]
+        rows.append({"node": v, "label": d.get("label", str(v)), "cls": d.get("cls"), "type": d.get("type"),
+                     "links": links, "pagerank": pr.get(v, 0.0), "betweenness": bc.get(v, 0.0)})
+
+    def rank(r: dict[str, Any]) -> tuple:
+        tail = (str(r["label"]), r["node"]) if ties == "label" else (str(r["node"]),)
+        return (-r[by], -r[second], -r["links"], *tail)
+
+    return sorted(rows, key=rank)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ detail but reach comparable modularity.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import networkx as nx
@@ -21,7 +22,7 @@ from kg.graph._backend import (
     use_igraph,
 )
 
-__all__ = ["communities", "membership", "modularity"]
+__all__ = ["communities", "describe_communities", "main_members", "membership", "modularity"]
 
 
 def communities(
@@ -92,3 +93,64 @@ def membership(parts: list[set]) -> dict[Any, int]:
     True
     """
     return {v: i for i, c in enumerate(parts) for v in c}
+
+
+def main_members(G: nx.Graph, part: set, *, k: int = 5) -> list:
+    """The ``k`` members of the community ``part`` with the most links inside it, best first.
+
+    Links are counted as in :func:`kg.graph.link_counts` (distinct neighbours in either direction, no
+    self-loops), restricted to ``part``; ties are broken by label, then node key.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("a", "b"), ("c", "a"), ("c", "b"), ("c", "c"), ("b", "d")])
+    >>> main_members(G, {"a", "b", "c"}, k=2)
+    ['a', 'b']
+    """
+    if k < 0:
+        raise ValueError(f"k must not be negative, not {k}")
+    view = G.to_undirected(as_view=True) if G.is_directed() else G
+
+    def rank(v: Any) -> tuple[int, str, str]:
+        inside = len((set(view.adj[v]) - {v}) & part)
+        return (-inside, str(G.nodes[v].get("label", v)), str(v))
+
+    return sorted(part, key=rank)[:k]
+
+
+def describe_communities(G: nx.Graph, parts: list[set], *, k: int = 5) -> list[dict[str, Any]]:
+    """One record per community: its size, its mix of classes and its main members.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Usually the output of :func:`kg.graph.to_networkx`.
+    parts : list of set
+        A partition, e.g. :func:`communities`; record ``i`` describes ``parts[i]``.
+    k : int
+        Members listed per community (see :func:`main_members`).
+
+    Returns
+    -------
+    list of dict
+        ``community`` (the index in ``parts``), ``size``, ``classes`` (core class -> number of members,
+        most frequent first, ties by name), ``members`` (node keys, see :func:`main_members`) and
+        ``labels`` (their labels, the node key when a node has none).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("a", "b"), ("c", "a"), ("c", "b")])
+    >>> G.add_node("d")
+    >>> nx.set_node_attributes(G, {"a": "Actor", "b": "Goal", "c": "Actor", "d": "Actor"}, "cls")
+    >>> nx.set_node_attributes(G, {"a": "A", "b": "B", "c": "C", "d": "D"}, "label")
+    >>> describe_communities(G, [{"a", "b", "c"}, {"d"}], k=2)[0]
+    {'community': 0, 'size': 3, 'classes': {'Actor': 2, 'Goal': 1}, 'members': ['a', 'b'], 'labels': ['A', 'B']}
+    """
+    records = []
+    for i, part in enumerate(parts):
+        counts = Counter(str(G.nodes[v].get("cls")) for v in part)
+        best = main_members(G, part, k=k)
+        records.append({"community": i, "size": len(part),
+                        "classes": dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+                        "members": best, "labels": [str(G.nodes[v].get("label", v)) for v in best]})
+    return records
