@@ -22,7 +22,6 @@ import html
 import logging
 import os
 import warnings
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -200,8 +199,8 @@ def page_iframe(page: str, *, height: int = 640, title: str = "govkg graph") -> 
 def centrality_table(G: nx.Graph, *, cls: str | Iterable[str] | None = None) -> pandas.DataFrame:
     """Links, PageRank and betweenness of each entity in one table, by PageRank.
 
-    Scores are computed on the whole graph (see :mod:`kg.graph.centrality`) and then restricted to
-    ``cls`` (core classes or types such as ``"Actor"``, ``"Policy"``).
+    The rows of :func:`kg.graph.centrality_ranking`: scores of the whole graph, restricted to ``cls``
+    (core classes or types such as ``"Actor"``, ``"Policy"``).
 
     Returns
     -------
@@ -219,25 +218,16 @@ def centrality_table(G: nx.Graph, *, cls: str | Iterable[str] | None = None) -> 
     """
     import pandas as pd
 
-    from kg.graph import betweenness, pagerank
+    from kg.graph import centrality_ranking
 
-    pr, bc = pagerank(G, cls=cls), betweenness(G, cls=cls)
-    rows = []
-    for n in pr:
-        d = G.nodes[n]
-        near = (G.succ[n].keys() | G.pred[n].keys()) if G.is_directed() else G.adj[n].keys()
-        links = len(near - {n})
-        rows.append({"node": n, "label": d.get("label", str(n)), "cls": d.get("cls"), "type": d.get("type"),
-                     "links": links, "pagerank": pr.get(n, 0.0), "betweenness": bc.get(n, 0.0)})
     columns = ["node", "label", "cls", "type", "links", "pagerank", "betweenness"]
-    table = pd.DataFrame(rows, columns=columns)
-    table = table.sort_values(["pagerank", "betweenness", "links", "label", "node"],
-                              ascending=[False, False, False, True, True], kind="stable")
-    return table.reset_index(drop=True)
+    return pd.DataFrame(centrality_ranking(G, cls=cls, by="pagerank"), columns=columns)
 
 
 def community_summary(G: nx.Graph, parts: list[set], *, k: int = 5) -> pandas.DataFrame:
     """One row per community: its size, its classes and its ``k`` best-linked members.
+
+    The records of :func:`kg.graph.describe_communities` as a table.
 
     Parameters
     ----------
@@ -267,18 +257,11 @@ def community_summary(G: nx.Graph, parts: list[set], *, k: int = 5) -> pandas.Da
     """
     import pandas as pd
 
-    undirected = G.to_undirected(as_view=True) if G.is_directed() else G
-    rows = []
-    for i, part in enumerate(parts):
-        counts = Counter(str(G.nodes[v].get("cls")) for v in part)
-        classes = ", ".join(f"{c} {n}" for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    from kg.graph import describe_communities
 
-        def inside(v: Any, part: set = part) -> int:
-            return len((set(undirected.adj[v]) - {v}) & part)
-
-        best = sorted(part, key=lambda v: (-inside(v), str(G.nodes[v].get("label", v)), str(v)))[:k]
-        rows.append({"community": i, "size": len(part), "classes": classes,
-                     "members": " | ".join(str(G.nodes[v].get("label", v)) for v in best)})
+    rows = [{"community": r["community"], "size": r["size"],
+             "classes": ", ".join(f"{c} {n}" for c, n in r["classes"].items()),
+             "members": " | ".join(r["labels"])} for r in describe_communities(G, parts, k=k)]
     return pd.DataFrame(rows, columns=["community", "size", "classes", "members"])
 
 
@@ -291,9 +274,10 @@ def actor_goal_paths(
 ) -> pandas.DataFrame:
     """Every (actor, goal) pair linked within ``max_steps`` relations, with the chain that links them.
 
-    The chain is :func:`kg.graph.explain_path`'s shortest path, searched without regard to direction;
-    ``against`` counts its steps that the text states the other way round (``A ←助力— B``). A chain
-    with ``against == 0`` reads straight from the actor to the goal (e.g. an actor issues a policy that
+    The rows of :func:`kg.graph.actor_goal_paths` as a table. The chain is
+    :func:`kg.graph.explain_path`'s shortest path, searched without regard to direction; ``against``
+    counts its steps that the text states the other way round (``A ←助力— B``). A chain with
+    ``against == 0`` reads straight from the actor to the goal (e.g. an actor issues a policy that
     contributes to the goal); others only say that the two are connected.
 
     Parameters
@@ -326,27 +310,9 @@ def actor_goal_paths(
     >>> actor_goal_paths(G)[["steps", "against", "sentence"]].to_dict("records")
     [{'steps': 2, 'against': 0, 'sentence': '省委 —出台→ 《实施意见》 —助力→ 基层善治'}]
     """
-    import networkx as nx
     import pandas as pd
 
-    from kg.graph import explain_path
+    from kg.graph import actor_goal_paths as paths
 
-    if max_steps < 1:
-        raise ValueError(f"max_steps must be at least 1, not {max_steps}")
-    actor_nodes = [v for v in G if G.nodes[v].get("cls") == "Actor"] if actors is None else list(actors)
-    goal_nodes = {v for v in G if G.nodes[v].get("cls") == "Goal"} if goals is None else set(goals)
-    view = G.to_undirected(as_view=True) if G.is_directed() else G
-    rows = []
-    for a in actor_nodes:
-        reach = nx.single_source_shortest_path_length(view, a, cutoff=max_steps)
-        for g in sorted((v for v in reach if v in goal_nodes and v != a), key=str):
-            path = explain_path(G, a, g)
-            rows.append({"actor": a, "actor_label": path["labels"][0], "goal": g,
-                         "goal_label": path["labels"][-1], "steps": len(path["edges"]),
-                         "against": sum(not e["forward"] for e in path["edges"]),
-                         "sentence": path["sentence"]})
     columns = ["actor", "actor_label", "goal", "goal_label", "steps", "against", "sentence"]
-    table = pd.DataFrame(rows, columns=columns)
-    table = table.sort_values(["steps", "against", "actor_label", "goal_label", "actor", "goal"],
-                              kind="stable")
-    return table.reset_index(drop=True)
+    return pd.DataFrame(paths(G, actors=actors, goals=goals, max_steps=max_steps), columns=columns)

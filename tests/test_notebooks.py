@@ -229,6 +229,25 @@ def test_community_summary_and_centrality_table():
     assert len(whole) == len(G) and abs(whole["pagerank"].sum() - 1) < 1e-6
 
 
+def test_notebook_tables_are_the_records_of_kg_graph(sample_graph):
+    from kg.graph import actor_goal_paths as goal_paths
+    from kg.graph import centrality_ranking, communities, describe_communities, to_networkx
+
+    G = to_networkx(sample_graph)
+    for cls in (None, "Actor", ("Goal", "Policy")):
+        table = centrality_table(G, cls=cls)
+        assert table.to_dict("records") == centrality_ranking(G, cls=cls)
+        assert list(table.index) == list(range(len(table)))
+    parts = communities(G, seed=0)
+    summary = community_summary(G, parts, k=3)
+    records = describe_communities(G, parts, k=3)
+    assert list(summary["members"]) == [" | ".join(r["labels"]) for r in records]
+    assert list(summary["classes"]) == [", ".join(f"{c} {n}" for c, n in r["classes"].items()) for r in records]
+    assert list(summary["size"]) == [len(p) for p in parts]
+    paths = actor_goal_paths(G, max_steps=4)
+    assert not paths.empty and paths.to_dict("records") == goal_paths(G, max_steps=4)
+
+
 # ------------------------------------------------------------------------------------ notebooks
 
 
