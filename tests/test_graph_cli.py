@@ -8,8 +8,16 @@ import pytest
 from typer.testing import CliRunner
 
 import kg.cli.analyze  # noqa: F401  (registers the command)
-from kg.cli._app import app
-from kg.graph import betweenness, explain_path, to_networkx
+from kg.cli._app import app, console
+from kg.graph import (
+    betweenness,
+    centrality_ranking,
+    communities,
+    describe_communities,
+    example_path,
+    explain_path,
+    to_networkx,
+)
 from kg.graph.synthetic import synthetic_extraction
 from kg.rdf.build import build_graph
 
@@ -42,6 +50,41 @@ def test_analyze_a_file(ttl: Path) -> None:
     assert G.nodes[best_actor]["label"] in out
     sentence = out.split("Explanation path", 1)[1].splitlines()[1]
     assert "→" in sentence or "←" in sentence
+
+
+def _rows(out: str, title: str) -> list[list[str]]:
+    """The cells of the table titled ``title`` in ``out`` (one line per row: the output is wide)."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(title))
+    rows = []
+    for line in lines[start + 1:]:
+        if line.startswith("└"):
+            break
+        if line.startswith("│"):
+            rows.append([cell.strip() for cell in line.strip().strip("│").split("│")])
+    return rows
+
+
+def test_tables_show_the_summaries_of_kg_graph(ttl: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command only formats kg.graph's records: every cell comes from them, in their order."""
+    # one line per row: the console's width is fixed when it is created (to 80 under pytest-xdist)
+    monkeypatch.setattr(console, "_width", 1000)
+    result = analyze("--graph", str(ttl), "--top", "12")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    G = to_networkx(build_graph([synthetic_extraction(80, 160, n_quantities=6, seed=3)]))
+    assert any(len(p) == 1 for p in communities(G, seed=0))  # single entities are not listed as communities
+    for title, cls, by in (("Most central actors (by betweenness)", "Actor", "betweenness"),
+                           ("Most central mechanisms (by PageRank)", "Mechanism", "pagerank")):
+        expected = [[str(i), r["label"], r["type"], f"{r['pagerank']:.4f}", f"{r['betweenness']:.4f}",
+                     str(r["links"])]
+                    for i, r in enumerate(centrality_ranking(G, cls=cls, by=by, ties="node")[:12], 1)]
+        assert _rows(out, title) == expected
+    groups = [p for p in communities(G, seed=0) if len(p) > 1][:12]
+    expected = [[str(i), str(r["size"]), " ".join(f"{c} {n}" for c, n in r["classes"].items()),
+                 " | ".join(r["labels"])] for i, r in enumerate(describe_communities(G, groups), 1)]
+    assert _rows(out, "Communities (Louvain, seed 0;") == expected
+    assert out.split("Explanation path", 1)[1].splitlines()[1] == example_path(G)["sentence"]
 
 
 def test_store_and_file_give_the_same_findings(ttl: Path, tmp_path: Path) -> None:

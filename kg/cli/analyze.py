@@ -21,10 +21,6 @@ def _fmt(x: float) -> str:
     return f"{x:.4f}"
 
 
-def _links(G: Any, v: Any) -> int:
-    return len((G.succ[v].keys() | G.pred[v].keys()) - {v})
-
-
 def _table(title: str, *columns: str) -> Table:
     """A table whose first column is a rank and whose text columns wrap instead of being cut."""
     table = Table(title=title, title_justify="left")
@@ -36,47 +32,13 @@ def _table(title: str, *columns: str) -> Table:
     return table
 
 
-def _central_table(G: Any, cls: str, by: str, pr: dict, bc: dict, n: int) -> Table:
-    """The ``n`` most central nodes of ``cls``, ranked by ``by`` (PageRank or betweenness) then the other."""
-    first, second = (pr, bc) if by == "PageRank" else (bc, pr)
-    nodes = sorted((v for v in G if G.nodes[v]["cls"] == cls),
-                   key=lambda v: (-first.get(v, 0.0), -second.get(v, 0.0), -_links(G, v), str(v)))
-    plural = {"Actor": "actors", "Mechanism": "mechanisms"}.get(cls, cls)
-    table = _table(f"Most central {plural} (by {by})", "entity", "type", "PageRank", "betweenness", "links")
-    for i, v in enumerate(nodes[:n], 1):
-        d = G.nodes[v]
-        table.add_row(str(i), str(d["label"]), str(d["type"]), _fmt(pr.get(v, 0.0)), _fmt(bc.get(v, 0.0)),
-                      str(_links(G, v)))
+def _central_table(rows: list[dict[str, Any]], title: str) -> Table:
+    """Rows of :func:`kg.graph.centrality_ranking` as a table."""
+    table = _table(title, "entity", "type", "PageRank", "betweenness", "links")
+    for i, row in enumerate(rows, 1):
+        table.add_row(str(i), str(row["label"]), str(row["type"]), _fmt(row["pagerank"]),
+                      _fmt(row["betweenness"]), str(row["links"]))
     return table
-
-
-def _main_members(G: Any, part: set, k: int = 5) -> str:
-    """The ``k`` members with the most links inside the community."""
-    def inside(v: Any) -> int:
-        return len((G.succ[v].keys() | G.pred[v].keys()) & part)
-
-    best = sorted(part, key=lambda v: (-inside(v), str(G.nodes[v].get("label")), str(v)))[:k]
-    return " | ".join(str(G.nodes[v].get("label")) for v in best)
-
-
-def _example_path(G: Any, pr: dict, bc: dict) -> dict | None:
-    """An actor -> goal path: from the actor with the highest betweenness to the best-ranked goal
-    at least two steps away (or the nearest one if none is)."""
-    import networkx as nx
-
-    from kg.graph import explain_path
-
-    actors = sorted((v for v in G if G.nodes[v]["cls"] == "Actor"), key=lambda v: (-bc.get(v, 0.0), str(v)))
-    view = G.to_undirected(as_view=True)
-    for a in actors[:10]:
-        dist = nx.single_source_shortest_path_length(view, a, cutoff=6)
-        goals = [v for v in dist if G.nodes[v]["cls"] == "Goal"]
-        if not goals:
-            continue
-        far = [v for v in goals if dist[v] >= 2] or goals
-        goal = max(far, key=lambda v: (pr.get(v, 0.0), str(v)))
-        return explain_path(G, a, goal)
-    return None
 
 
 @app.command("analyze")
@@ -96,7 +58,17 @@ def analyze_command(
     """
     import networkx as nx
 
-    from kg.graph import betweenness, bridging_mechanisms, communities, explain_path, modularity, pagerank
+    from kg.graph import (
+        betweenness,
+        bridging_mechanisms,
+        centrality_ranking,
+        communities,
+        describe_communities,
+        example_path,
+        explain_path,
+        modularity,
+        pagerank,
+    )
     from kg.graph._backend import BACKENDS
 
     if backend not in BACKENDS:
@@ -118,21 +90,20 @@ def analyze_command(
     bc = betweenness(G, seed=seed, backend=backend)  # type: ignore[arg-type]
     # relations run from actors to what they act on: PageRank gathers on mechanisms, policies and
     # goals, so actors are ranked by betweenness (who connects the rest) and mechanisms by PageRank
-    console.print(_central_table(G, "Actor", "betweenness", pr, bc, top_n))
-    console.print(_central_table(G, "Mechanism", "PageRank", pr, bc, top_n))
+    actors = centrality_ranking(G, cls="Actor", by="betweenness", ties="node", pagerank_scores=pr,
+                                betweenness_scores=bc)
+    console.print(_central_table(actors[:top_n], "Most central actors (by betweenness)"))
+    mechanisms = centrality_ranking(G, cls="Mechanism", by="pagerank", ties="node", pagerank_scores=pr,
+                                    betweenness_scores=bc)
+    console.print(_central_table(mechanisms[:top_n], "Most central mechanisms (by PageRank)"))
 
     parts = communities(G, seed=seed, backend=backend)  # type: ignore[arg-type]
     table = _table(f"Communities (Louvain, seed {seed}; modularity {modularity(G, parts):.3f})",
                    "size", "classes", "main members")
-    for i, part in enumerate(p for p in parts if len(p) > 1):
-        if i >= top_n:
-            break
-        mix: dict[str, int] = {}
-        for v in part:
-            mix[G.nodes[v]["cls"]] = mix.get(G.nodes[v]["cls"], 0) + 1
-        table.add_row(str(i + 1), str(len(part)),
-                      " ".join(f"{c} {k}" for c, k in sorted(mix.items(), key=lambda x: (-x[1], x[0]))),
-                      _main_members(G, part))
+    groups = [p for p in parts if len(p) > 1][:top_n]
+    for i, row in enumerate(describe_communities(G, groups, k=5), 1):
+        table.add_row(str(i), str(row["size"]), " ".join(f"{c} {k}" for c, k in row["classes"].items()),
+                      " | ".join(row["labels"]))
     console.print(table)
 
     bridges = bridging_mechanisms(G, communities=parts)
@@ -151,7 +122,7 @@ def analyze_command(
         except nx.NetworkXNoPath:
             fail(f"no path links {source!r} and {target!r}")
     else:
-        path = _example_path(G, pr, bc)
+        path = example_path(G, betweenness_scores=bc, pagerank_scores=pr)
     if path is None:
         console.print("No actor is linked to a goal.")
     else:
