@@ -40,7 +40,7 @@ import zlib
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 
 #: which named queries answer about one entity, and which aggregate the whole graph
 PER_ENTITY = ("provenance", "neighbourhood")
@@ -116,7 +116,6 @@ class _DocWriter:
         self.lines.extend([
             f"{m} <{RDF}type> <{GOV}Mention> .",
             f"{m} <{OA}hasBody> {node} .", f"{m} <{OA}hasTarget> {s} .",
-            f"{m} <{OA}motivatedBy> <{OA}identifying> .",
             f"{m} <{GOV}sentence> {_lit(quote + '的相关句子。')} .", f"{node} <{GOV}hasMention> {m} ."])
 
 

@@ -202,3 +202,16 @@ def test_a_mention_is_typed_gov_mention_only_and_the_ontology_makes_it_an_annota
         assert set(g.objects(m, RDF.type)) == {GOV.Mention}
     assert not set(g.subjects(RDF.type, OA.Annotation))
     assert (GOV.Mention, RDFS.subClassOf, OA.Annotation) in load_ontology()
+
+
+def test_the_motivation_of_mentions_is_stated_once_in_the_ontology():
+    from rdflib.namespace import OWL
+
+    from kg.resources import load_ontology
+
+    _, ex = _extraction()
+    g = build_graph([ex])
+    assert not list(g.triples((None, OA.motivatedBy, None)))
+    onto = load_ontology()
+    (r,) = [c for c in onto.objects(GOV.Mention, RDFS.subClassOf) if (c, RDF.type, OWL.Restriction) in onto]
+    assert onto.value(r, OWL.onProperty) == OA.motivatedBy and onto.value(r, OWL.hasValue) == OA.identifying

@@ -4,8 +4,8 @@ The instance data follows ``ontology/govkg.ttl``; see ``docs/datamodel.md`` for 
 Every entity is typed with its most specific class *and* its core class (so ``?x a gov:Actor`` works
 without reasoning), named with ``rdfs:label``/``skos:prefLabel``/``skos:altLabel`` in Chinese (and
 English only when the lexicon gives it), and linked to each span that mentions it through a
-``gov:Mention`` (typed only so: the ontology makes it an ``oa:Annotation``) whose target carries an
-``oa:TextPositionSelector`` and an ``oa:TextQuoteSelector``. Relations are direct triples plus a ``gov:RelationAssertion`` that records
+``gov:Mention`` (typed only so: the ontology makes it an ``oa:Annotation`` motivated by
+``oa:identifying``) whose target carries an ``oa:TextPositionSelector`` and an ``oa:TextQuoteSelector``. Relations are direct triples plus a ``gov:RelationAssertion`` that records
 the sentence stating them. Nothing here knows about spaCy.
 
 :func:`extraction_triples` is the one place that says what a document asserts. It makes no rdflib
@@ -93,7 +93,6 @@ _OA_SPECIFIC, _OA_HAS_SOURCE, _OA_HAS_SELECTOR = _OA + "SpecificResource", _OA +
 _OA_POSITION, _OA_START, _OA_END = _OA + "TextPositionSelector", _OA + "start", _OA + "end"
 _OA_QUOTE, _OA_EXACT, _OA_PREFIX, _OA_SUFFIX = _OA + "TextQuoteSelector", _OA + "exact", _OA + "prefix", _OA + "suffix"
 _OA_HAS_BODY, _OA_HAS_TARGET = _OA + "hasBody", _OA + "hasTarget"
-_OA_MOTIVATED, _OA_IDENTIFYING = _OA + "motivatedBy", _OA + "identifying"
 _TRUE, _FALSE = Lit("true", None, _XSD_BOOLEAN), Lit("false", None, _XSD_BOOLEAN)
 #: ``_new(Lit, (value, lang, datatype))`` makes a Lit at a third of the cost of ``Lit(...)`` (hot paths)
 _new = tuple.__new__
@@ -245,7 +244,6 @@ def _mention_triples(add, spans: set, doc: Document, d: str, node: str, tag: str
     add((mi, _TYPE, _MENTION))
     add((mi, _OA_HAS_BODY, node))
     add((mi, _OA_HAS_TARGET, _span_triples(add, spans, doc, d, span)))
-    add((mi, _OA_MOTIVATED, _OA_IDENTIFYING))
     if sentence is not None:
         add((mi, _SENTENCE, _new(Lit, (sentence_window(doc.text, sentence, span), None, None))))
     add((node, _HAS_MENTION, mi))
