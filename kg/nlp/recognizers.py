@@ -42,6 +42,7 @@ KEY = "candidates"
 FUNCTION_WORDS = frozenset(
     ["的", "地", "得", "了", "着", "过", "在", "对", "为", "是", "将", "把", "被", "由", "从", "向", "以", "于", "与", "和", "及", "并", "或", "而", "且", "等", "之", "其", "该", "此", "这", "那", "要", "也", "都", "又", "还", "更", "最", "很", "就", "才", "已", "已经", "我们", "他们", "我", "你", "它", "各", "每", "一个", "一些", "并且", "以及", "或者", "而且", "通过", "不断", "进一步", "积极", "深入", "全面", "切实", "有效", "广泛", "紧密", "扎实", "及时", "认真", "加快", "努力", "着力", "大力", "普遍", "重点", "主要", "逐步", "持续", "分别", "共", "约", "好", "多", "更多", "即", "如", "必须", "需", "需要", "能够", "可以", "应", "应当", "该", "让", "使", "给", "上", "中", "下", "内", "外", "间", "时", "后", "前", "起", "来", "去", "关于", "对于", "会同", "同", "正在", "正"])
 _PUNCT = frozenset(",;:。!?、\n()“”‘’《》—…[]「」『』【】〔〕/")
+_LIST_END = _PUNCT - {"、", "“", "”"}  # what ends a list of names (A、“B”、C等……)
 _DIGIT = re.compile(r"[0-9]")
 #: 在……上走在前 / 做示范 / 作表率: an aim stated as leading in a field
 _LEAD_IN = re.compile(r"在[^,;:。!?“”在]{2,24}上(?:走在前列?|做示范|作表率|当先锋|勇争先|创一流|争一流|走前列)")
@@ -68,8 +69,34 @@ def add_candidate(doc: Doc, start: int, end: int, cls: str, source: str, concept
     return span
 
 
+class _Memo(dict):
+    """``key -> fn(key)``, computed on first use; forgets everything past ``limit`` keys."""
+
+    __slots__ = ("fn", "limit")
+
+    def __init__(self, fn, limit: int = 1 << 18) -> None:
+        super().__init__()
+        self.fn, self.limit = fn, limit
+
+    def __missing__(self, key):
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.fn(key)
+        return value
+
+
+_GENERIC: dict[int, tuple[Lexicon, _Memo]] = {}
+
+
 def _only_generic(text: str, lx: Lexicon) -> bool:
     """True when ``text`` splits into generic modifiers and head morphemes only (制度体系, 治理机制)."""
+    got = _GENERIC.get(id(lx))
+    if got is None or got[0] is not lx:  # one memo per lexicon (read-only once loaded)
+        got = _GENERIC[id(lx)] = (lx, _Memo(lambda t: _splits_generic(t, lx)))
+    return got[1][text]
+
+
+def _splits_generic(text: str, lx: Lexicon) -> bool:
     if not text:
         return True
     for n in range(len(text), 0, -1):
@@ -100,15 +127,22 @@ class LexiconRuler:
         self.lexicon = lexicon or load_default_lexicon()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._entries = {}
+        # match id -> (entry, verdict without context: True, False or None for "look at the context",
+        # label, kb_id and span_id as string-store ids)
+        self._by_id: dict[int, tuple[object, bool | None, int, int, int]] = {}
+        heads = self.lexicon.heads
+        self._mechanism_heads = tuple(h for h, (c, _, _) in heads.items() if core_class(c) == "Mechanism")
+        strings = nlp.vocab.strings
+        source = strings.add("lexicon")
         for i, (surface, entry) in enumerate(sorted({**self.lexicon.entries, **self.lexicon.places}.items())):
             key = f"lex{i}"
             self._entries[key] = entry
             self.matcher.add(key, [nlp.make_doc(surface)])
+            self._by_id[strings.add(key)] = (entry, self._static(surface, entry), strings.add(entry.cls),
+                                             strings.add(entry.concept), source)
 
-    def _accept(self, doc: Doc, s: int, e: int, entry) -> bool:
-        """Context checks that keep broad vocabulary from becoming entities."""
-        w, _ = doc_words(doc)
-        surface = "".join(w[s:e])
+    def _static(self, surface: str, entry) -> bool | None:
+        """What :meth:`_accept` decides from the phrase alone (None: the context decides)."""
         lx = self.lexicon
         core = core_class(entry.cls)
         head = lx.heads.get(surface)
@@ -121,22 +155,33 @@ class LexiconRuler:
             return False
         if core == "Challenge":
             return False  # weaknesses are clauses (govkg_challenges), not nouns
-        nxt = w[e] if e < len(w) else ""
         if core in ("Mechanism", "Goal") and entry.cls != "Policy":
-            if nxt == "的" or nxt in lx.heads or nxt in lx.generic:
-                return False  # a modifier of a longer name: ……服务的……, 党建引领基层治理创新
             if _only_generic(surface, lx):
                 return False  # 制度体系: nothing but generic words
-            if self._modifier_list(w, e):
-                return False
-            return self._argument(w, s)
+            return None
         return True
+
+    def _accept(self, doc: Doc, s: int, e: int, entry) -> bool:
+        """Context checks that keep broad vocabulary from becoming entities."""
+        w, _ = doc_words(doc)
+        verdict = self._static("".join(w[s:e]), entry)
+        return verdict if verdict is not None else self._in_context(w, s, e)
+
+    def _in_context(self, w: list[str], s: int, e: int) -> bool:
+        """A mechanism or goal phrase at tokens ``[s, e)`` stands as a name of its own in this context."""
+        lx = self.lexicon
+        nxt = w[e] if e < len(w) else ""
+        if nxt == "的" or nxt in lx.heads or nxt in lx.generic:
+            return False  # a modifier of a longer name: ……服务的……, 党建引领基层治理创新
+        if self._modifier_list(w, e):
+            return False
+        return self._argument(w, s)
 
     def _modifier_list(self, w: list[str], e: int) -> bool:
         """In A、B、C等…… the items are names only when what follows 等 is a head noun of their kind;
         ……等协同发展的综合服务体系 and ……等问题 make them modifiers or topics."""
         k = e
-        while k < len(w) and w[k] not in _PUNCT - {"、", "“", "”"}:
+        while k < len(w) and w[k] not in _LIST_END:
             if w[k] == "等":
                 tail = ""
                 for t in w[k + 1:k + 8]:
@@ -145,8 +190,7 @@ class LexiconRuler:
                     tail += t
                 if "的" in tail:
                     return True
-                return not any(tail.startswith(h) or tail.endswith(h) for h in self.lexicon.heads
-                               if core_class(self.lexicon.heads[h][0]) in ("Mechanism",)) \
+                return not any(tail.startswith(h) or tail.endswith(h) for h in self._mechanism_heads) \
                     and not any(w in tail for w in ("方式", "做法", "实践", "形式"))
             k += 1
         return False
@@ -171,12 +215,17 @@ class LexiconRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
+        group = doc.spans[KEY]
+        w = None
+        by_id = self._by_id
         for match_id, s, e in self.matcher(doc):
-            entry = self._entries[doc.vocab.strings[match_id]]
-            if not self._accept(doc, s, e, entry):
-                continue
-            span = Span(doc, s, e, label=entry.cls, kb_id=entry.concept, span_id="lexicon")
-            doc.spans[KEY].append(span)
+            entry, verdict, label, kb_id, source = by_id[match_id]
+            if verdict is None:
+                if w is None:
+                    w, _ = doc_words(doc)
+                verdict = self._in_context(w, s, e)
+            if verdict:
+                group.append(Span(doc, s, e, label=label, kb_id=kb_id, span_id=source))
         return doc
 
 
@@ -195,9 +244,25 @@ class MorphologyRecognizer:
         self._head_last = frozenset(h[-1] for h in self.lexicon.heads)
         self._standalone = {h for h, (_, sa, _) in self.lexicon.heads.items() if sa}
         self._verbs = set(self.lexicon.triggers) | set(self.lexicon.predicates)
+        self._fillers = frozenset(self.lexicon.fillers)
+        self._deictics = frozenset(self.lexicon.deictics)
+        # per-word properties, computed once per distinct word (the rules ask them of every token)
+        self._heads = _Memo(self._head_of)
+        self._finite = _Memo(lambda t: (tag := self._tag(t)).startswith("v") and tag != "vn")
+        self._verb_word = _Memo(lambda t: self._finite[t] or t in self._verbs)
+        self._stop_word = _Memo(self._static_stop)
+        self._opens_object = _Memo(lambda p: (p in _PUNCT and p != "、") or self._tag(p) in ("d", "ad", "a") or (
+            p in FUNCTION_WORDS and p not in ("的", "之", "和", "与", "及")))
+        self._opens_clause = _Memo(lambda p: (p in _PUNCT and p not in ("、", "”", ")")) or p in FUNCTION_WORDS
+                                   or p.isspace() or (len(p) >= 2 and self._tag(p) in ("d", "ad")))
+        self._generic_word = _Memo(lambda t: t in self.lexicon.generic or _only_generic(t, self.lexicon)
+                                   and t not in self.lexicon.entries)
 
     def head_of(self, text: str) -> str | None:
-        """The longest head morpheme ``text`` ends with (a dictionary look-up per suffix length)."""
+        """The longest head morpheme ``text`` ends with."""
+        return self._heads[text]
+
+    def _head_of(self, text: str) -> str | None:
         if not text or text[-1] not in self._head_last:
             return None
         heads = self.lexicon.heads
@@ -211,35 +276,26 @@ class MorphologyRecognizer:
 
     def _predicate_verb(self, w: list[str], k: int) -> bool:
         """A verb that opens the clause's object (preceded by punctuation, an adverb or a function word)."""
-        tag = self._tag(w[k])
-        if not tag.startswith("v") or tag == "vn":
-            return False
-        if k == 0:
-            return True
-        prev = w[k - 1]
-        return (prev in _PUNCT and prev != "、") or self._tag(prev) in ("d", "ad", "a") or (
-            prev in FUNCTION_WORDS and prev not in ("的", "之", "和", "与", "及"))
+        return self._finite[w[k]] and (k == 0 or self._opens_object[w[k - 1]])
 
-    def _stop(self, w: list[str], k: int) -> bool:
-        t = w[k]
-        return (self._predicate_verb(w, k) or t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs
+    def _static_stop(self, t: str) -> bool:
+        """A word no name runs across, wherever it stands."""
+        return (t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs
                 or (len(t) >= 2 and self._tag(t) in ("d", "ad"))
-                or t in self.lexicon.fillers or t in self.lexicon.deictics or bool(_DIGIT.search(t))
+                or t in self._fillers or t in self._deictics or bool(_DIGIT.search(t))
                 or t in self.lexicon.qualifiers
                 or _is_unit_token(t, self.lexicon) or t.isspace())
 
+    def _stop(self, w: list[str], k: int) -> bool:
+        return self._stop_word[w[k]] or self._predicate_verb(w, k)
+
     def _verb(self, word: str) -> bool:
         """A finite verb (jieba tag v…, not a verbal noun) or a trigger or predicate of the grammar."""
-        tag = self._tag(word)
-        return (tag.startswith("v") and tag != "vn") or word in self._verbs
+        return self._verb_word[word]
 
     def _clause_start(self, w: list[str], k: int) -> bool:
         """Token ``k`` opens a clause: after punctuation (not 、 ” ）), a function word, an adverb or a space."""
-        if k <= 0:
-            return True
-        p = w[k - 1]
-        return ((p in _PUNCT and p not in ("、", "”", ")")) or p in FUNCTION_WORDS or p.isspace()
-                or (len(p) >= 2 and self._tag(p) in ("d", "ad")))
+        return k <= 0 or self._opens_clause[w[k - 1]]
 
     def _verb_modifier(self, w: list[str], k: int, i: int, core: str) -> bool | None:
         """Whether the verb at ``k`` belongs to the name headed by ``i`` (None: not a verb, no decision).
@@ -348,8 +404,9 @@ class MorphologyRecognizer:
         lx = self.lexicon
         last: tuple[int, int, str] | None = None  # (end token, start token, head) of the last name
         w, offs = doc_words(doc)
+        head_of = self._heads
         for i, word in enumerate(w):
-            head = self.head_of(word)
+            head = head_of[word]
             if head is None:
                 continue
             # a bare head coordinated with a full name shares its modifier: 村(社区)书记、主任
@@ -403,8 +460,7 @@ class MorphologyRecognizer:
         words = list(doc_words(doc)[0][j:i + 1])
         words[-1] = words[-1][: len(words[-1]) - len(head)]
         words = [w for w in words if w]
-        return bool(words) and all(w in self.lexicon.generic or _only_generic(w, self.lexicon) and
-                                   w not in self.lexicon.entries for w in words)
+        return bool(words) and all(self._generic_word[w] for w in words)
 
     def _policy_ok(self, doc: Doc, j: int, i: int) -> bool:
         """An unquoted policy name needs a sign of being a document: a period in quotes or a jurisdiction."""
