@@ -54,6 +54,10 @@ _YEAR = re.compile(r"(?P<to>到|至|截至|截止到?)?(?:(?P<y0>(?:19|20)\d{2})
                    r"(?P<y>(?:19|20)\d{2})年(?:底|末|起|以来|来)?")
 
 
+_HAS_NUMBER = re.compile(r"\d")
+_QUOTED = re.compile(r"“[^”]*”|《[^》]*》")
+
+
 def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) -> list[ParsedQuantity]:
     """All quantities of one sentence, with the year context of that sentence.
 
@@ -63,10 +67,13 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
     (350000000.0, '元', '约', 2022)
     """
     pattern = pattern or _compile(lx)
+    matches = list(pattern.finditer(text))
+    if not matches:
+        return []
     years = list(_YEAR.finditer(text))
-    quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|《[^》]*》", text)]
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     out = []
-    for m in pattern.finditer(text):
+    for m in matches:
         s, e = m.span()
         if any(a <= s < b for a, b in quoted):
             continue
@@ -113,6 +120,8 @@ class MetricGrammar:
         spans, data = [], {}
         text = doc_text(doc)
         for sent in sentences(doc):
+            if not _HAS_NUMBER.search(text, sent.start_char, sent.end_char):
+                continue  # no figure without a digit
             for q in parse_quantities(text[sent.start_char:sent.end_char], self.lexicon, self.pattern):
                 s, e = sent.start_char + q.start, sent.start_char + q.end
                 span = doc.char_span(s, e, label=q.unit, alignment_mode="expand")

@@ -8,6 +8,7 @@ are kept in ``doc.spans["headings"]`` with the label ``"1"`` (paragraph), ``"2"`
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -22,6 +23,7 @@ __all__ = ["Segmenter", "Sentence", "sentences", "SENT_END", "CLAUSE_END", "ENUM
 
 SENT_END = frozenset("。!?\n")
 CLAUSE_END = frozenset(",;:") | SENT_END
+_CLAUSE_END_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_END))) + "]")
 #: an enumeration marker opening an item: 一、 (二) 3. 第四,
 ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、]"
                          r"|第[一二三四五六七八九十]{1,3}[,、]?)")
@@ -63,21 +65,28 @@ class Segmenter:
             return doc
         words, offs = doc_words(doc)
         text = doc_text(doc)
+        # the tokens that end a clause or sentence are single characters: found in the text, not per token
+        ends = []
+        for m in _CLAUSE_END_RE.finditer(text):
+            i = bisect.bisect_left(offs, m.start())
+            if i < n and offs[i] == m.start() and len(words[i]) == 1:
+                ends.append(i)
+        bounds = [0] + [i + 1 for i in ends if i + 1 < n and words[i] in SENT_END]
         # one array write (setting token.is_sent_start one by one re-checks the whole doc each time)
-        flags = [i == 0 or words[i - 1] in SENT_END for i in range(n)]
-        starts = numpy.fromiter((1 if f else -1 for f in flags), dtype="int64", count=n).reshape(n, 1)
+        starts = numpy.full((n, 1), -1, dtype="int64")
+        starts[bounds, 0] = 1
         doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's arrays are uint64 (-1 wraps)
-        bounds = [i for i, f in enumerate(flags) if f] + [n]
+        bounds.append(n)
         sents = [Sentence(a, b, offs[a], offs[b - 1] + len(words[b - 1])) for a, b in zip(bounds, bounds[1:])]
         doc.user_data[SENTS_KEY] = sents
         clauses, start = [], 0
-        for i, w in enumerate(words):
-            if w in CLAUSE_END:
-                if i > start:
-                    clauses.append(Span(doc, start, i + (w != "\n"), label="clause"))
-                start = i + 1
+        label = doc.vocab.strings.add("clause")
+        for i in ends:
+            if i > start:
+                clauses.append(Span(doc, start, i + (words[i] != "\n"), label=label))
+            start = i + 1
         if start < n:
-            clauses.append(Span(doc, start, n, label="clause"))
+            clauses.append(Span(doc, start, n, label=label))
         doc.spans["clauses"] = clauses
         headings = []
         full = [s for s in sents if text[s.start_char:s.end_char].strip()]
