@@ -184,3 +184,33 @@ def test_english_labels_only_from_the_lexicon(extract) -> None:
     assert not [o for o in g.objects(new, RDFS.label) if o.language == "en"]
     (note,) = g.objects(new, SKOS.editorialNote)
     assert "No English label" in str(note)
+
+
+# -- the garbage collector --------------------------------------------------------------------------------
+@pytest.mark.parametrize("enabled", [True, False])
+def test_extraction_restores_the_garbage_collector(extract, enabled: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert extract(TRADITIONAL).entities
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_extraction_leaves_no_cyclic_garbage(extract) -> None:
+    """The collector is paused during an extraction: what it makes must be freed by reference counting."""
+    import gc
+
+    extract(TRADITIONAL)
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        extract(TRADITIONAL)
+        assert gc.collect() < 10  # (0 today)
+    finally:
+        if was:
+            gc.enable()
