@@ -15,12 +15,13 @@ issuer region end)`` character offsets, in text order.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.lexicon import Lexicon, load_default_lexicon
-from kg.nlp.recognizers import _ensure, add_candidate
+from kg.nlp.recognizers import _ensure, _Memo, add_candidate
 from kg.nlp.tokenizer import doc_text, doc_words
 
 __all__ = ["DocumentStructure", "PlaceRecognizer", "MAX_TITLE_CHARS"]
@@ -83,27 +84,32 @@ class PlaceRecognizer:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_default_lexicon()
+        self._deictics = frozenset(self.lexicon.deictics)
+        self._kind = _Memo(self._kind_of)  # word -> "deixis", "place" or None (the rules read the word only)
 
     def __call__(self, doc: Doc) -> Doc:
+        _ensure(doc)
+        words, offs = doc_words(doc)
+        kinds = list(map(self._kind.__getitem__, words))
+        for i in compress(range(len(words)), kinds):
+            add_candidate(doc, offs[i], offs[i] + len(words[i]), "Place", kinds[i])
+        return doc
+
+    def _kind_of(self, w: str) -> str | None:
         from kg.nlp.recognizers import _pos_tags
 
-        _ensure(doc)
-        tags = _pos_tags()
         lx = self.lexicon
-        deictics = set(lx.deictics)
-        words, offs = doc_words(doc)
-        for w, idx in zip(words, offs):
-            if w in deictics:
-                add_candidate(doc, idx, idx + len(w), "Place", "deixis")
-                continue
-            if len(w) < 3 or not w.endswith(self.SUFFIXES) or w in lx.entries or w in lx.places or w in lx.generic:
-                continue
-            if w in lx.deictics or w in lx.scopes or w in lx.heads:
-                continue
-            tail = w[-2:]
-            if tags.get(w, "ns") in ("ns", "nr") and not (tail != "新区" and tags.get(tail, "").startswith(("n", "s"))):
-                add_candidate(doc, idx, idx + len(w), "Place", "place")  # not 老旧小区, 农村社区
-        return doc
+        if w in self._deictics:
+            return "deixis"
+        if len(w) < 3 or not w.endswith(self.SUFFIXES) or w in lx.entries or w in lx.places or w in lx.generic:
+            return None
+        if w in self._deictics or w in lx.scopes or w in lx.heads:
+            return None
+        tags = _pos_tags()
+        tail = w[-2:]
+        if tags.get(w, "ns") in ("ns", "nr") and not (tail != "新区" and tags.get(tail, "").startswith(("n", "s"))):
+            return "place"  # not 老旧小区, 农村社区
+        return None
 
 
 @Language.factory("govkg_document", assigns=["doc.spans", "doc.user_data"], default_config={})

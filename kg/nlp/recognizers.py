@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import compress
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -404,11 +405,9 @@ class MorphologyRecognizer:
         lx = self.lexicon
         last: tuple[int, int, str] | None = None  # (end token, start token, head) of the last name
         w, offs = doc_words(doc)
-        head_of = self._heads
-        for i, word in enumerate(w):
-            head = head_of[word]
-            if head is None:
-                continue
+        heads = list(map(self._heads.__getitem__, w))
+        for i in compress(range(len(w)), heads):  # the tokens that end in a head morpheme
+            word, head = w[i], heads[i]
             # a bare head coordinated with a full name shares its modifier: 村(社区)书记、主任
             if word == head and i >= 1 and w[i - 1] == "、" and last and last[0] == i - 2 \
                     and head not in self._standalone and core_class(lx.heads[head][0]) == core_class(
@@ -611,14 +610,19 @@ class PersonRecognizer:
         self._longest = max(map(len, self._titles), default=0)
         self._title_last = frozenset(t[-1] for t in self._titles)
         self._known = frozenset(self.lexicon.words)
+        self._title_ends = _Memo(self._title_end)
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
         words, offs = doc_words(doc)
-        for i in range(1, len(words)):
+        n = len(words)
+        # the rules below look at a title or at the word after a word ending in one: only those positions
+        at = set(compress(range(1, n), map(self._titles.__contains__, words[1:])))
+        at.update(compress(range(1, n), map(self._title_ends.__getitem__, words[:-1])))
+        for i in sorted(at):
             if words[i] in self._titles and self._is_name(words[i - 1]):
                 add_candidate(doc, offs[i - 1], offs[i] + len(words[i]), "Person", "person")
-            elif self._title_end(words[i - 1]) and self._name_after_title(words, i):
+            elif self._title_ends[words[i - 1]] and self._name_after_title(words, i):
                 add_candidate(doc, offs[i], offs[i] + len(words[i]), "Person", "person")
         return doc
 
