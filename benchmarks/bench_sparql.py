@@ -40,7 +40,7 @@ import zlib
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 
 #: which named queries answer about one entity, and which aggregate the whole graph
 PER_ENTITY = ("provenance", "neighbourhood")
@@ -106,8 +106,7 @@ class _DocWriter:
             f"{p} <{RDF}type> <{OA}TextPositionSelector> .",
             f"{p} <{OA}start> {_lit(str(start), dtype='nonNegativeInteger')} .",
             f"{p} <{OA}end> {_lit(str(start + length), dtype='nonNegativeInteger')} .",
-            f"{q} <{RDF}type> <{OA}TextQuoteSelector> .", f"{q} <{OA}exact> {_lit(quote)} .",
-            f"{q} <{OA}prefix> {_lit('前文' * 6)} .", f"{q} <{OA}suffix> {_lit('后文' * 6)} ."])
+            f"{q} <{RDF}type> <{OA}TextQuoteSelector> .", f"{q} <{OA}exact> {_lit(quote)} ."])
         return s
 
     def mention(self, node: str, quote: str) -> None:

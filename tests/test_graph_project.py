@@ -13,7 +13,7 @@ import rdflib
 
 from kg.graph import bridging_mechanisms, communities, ego, explain_path, to_networkx
 from kg.rdf import iri
-from kg.rdf.build import CONTEXT_WINDOW, build_graph
+from kg.rdf.build import build_graph
 from kg.records import Document, DocumentMeta, Entity, Extraction, Mention, Quantity, Relation, Span
 from kg.vocab import GOV
 
@@ -142,11 +142,37 @@ def test_mentions_point_into_the_texts(G: nx.MultiDiGraph) -> None:
         for m in d["mentions"]:
             text = texts[m["doc"]]
             assert text[m["start"]:m["end"]] == m["exact"]
-            assert (m["prefix"] or "") == text[max(0, m["start"] - CONTEXT_WINDOW):m["start"]]
-            assert (m["suffix"] or "") == text[m["end"]:m["end"] + CONTEXT_WINDOW]
             assert m["exact"] in m["sentence"] and m["sentence"] in text
+            assert "prefix" not in m and "suffix" not in m
+            # the offset is where the quote really sits: its sentence starts that far before it
+            sentence, at = m["sentence"], m["start"] - m["offset"]
+            assert text[at:at + len(sentence)] == sentence, (m["exact"], m["start"], m["offset"])
     jizhi = G.nodes[node(JIZHI)]["mentions"]
     assert [m["start"] for m in jizhi] == sorted(m["start"] for m in jizhi)
+
+
+def test_a_quote_twice_in_its_sentence_is_located_by_the_other_mentions(G: nx.MultiDiGraph) -> None:
+    twice = [m for _, d in G.nodes(data=True) for m in d["mentions"]
+             if m["sentence"] and m["sentence"].count(m["exact"]) > 1]
+    assert {m["exact"] for m in twice} == {"网格议事机制", "服务力量不足问题"}
+    assert any(m["offset"] != m["sentence"].index(m["exact"]) for m in twice)  # not the first occurrence
+    for m in twice:
+        assert TEXT_A[m["start"] - m["offset"]:].startswith(m["sentence"])
+
+
+def test_locate_quotes_falls_back_to_the_first_occurrence() -> None:
+    from kg.graph.project import locate_quotes
+
+    rows = [{"doc": "d", "sentence": "区委和区委", "exact": "区委", "start": 13},  # alone: cannot tell
+            {"doc": "d", "sentence": "甲乙", "exact": "丙", "start": 0},  # not in its sentence
+            {"doc": "d", "sentence": None, "exact": "丙", "start": 0},
+            {"doc": "e", "sentence": "省委和省委", "exact": "省委", "start": None}]
+    locate_quotes(rows)
+    assert [r["offset"] for r in rows] == [0, None, None, 0]
+    pinned = [{"doc": "d", "sentence": "区委和区委", "exact": "区委", "start": 13},
+              {"doc": "d", "sentence": "区委和区委", "exact": "和", "start": 12}]
+    locate_quotes(pinned)
+    assert [r["offset"] for r in pinned] == [3, 2]
 
 
 def test_metric_attributes(G: nx.MultiDiGraph) -> None:

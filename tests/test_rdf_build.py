@@ -215,3 +215,18 @@ def test_the_motivation_of_mentions_is_stated_once_in_the_ontology():
     onto = load_ontology()
     (r,) = [c for c in onto.objects(GOV.Mention, RDFS.subClassOf) if (c, RDF.type, OWL.Restriction) in onto]
     assert onto.value(r, OWL.onProperty) == OA.motivatedBy and onto.value(r, OWL.hasValue) == OA.identifying
+
+
+def test_a_mention_costs_fourteen_triples_and_its_quote_carries_no_context():
+    doc = from_text(TEXT)
+    key = ("Actor", "某省委")
+    sentence = doc.span(0, len(TEXT))
+    one = Extraction(doc, (Entity(key, "Actor", "某省委", mentions=(Mention(doc.span(0, 2), key, sentence),)),))
+    two = Extraction(doc, (Entity(key, "Actor", "某省委", mentions=(Mention(doc.span(0, 2), key, sentence),
+                                                                  Mention(doc.span(3, 6), key, sentence))),))
+    assert len(extraction_triples(two)) - len(extraction_triples(one)) == 14
+    g = build_graph([one])
+    (quote,) = g.subjects(RDF.type, OA.TextQuoteSelector)
+    assert {p for p, _ in g.predicate_objects(quote)} == {RDF.type, OA.exact}
+    (m,) = g.subjects(RDF.type, GOV.Mention)
+    assert {p for p, _ in g.predicate_objects(m)} == {RDF.type, OA.hasBody, OA.hasTarget, GOV.sentence}

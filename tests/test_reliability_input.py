@@ -87,7 +87,7 @@ def assert_refused(proc: subprocess.CompletedProcess, *fragments: str, code: int
 
 
 def selector_pairs(g: Graph):
-    """``(document, start, end, exact, prefix, suffix)`` of every oa:SpecificResource."""
+    """``(document, start, end, exact)`` of every oa:SpecificResource."""
     for target in set(g.subjects(RDF.type, OA.SpecificResource)):
         doc = g.value(target, OA.hasSource)
         sels = list(g.objects(target, OA.hasSelector))
@@ -95,20 +95,26 @@ def selector_pairs(g: Graph):
         quote = [s for s in sels if (s, RDF.type, OA.TextQuoteSelector) in g]
         assert len(pos) == 1 and len(quote) == 1, target
         p, q = pos[0], quote[0]
-        yield (doc, int(g.value(p, OA.start)), int(g.value(p, OA.end)), str(g.value(q, OA.exact)),
-               str(g.value(q, OA.prefix) or ""), str(g.value(q, OA.suffix) or ""))
+        assert g.value(q, OA.prefix) is None and g.value(q, OA.suffix) is None  # gov:sentence is the context
+        yield doc, int(g.value(p, OA.start)), int(g.value(p, OA.end)), str(g.value(q, OA.exact))
 
 
 def assert_selectors_slice(g: Graph, texts: dict[str, str]) -> int:
-    """Every selector pair slices back to its quote in the decoded text of its document."""
+    """Every selector pair slices back to its quote in the decoded text of its document, and every
+    mention's gov:sentence is a stretch of that text around its quote."""
     n = 0
-    for doc, start, end, exact, prefix, suffix in selector_pairs(g):
+    spans = {}
+    for doc, start, end, exact in selector_pairs(g):
         text = texts[str(g.value(doc, DCTERMS.source))]
         assert 0 <= start < end <= len(text)
         assert text[start:end] == exact
-        assert text[max(0, start - len(prefix)):start] == prefix
-        assert text[end:end + len(suffix)] == suffix
+        spans[(doc, start, end)] = text
         n += 1
+    for target, sentence in ((g.value(m, OA.hasTarget), str(s)) for m, s in g.subject_objects(GOV.sentence)):
+        pos = next(s for s in g.objects(target, OA.hasSelector) if (s, RDF.type, OA.TextPositionSelector) in g)
+        start, end = int(g.value(pos, OA.start)), int(g.value(pos, OA.end))
+        text = spans[(g.value(target, OA.hasSource), start, end)]
+        assert any(text.startswith(sentence, a) for a in range(max(0, end - len(sentence)), start + 1))
     return n
 
 

@@ -6,8 +6,8 @@ characters, lone surrogates, astral characters, mixed scripts, odd white space):
 
 * the pipeline never raises (a text with nothing readable is refused with a one-line ``InputError``);
 * the graph always conforms to the SHACL shapes;
-* every provenance selector slices back to its quote: ``text[start:end] == oa:exact``, and ``oa:prefix``
-  / ``oa:suffix`` / ``gov:sentence`` are the text around or containing it;
+* every provenance selector slices back to its quote: ``text[start:end] == oa:exact``, and a mention's
+  ``gov:sentence`` is the text around it;
 * the offset map of normalisation is well formed for any text.
 
 The spaCy pipeline is built once per process (:func:`kg.nlp.pipeline.default_nlp`).
@@ -127,19 +127,20 @@ def _pipeline(text: str):
 
 def _check_selectors(g: Graph, text: str) -> int:
     n = 0
+    where: dict = {}
     for target in set(g.subjects(RDF.type, OA.SpecificResource)):
         sels = set(g.objects(target, OA.hasSelector))
         (pos,) = [s for s in sels if (s, RDF.type, OA.TextPositionSelector) in g]
         (quote,) = [s for s in sels if (s, RDF.type, OA.TextQuoteSelector) in g]
         start, end = int(g.value(pos, OA.start)), int(g.value(pos, OA.end))
         exact = str(g.value(quote, OA.exact))
-        prefix, suffix = str(g.value(quote, OA.prefix) or ""), str(g.value(quote, OA.suffix) or "")
         assert 0 <= start < end <= len(text)
         assert text[start:end] == exact
-        assert text[:start].endswith(prefix) and text[end:].startswith(suffix)
+        where[target] = (start, end)
         n += 1
-    for s in g.objects(None, GOV.sentence):
-        assert str(s) in text
+    for m, s in g.subject_objects(GOV.sentence):  # the sentence is the text around its mention
+        (start, end), sentence = where[g.value(m, OA.hasTarget)], str(s)
+        assert any(text.startswith(sentence, a) for a in range(max(0, end - len(sentence)), start + 1))
     return n
 
 

@@ -15,8 +15,7 @@ GOV = "https://w3id.org/govkg/ontology#"
 def _mention(doc: str, sentence: str, exact: str, start: int) -> dict:
     i = sentence.index(exact)
     return {"doc": ID + "doc/" + doc, "start": start + i, "end": start + i + len(exact), "exact": exact,
-            "prefix": sentence[max(0, i - 5):i], "suffix": sentence[i + len(exact):i + len(exact) + 5],
-            "sentence": sentence}
+            "sentence": sentence, "offset": i}
 
 
 def add_node(G: nx.MultiDiGraph, key: str, cls: str, typ: str, label: str, **extra: object) -> str:
@@ -84,8 +83,8 @@ def payload_graph() -> nx.MultiDiGraph:
     for i, bad in enumerate(PAYLOADS):
         sentence = f"前文{bad}后文"
         add_node(G, f"actor/x{i}", "Actor", "GovernmentBody", bad, label_en=bad, aliases=[bad + "别名"],
-             mentions=[{"doc": bad, "start": 2, "end": 2 + len(bad), "exact": bad, "prefix": "前文",
-                        "suffix": "后文", "sentence": sentence}])
+             mentions=[{"doc": bad, "start": 2, "end": 2 + len(bad), "exact": bad, "sentence": sentence,
+                        "offset": 2}])
     for i in range(len(PAYLOADS) - 1):
         G.add_edge(ID + f"actor/x{i}", ID + f"actor/x{i + 1}", key="relatedTo", label=PAYLOADS[i],
                    label_en=PAYLOADS[i])

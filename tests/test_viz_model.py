@@ -83,12 +83,15 @@ def test_metric_fields_and_mentions():
     assert mv.doc == ID + "doc/d1"
 
 
-def test_highlight_uses_context_to_choose_the_occurrence():
+def test_highlight_uses_the_located_occurrence():
     sentence = "区委书记和区委委员"
-    assert _highlight(sentence, "区委", "书记和", "委员") == (5, 7)
-    assert _highlight(sentence, "区委", "", "书记") == (0, 2)
-    assert _highlight(sentence, "镇委", "", "") is None
-    assert _highlight(sentence, "", "", "") is None
+    assert _highlight(sentence, "区委", 5) == (5, 7)
+    assert _highlight(sentence, "区委", 0) == (0, 2)
+    assert _highlight(sentence, "区委") == (0, 2)  # not located: the first occurrence
+    assert _highlight(sentence, "区委", 3) == (0, 2)  # an offset where the quote is not: ignored
+    assert _highlight(sentence, "区委", -1) == (0, 2)
+    assert _highlight(sentence, "镇委", 0) is None
+    assert _highlight(sentence, "", 0) is None
 
 
 def test_max_nodes_keeps_the_most_central_and_reports_the_cut():
@@ -200,6 +203,7 @@ def test_from_rdf_through_the_projection():
         for mv in n.mentions:
             assert text[mv.start:mv.end] == mv.exact
             assert mv.hl is not None and mv.sentence[mv.hl[0]:mv.hl[1]] == mv.exact
+            assert text[mv.start - mv.hl[0]:].startswith(mv.sentence)  # highlighted where it really is
     assert any(n.cls == "Metric" and n.metric and "value" in n.metric for n in m.nodes)
 
 

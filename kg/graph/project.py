@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +21,7 @@ from kg.rdf.build import OA
 from kg.records import CORE_CLASSES
 from kg.vocab import GOV
 
-__all__ = ["NODE_KINDS", "edge_labels", "to_networkx"]
+__all__ = ["NODE_KINDS", "edge_labels", "locate_quotes", "to_networkx"]
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,8 @@ def to_networkx(
         Nodes are keyed by IRI string, with attributes ``iri``, ``kind``, ``cls`` (core class local
         name), ``type`` (most specific class local name), ``label``, ``label_en`` (or ``None``),
         ``aliases`` (list) and ``mentions`` (list of dicts with ``doc``, ``start``, ``end``,
-        ``exact``, ``prefix``, ``suffix``, ``sentence``); metrics also carry ``value``, ``unit``,
+        ``exact``, ``sentence`` and ``offset``, where ``exact`` sits in ``sentence``: see
+        :func:`locate_quotes`); metrics also carry ``value``, ``unit``,
         ``qualifier``, ``year``, ``since``, ``until``, ``raw``, ``is_target`` and ``statement``.
         ``aliases`` holds every ``skos:altLabel`` other than the label, whatever its language.
         There is one edge per relation triple, keyed by the property's local name, with attributes
@@ -318,24 +319,72 @@ def _add_mentions(src: _Source, nodes: dict[str, dict[str, Any]]) -> None:
         if t in spans:
             selectors[sel].append(t)
     fields: dict[str, dict[str, Any]] = defaultdict(dict)  # span -> field -> value
-    for name in ("start", "end", "exact", "prefix", "suffix"):
+    for name in ("start", "end", "exact"):
         for sel, value, _ in src.literal_triples(_OA + name):
             for t in selectors.get(sel, ()):
                 fields[t][name] = value
     sentence = {m: value for m, value, _ in src.literal_triples(_GOV + "sentence") if m in owner}
-    for m, entities in owner.items():
+    rows: dict[str, dict[str, Any]] = {}
+    for m in owner:
         t = target.get(m)
         f = fields.get(t, {}) if t is not None else {}
-        row = {
+        rows[m] = {
             "doc": source.get(t) if t is not None else None,
-            "start": f.get("start"), "end": f.get("end"), "exact": f.get("exact"),
-            "prefix": f.get("prefix"), "suffix": f.get("suffix"), "sentence": sentence.get(m),
+            "start": f.get("start"), "end": f.get("end"), "exact": f.get("exact"), "sentence": sentence.get(m),
         }
+    locate_quotes(rows.values())
+    for m, entities in owner.items():
         for e in entities:
-            nodes[e]["mentions"].append(dict(row))
+            nodes[e]["mentions"].append(dict(rows[m]))
     for attrs in nodes.values():
         if len(attrs["mentions"]) > 1:
             attrs["mentions"].sort(key=lambda r: (r["doc"] or "", r["start"] or 0, r["end"] or 0))
+
+
+def locate_quotes(rows: Iterable[dict[str, Any]]) -> None:
+    """Set each mention row's ``offset``: where its ``exact`` sits in its ``sentence`` (None if absent).
+
+    ``gov:sentence`` is a substring of the document, so the quote sits at ``start - s`` in it, where
+    ``s`` is the sentence's own offset in the document, which the graph does not state. A quote that
+    occurs once in its sentence gives ``s``; so each mention takes, among the occurrences of its quote,
+    the one whose implied sentence offset most mentions of the same sentence (same document, same text)
+    agree with, and the first occurrence on a tie. The result is exact whenever the sentence holds some
+    quote that occurs in it once (and no other copy of the sentence lies where that copy would put it);
+    otherwise, as when a sentence cut around its mention holds only that one, it is the first occurrence.
+
+    >>> rows = [{"doc": "d", "sentence": "市委和区委，市委", "exact": "市委", "start": 106},
+    ...         {"doc": "d", "sentence": "市委和区委，市委", "exact": "区委", "start": 103}]
+    >>> locate_quotes(rows); [r["offset"] for r in rows]
+    [6, 3]
+    """
+    groups: dict[tuple[Any, str], list[tuple[dict[str, Any], list[int]]]] = defaultdict(list)
+    for r in rows:
+        r["offset"] = None
+        sentence, exact = r.get("sentence"), r.get("exact")
+        if not isinstance(sentence, str) or not isinstance(exact, str) or not exact:
+            continue
+        hits, i = [], sentence.find(exact)
+        while i >= 0:
+            hits.append(i)
+            i = sentence.find(exact, i + 1)
+        if len(hits) == 1 or (hits and not isinstance(r.get("start"), int)):
+            r["offset"] = hits[0]
+        if hits:
+            groups[(r.get("doc"), sentence)].append((r, hits))
+    for members in groups.values():
+        if all(r["offset"] is not None for r, _ in members):
+            continue
+        votes: Counter[int] = Counter()
+        voted: set[tuple[int, str]] = set()
+        for r, hits in members:
+            start = r.get("start")
+            if isinstance(start, int) and (start, r["exact"]) not in voted:  # one vote per span
+                voted.add((start, r["exact"]))
+                votes.update(start - i for i in hits)
+        for r, hits in members:
+            if r["offset"] is None:
+                start = r["start"]
+                r["offset"] = max(hits, key=lambda i: (votes[start - i], -i))
 
 
 def _add_provenance(

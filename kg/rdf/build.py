@@ -5,7 +5,8 @@ Every entity is typed with its most specific class *and* its core class (so ``?x
 without reasoning), named with ``rdfs:label``/``skos:prefLabel``/``skos:altLabel`` in Chinese (and
 English only when the lexicon gives it), and linked to each span that mentions it through a
 ``gov:Mention`` (typed only so: the ontology makes it an ``oa:Annotation`` motivated by
-``oa:identifying``) whose target carries an ``oa:TextPositionSelector`` and an ``oa:TextQuoteSelector``. Relations are direct triples plus a ``gov:RelationAssertion`` that records
+``oa:identifying``) whose target carries an ``oa:TextPositionSelector`` and an ``oa:TextQuoteSelector``
+(the exact quote only: the mention's ``gov:sentence`` gives its context). Relations are direct triples plus a ``gov:RelationAssertion`` that records
 the sentence stating them. Nothing here knows about spaCy.
 
 :func:`extraction_triples` is the one place that says what a document asserts. It makes no rdflib
@@ -32,7 +33,6 @@ from kg.records import Document, Entity, Extraction, Quantity, Relation, Span
 from kg.vocab import GOV
 
 __all__ = [
-    "CONTEXT_WINDOW",
     "OA",
     "ORG",
     "QUDT",
@@ -56,8 +56,6 @@ QUDT = Namespace("http://qudt.org/schema/qudt/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 ID = Namespace(iri.BASE)
 
-#: characters of context kept as oa:prefix / oa:suffix of a quote selector
-CONTEXT_WINDOW = 24
 #: longest gov:sentence kept on a mention (longer sentences are cut around the mention)
 SENTENCE_WINDOW = 240
 _NO_EN = "No English label: the term is not in the govkg lexicon, and none is invented."
@@ -91,7 +89,7 @@ _XSD_INTEGER, _XSD_NNI = _XSD + "integer", _XSD + "nonNegativeInteger"
 _XSD_DECIMAL, _XSD_BOOLEAN = _XSD + "decimal", _XSD + "boolean"
 _OA_SPECIFIC, _OA_HAS_SOURCE, _OA_HAS_SELECTOR = _OA + "SpecificResource", _OA + "hasSource", _OA + "hasSelector"
 _OA_POSITION, _OA_START, _OA_END = _OA + "TextPositionSelector", _OA + "start", _OA + "end"
-_OA_QUOTE, _OA_EXACT, _OA_PREFIX, _OA_SUFFIX = _OA + "TextQuoteSelector", _OA + "exact", _OA + "prefix", _OA + "suffix"
+_OA_QUOTE, _OA_EXACT = _OA + "TextQuoteSelector", _OA + "exact"
 _OA_HAS_BODY, _OA_HAS_TARGET = _OA + "hasBody", _OA + "hasTarget"
 _TRUE, _FALSE = Lit("true", None, _XSD_BOOLEAN), Lit("false", None, _XSD_BOOLEAN)
 #: ``_new(Lit, (value, lang, datatype))`` makes a Lit at a third of the cost of ``Lit(...)`` (hot paths)
@@ -202,13 +200,6 @@ def _span_triples(add, spans: set, doc: Document, d: str, span: Span) -> str:
     add((pos, _OA_END, _new(Lit, (str(end), None, _XSD_NNI))))
     add((quote, _TYPE, _OA_QUOTE))
     add((quote, _OA_EXACT, _new(Lit, (span.quote, None, None))))
-    text = doc.text
-    pre = text[max(0, start - CONTEXT_WINDOW):start]
-    suf = text[end:end + CONTEXT_WINDOW]
-    if pre:
-        add((quote, _OA_PREFIX, _new(Lit, (pre, None, None))))
-    if suf:
-        add((quote, _OA_SUFFIX, _new(Lit, (suf, None, None))))
     return t
 
 

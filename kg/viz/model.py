@@ -640,16 +640,14 @@ def _node_view(
 
 def _mention_view(m: Mapping[str, Any]) -> MentionView:
     exact = str(m.get("exact") or "")
-    sentence = str(m.get("sentence") or "")
-    if not sentence:
-        sentence = f"{m.get('prefix') or ''}{exact}{m.get('suffix') or ''}"
+    sentence = str(m.get("sentence") or "") or exact
     return MentionView(
         doc=None if m.get("doc") is None else str(m["doc"]),
         start=_int_or_none(m.get("start")),
         end=_int_or_none(m.get("end")),
         exact=exact,
         sentence=sentence,
-        hl=_highlight(sentence, exact, str(m.get("prefix") or ""), str(m.get("suffix") or "")),
+        hl=_highlight(sentence, exact, _int_or_none(m.get("offset"))),
     )
 
 
@@ -660,34 +658,19 @@ def _int_or_none(v: Any) -> int | None:
         return None
 
 
-def _highlight(sentence: str, exact: str, prefix: str, suffix: str) -> tuple[int, int] | None:
-    """Where ``exact`` sits in ``sentence``: of its occurrences, the one whose context best matches.
+def _highlight(sentence: str, exact: str, offset: int | None = None) -> tuple[int, int] | None:
+    """Where ``exact`` sits in ``sentence``: at ``offset`` when it is there (the projection's
+    :func:`kg.graph.project.locate_quotes`), else its first occurrence; None when it is not in it.
 
-    >>> _highlight("省委和市委，市委", "市委", "，", "")
-    (6, 8)
+    >>> _highlight("省委和市委，市委", "市委", 6), _highlight("省委和市委，市委", "市委")
+    ((6, 8), (3, 5))
     """
     if not exact:
         return None
-    hits = []
+    if offset is not None and offset >= 0 and sentence.startswith(exact, offset):
+        return (offset, offset + len(exact))
     i = sentence.find(exact)
-    while i >= 0:
-        hits.append(i)
-        i = sentence.find(exact, i + 1)
-    if not hits:
-        return None
-
-    def fit(i: int) -> int:
-        before, after = sentence[:i], sentence[i + len(exact):]
-        a = 0
-        while a < min(len(before), len(prefix)) and before[-1 - a] == prefix[-1 - a]:
-            a += 1
-        b = 0
-        while b < min(len(after), len(suffix)) and after[b] == suffix[b]:
-            b += 1
-        return a + b
-
-    best = max(hits, key=lambda i: (fit(i), -i))
-    return (best, best + len(exact))
+    return None if i < 0 else (i, i + len(exact))
 
 
 def _edge_views(
