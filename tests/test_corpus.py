@@ -133,6 +133,21 @@ def test_document_quads_are_rdflibs_triples_in_the_source_graph():
 # ------------------------------------------------------------------------------------ the build
 
 
+def test_every_document_graph_read_back_from_the_store_meets_the_shapes(corpus):
+    """The quads the corpus writes, as the on-disk store gives them back (offsets as xsd:integer)."""
+    import rdflib
+
+    from kg.rdf.validate import validate
+
+    _, store, _ = corpus
+    for sid in TEXTS:
+        data = store.engine().dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(source_iri(sid)))
+        g = rdflib.Graph().parse(data=data, format="nt")
+        assert len(g) > 50
+        report = validate(g)
+        assert report.conforms, (sid, report.text)
+
+
 def test_one_named_graph_per_source_plus_the_manifest(corpus):
     _, store, report = corpus
     assert sorted(report.added) == sorted(TEXTS) and not report.failed and not report.skipped

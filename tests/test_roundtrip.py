@@ -112,7 +112,7 @@ def test_oxigraph_store_round_trips_every_value(sample, fmt: str) -> None:
 
 def test_oxigraph_changes_only_the_form_of_typed_numbers(sample) -> None:
     """What is *not* lossless through Oxigraph, pinned so that a change shows: oa:start/oa:end lose
-    xsd:nonNegativeInteger (stored as xsd:integer, so a dump no longer meets the SHACL shapes) and
+    xsd:nonNegativeInteger (stored as xsd:integer, which the SHACL shapes accept too) and
     xsd:decimal values lose rdflib's trailing ".0". Everything else is byte for byte."""
     g = sample[3]
     back = _through_oxigraph(g, "N_TRIPLES")
@@ -121,6 +121,27 @@ def test_oxigraph_changes_only_the_form_of_typed_numbers(sample) -> None:
     assert {o.datatype for _, p, o in changed if p in (OA.start, OA.end)} == {XSD.nonNegativeInteger}
     assert {o.datatype for _, p, o in set(back) - set(g) if p in (OA.start, OA.end)} == {XSD.integer}
     assert all(str(o).endswith(".0") for _, p, o in changed if p == GOV.value)
+
+
+def test_a_graph_dumped_from_a_store_meets_the_shapes(sample) -> None:
+    """build -> Oxigraph -> dump -> SHACL: the offsets come back as xsd:integer and still conform; a
+    negative offset of either datatype does not."""
+    from kg.rdf.validate import validate
+
+    g = sample[3]
+    assert validate(g).conforms
+    back = _through_oxigraph(g, "N_TRIPLES")
+    assert {o.datatype for o in back.objects(None, OA.start)} == {XSD.integer}
+    report = validate(back)
+    assert report.conforms, report.text
+    pos = next(back.subjects(OA.start, None))
+    for datatype in (XSD.integer, XSD.nonNegativeInteger):
+        bad = Graph()
+        for t in back:
+            bad.add(t)
+        bad.set((pos, OA.start, Literal("-1", datatype=datatype)))
+        report = validate(bad)
+        assert not report.conforms and {v.focus for v in report.violations} == {str(pos)}
 
 
 # every character but surrogates (which govkg replaces on input) and a few XML-only restrictions
