@@ -66,3 +66,25 @@ def test_the_dictionary_is_taken_over_not_copied() -> None:
     assert tk.FREQ == {} and not tk.initialized
     assert freq["网格化管理机制"] is not None and freq["网格化管理"] is None  # a word; a prefix only
     assert dag.cut("网格化管理机制") == ["网格化管理机制"]
+
+
+_MIXED = st.sampled_from(list("网格化管理机制覆盖率达到投入亿元万人年月abc0123456789.%+-#&_‰/= ,。、“”\n"))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(_MIXED, max_size=40).map("".join))
+def test_characters_kept_inside_words_are_split_off(text: str) -> None:
+    """The tokenizer's words: jieba's, with . % + - ‰ / = split off every word that holds one (97.5 stays
+    whole: a point between digits is a decimal point)."""
+    import re
+
+    from kg.nlp.pipeline import default_nlp
+    from kg.nlp.tokenizer import _INNER, _SPLIT
+
+    tok = default_nlp().tokenizer
+    expected = []
+    for w in tok._dag.cut(text):
+        expected += [p for p in _SPLIT.split(w) if p] if len(w) > 1 and _INNER.search(w) else [w]
+    words = tok.words(text)
+    assert words == expected and "".join(words) == text
+    assert not any(len(w) > 1 and re.search(r"[%+‰/=]|(?<!\d)\.|\.(?!\d)", w) for w in words)

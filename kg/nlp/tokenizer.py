@@ -7,6 +7,7 @@ so names and their heads come out as tokens of their own and rule spans align wi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import math
@@ -174,20 +175,27 @@ class JiebaTokenizer:
             self._dag, self._jieba = DagSegmenter(self._jieba), None
 
     def __call__(self, text: str) -> Doc:
-        # jieba cuts the whole text (it already yields punctuation and white space one character at a time);
-        # the few characters it keeps inside a word (. % + - # & _) are split off afterwards
-        words: list[str] = []
-        for w in (self._dag.cut(text) if self._dag is not None else self._jieba.cut(text, HMM=False)):
-            if not w:
-                continue
-            if len(w) > 1 and _INNER.search(w):
-                words.extend(p for p in _SPLIT.split(w) if p)
-            else:
-                words.append(w)
+        words = self.words(text)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         doc.user_data[TEXT_KEY] = text
         doc.user_data[WORDS_KEY] = (words, list(accumulate(map(len, words[:-1]), initial=0)) if words else [])
         return doc
+
+    def words(self, text: str) -> list[str]:
+        """The token strings of ``text`` (they join up to ``text``)."""
+        # jieba cuts the whole text (it already yields punctuation and white space one character at a time);
+        # the few characters it keeps inside a word (. % + - # & _) are split off afterwards
+        if self._dag is not None:
+            words = self._dag.cut(text)
+        else:
+            words = [w for w in self._jieba.cut(text, HMM=False) if w]
+        inner = [m.start() for m in _INNER.finditer(text)]
+        if inner:  # the words holding such a character, found by their offsets, last first
+            ends = list(accumulate(map(len, words)))
+            for i in sorted({bisect.bisect_right(ends, p) for p in inner}, reverse=True):
+                if len(words[i]) > 1:
+                    words[i:i + 1] = [p for p in _SPLIT.split(words[i]) if p]
+        return words
 
     # spaCy serialisation hooks: the tokenizer is rebuilt from the lexicon, nothing to store
     def to_bytes(self, **kwargs) -> bytes:
