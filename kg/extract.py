@@ -36,6 +36,8 @@ from kg.ingest import _AUTHOR
 from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
 from kg.nlp.recognizers import MorphologyRecognizer
 from kg.nlp.segment import sentences
+from kg.nlp.spans import records as span_records
+from kg.nlp.tokenizer import doc_text
 from kg.rdf.iri import normalise_label
 from kg.records import Document, Entity, Extraction, Mention, Quantity, Relation, Span
 
@@ -171,13 +173,14 @@ def _collect(nlp: Language, norm: str, lx: Lexicon) -> _Collected:
     for off, doc in run_pipeline(nlp, norm):
         out.sentences += [(off + s.start_char, off + s.end_char) for s in sentences(doc)]
         for group, nested in (("entities", False), ("nested", True)):
-            for s in doc.spans.get(group, []):
+            for s in span_records(doc, group):
                 src = s.id_ if s.id_.startswith("coordination-head") else s.id_.split(":")[0]
                 out.raw.append({"s": off + s.start_char, "e": off + s.end_char, "cls": s.label_,
                                 "concept": s.kb_id_, "source": src, "nested": nested})
         if off < first_line:  # places named in the title line, also inside names (某省民政厅关于……)
+            text = doc_text(doc)
             out.title_places = sorted({*out.title_places, *(
-                (off + c.start_char, c.text) for c in doc.spans.get("candidates", [])
+                (off + c.start_char, text[c.start_char:c.end_char]) for c in span_records(doc, "candidates")
                 if c.label_ == "Place" and c.id_ != "deixis" and off + c.end_char <= first_line)})
         for a, p, b, ev, trig in doc.user_data.get("govkg.relations", []):
             out.rels.append((_shift(a, off), p, _shift(b, off), _shift(ev, off), trig))

@@ -117,7 +117,7 @@ class MetricGrammar:
         self.pattern = _compile(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, data = [], {}
+        found, data = [], {}
         text = doc_text(doc)
         for sent in sentences(doc):
             if not _HAS_NUMBER.search(text, sent.start_char, sent.end_char):
@@ -127,11 +127,11 @@ class MetricGrammar:
                 span = doc.char_span(s, e, label=q.unit, alignment_mode="expand")
                 if span is None:
                     continue
-                spans.append(span)
+                found.append(span)
                 # keyed by the span (token-aligned, what relations see); the value keeps the exact figure
                 data[(span.start_char, span.end_char)] = ParsedQuantity(s, e, q.value, q.unit, q.qualifier, q.year, q.since, q.until,
                                               q.is_target)
-        doc.spans["metrics"] = spans
+        doc.spans["metrics"] = found
         doc.user_data["govkg.metrics"] = data
         return doc
 

@@ -23,7 +23,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from kg.nlp import spans
 from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
+from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text, doc_words
 
 __all__ = [
@@ -62,11 +64,7 @@ def add_candidate(doc: Doc, start: int, end: int, cls: str, source: str, concept
         span = doc.char_span(start, end, label=cls, kb_id=concept, span_id=source, alignment_mode="expand")
     if span is None:
         return None
-    group = doc.spans[KEY] if KEY in doc.spans else None
-    if group is None:
-        doc.spans[KEY] = [span]
-    else:
-        group.append(span)
+    spans.append(doc, KEY, span, Rec(span.start_char, span.end_char, cls, source, concept, span.start, span.end))
     return span
 
 
@@ -216,17 +214,15 @@ class LexiconRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
-        group = doc.spans[KEY]
-        w = None
+        w, offs = doc_words(doc)
         by_id = self._by_id
         for match_id, s, e in self.matcher(doc):
             entry, verdict, label, kb_id, source = by_id[match_id]
             if verdict is None:
-                if w is None:
-                    w, _ = doc_words(doc)
                 verdict = self._in_context(w, s, e)
             if verdict:
-                group.append(Span(doc, s, e, label=label, kb_id=kb_id, span_id=source))
+                spans.append(doc, KEY, Span(doc, s, e, label=label, kb_id=kb_id, span_id=source),
+                             Rec(offs[s], offs[e - 1] + len(w[e - 1]), entry.cls, "lexicon", entry.concept, s, e))
         return doc
 
 
@@ -670,7 +666,7 @@ class ChallengeRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
         full = doc_text(doc)
-        for clause in doc.spans.get("clauses", []):
+        for clause in spans.records(doc, "clauses"):
             text = full[clause.start_char:clause.end_char].rstrip(",;:。!?\n")
             found = False
             pos = 0

@@ -42,8 +42,10 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.nlp import spans
 from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
 from kg.nlp.segment import Sentence, sentences
+from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text
 
 __all__ = ["RelationExtractor"]
@@ -77,7 +79,7 @@ class _Ent(NamedTuple):
     core: str  # core_class(label_)
 
     @classmethod
-    def of(cls, span: Span) -> _Ent:
+    def of(cls, span: Rec | Span) -> _Ent:
         label = span.label_
         return cls(span.start_char, span.end_char, label, span.id_, core_class(label))
 
@@ -164,9 +166,9 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         rels: list[tuple] = []
-        outer = sorted(map(_Ent.of, doc.spans.get("entities", [])))
-        nested = list(map(_Ent.of, doc.spans.get("nested", [])))
-        metrics = list(map(_Ent.of, doc.spans.get("metrics", [])))
+        outer = sorted(map(_Ent.of, spans.records(doc, "entities")))
+        nested = list(map(_Ent.of, spans.records(doc, "nested")))
+        metrics = list(map(_Ent.of, spans.records(doc, "metrics")))
         text = doc_text(doc)
         index = _Index(outer)
 
@@ -410,12 +412,12 @@ class RelationExtractor:
 
     def _titles(self, doc: Doc, outer: list[_Ent], nested: list[_Ent], add: Callable) -> None:
         """The actors before 关于/印发 in a title line issue the policy it names or carries."""
-        spans = outer + nested
+        named = outer + nested
         for ls, ps, pe, ie in doc.user_data.get("govkg.titles", []):
-            policy = next((s for s in spans if s.start_char == ps and s.end_char == pe), None)
+            policy = next((s for s in named if s.start_char == ps and s.end_char == pe), None)
             if policy is None or ie <= ls:
                 continue
-            actors = [s for s in spans if ls <= s.start_char and s.end_char <= ie
+            actors = [s for s in named if ls <= s.start_char and s.end_char <= ie
                       and s.core == "Actor" and s.label_ != "Place"]
             # the longest names only (某省民政厅, not 民政厅 inside it)
             actors = [a for a in actors if not any(b is not a and b.start_char <= a.start_char and

@@ -13,7 +13,9 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.nlp import spans
 from kg.nlp.lexicon import core_class, load_default_lexicon
+from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text
 
 __all__ = ["Resolver", "PRIORITY"]
@@ -22,7 +24,7 @@ PRIORITY = {"title": 0, "anaphora": 0, "chain": 1, "person": 2, "challenge": 3, 
             "deixis": 5, "morphology": 6}
 
 
-def _prio(span: Span) -> int:
+def _prio(span: Rec | Span) -> int:
     return PRIORITY.get(span.id_.split(":")[0], 7)
 
 
@@ -33,10 +35,11 @@ class Resolver:
         self.bare = frozenset(h for h, (_, standalone, _) in lx.heads.items() if standalone)
 
     def __call__(self, doc: Doc) -> Doc:
-        cands = list(doc.spans.get("candidates", []))
+        text = doc_text(doc)
+        cands = list(spans.records(doc, "candidates"))
         cands.sort(key=lambda s: (-(s.end_char - s.start_char), _prio(s), s.start_char, s.label_))
-        taken: list[Span] = []
-        occupied = bytearray(len(doc_text(doc)) + 1)
+        taken: list[Rec] = []
+        occupied = bytearray(len(text) + 1)
         rest = []
         for s in cands:
             if any(occupied[s.start_char:s.end_char]):
@@ -47,7 +50,7 @@ class Resolver:
         taken.sort(key=lambda s: s.start_char)
         starts = [t.start_char for t in taken]  # taken spans do not overlap: one outer per position
         nested, seen = [], set()
-        inside: dict[int, list[Span]] = {}  # outer index -> nested actors kept in it
+        inside: dict[int, list[Rec]] = {}  # outer index -> nested actors kept in it
         rest.sort(key=lambda s: (-(s.end_char - s.start_char), _prio(s), s.start_char))
         for s in rest:
             key = (s.start_char, s.end_char)
@@ -64,7 +67,8 @@ class Resolver:
                 continue
             if nc == "Goal" and oc not in ("Mechanism",):
                 continue
-            if outer.id_ == "quote" or (nc == "Actor" and s.text in self.bare and oc != "Challenge"):
+            if outer.id_ == "quote" or (nc == "Actor" and text[s.start_char:s.end_char] in self.bare
+                                        and oc != "Challenge"):
                 continue  # 全科社工 in a slogan, 居民 in 居民公约: not an actor of its own (居民 in a weakness is)
             if nc == "Actor" and any(n.start_char <= s.start_char and s.end_char <= n.end_char
                                      for n in inside.get(i, [])):
@@ -73,8 +77,8 @@ class Resolver:
                 inside.setdefault(i, []).append(s)
             seen.add(key)
             nested.append(s)
-        doc.spans["entities"] = taken
-        doc.spans["nested"] = sorted(nested, key=lambda s: (s.start_char, -s.end_char))
+        spans.assign(doc, "entities", taken)
+        spans.assign(doc, "nested", sorted(nested, key=lambda s: (s.start_char, -s.end_char)))
         return doc
 
 

@@ -17,6 +17,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.nlp import spans
+from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text, doc_words
 
 __all__ = ["Segmenter", "Sentence", "sentences", "SENT_END", "CLAUSE_END", "ENUMERATION", "clauses_of"]
@@ -80,14 +82,14 @@ class Segmenter:
         sents = [Sentence(a, b, offs[a], offs[b - 1] + len(words[b - 1])) for a, b in zip(bounds, bounds[1:])]
         doc.user_data[SENTS_KEY] = sents
         clauses, start = [], 0
-        label = doc.vocab.strings.add("clause")
         for i in ends:
             if i > start:
-                clauses.append(Span(doc, start, i + (words[i] != "\n"), label=label))
+                end = i + (words[i] != "\n")
+                clauses.append(Rec(offs[start], offs[end - 1] + len(words[end - 1]), "clause", "", "", start, end))
             start = i + 1
         if start < n:
-            clauses.append(Span(doc, start, n, label=label))
-        doc.spans["clauses"] = clauses
+            clauses.append(Rec(offs[start], offs[n - 1] + len(words[n - 1]), "clause", "", "", start, n))
+        spans.assign(doc, "clauses", clauses)
         headings = []
         full = [s for s in sents if text[s.start_char:s.end_char].strip()]
         for k, s in enumerate(full):
