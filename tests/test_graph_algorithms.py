@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.graph import (
+    actor_goal_paths,
     betweenness,
     bridging_mechanisms,
     centrality,
@@ -248,6 +249,54 @@ def test_explain_path_same_node_and_ambiguous_label() -> None:
         explain_path(H, "同名", "b")
 
 
+def rebuilt_backwards(H: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The same graph with nodes and edges added in the opposite order."""
+    R = nx.MultiDiGraph()
+    R.add_nodes_from(reversed(list(H.nodes(data=True))))
+    R.add_edges_from(reversed(list(H.edges(keys=True, data=True))))
+    return R
+
+
+def test_explain_path_breaks_ties_by_node_key_not_by_insertion_order() -> None:
+    H = nx.MultiDiGraph()
+    H.add_edges_from([("s", "y"), ("s", "x"), ("y", "t"), ("x", "t"), ("t", "b2"), ("a2", "t"), ("a2", "g"),
+                      ("b2", "g")])
+    assert explain_path(H, "s", "g")["nodes"] == ["s", "x", "t", "a2", "g"]
+    assert explain_path(rebuilt_backwards(H), "s", "g")["nodes"] == ["s", "x", "t", "a2", "g"]
+    assert explain_path(H, "g", "s")["nodes"] == ["g", "a2", "t", "x", "s"]  # first from the source
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(multidigraphs(), st.data())
+def test_explain_path_is_the_first_shortest_path_by_node_key(H: nx.MultiDiGraph, data: st.DataObject) -> None:
+    names = data.draw(st.permutations([f"v{i:02d}" for i in range(len(H))]))  # keys unrelated to the order
+    H = nx.relabel_nodes(H, dict(zip(H, names)))
+    s, t = data.draw(st.sampled_from(list(H))), data.draw(st.sampled_from(list(H)))
+    view = H.to_undirected(as_view=True)
+    if not nx.has_path(view, s, t):
+        with pytest.raises(nx.NetworkXNoPath):
+            explain_path(H, s, t)
+        return
+    first = min(nx.all_shortest_paths(view, s, t), key=lambda p: [str(v) for v in p])
+    path = explain_path(H, s, t)
+    assert path["nodes"] == first
+    assert explain_path(rebuilt_backwards(H), s, t) == path
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(multidigraphs(), st.integers(1, 4))
+def test_actor_goal_paths_tell_explain_paths_chains(H: nx.MultiDiGraph, max_steps: int) -> None:
+    goals = [v for v in H if v % 2]
+    rows = actor_goal_paths(H, goals=goals, max_steps=max_steps)
+    view = H.to_undirected(as_view=True)
+    expected = {(a, g) for a in H if H.nodes[a]["cls"] == "Actor"
+                for g in nx.single_source_shortest_path_length(view, a, cutoff=max_steps) if g in goals}
+    assert {(r["actor"], r["goal"]) for r in rows} == expected
+    for r in rows:
+        path = explain_path(H, r["actor"], r["goal"])
+        assert (r["sentence"], r["steps"]) == (path["sentence"], len(path["edges"]))
+
+
 def test_ego_holds_the_nodes_within_radius(G: nx.MultiDiGraph) -> None:
     center = max(G, key=G.degree)
     view = G.to_undirected(as_view=True)
@@ -257,6 +306,8 @@ def test_ego_holds_the_nodes_within_radius(G: nx.MultiDiGraph) -> None:
         assert set(E) == set(dist)
         assert isinstance(E, nx.MultiDiGraph)
         assert set(E.edges(keys=True)) == set(G.subgraph(E).edges(keys=True))
+        assert list(E) == [v for v in G if v in E]  # in the order of G, not of a set
+        assert list(E.edges(keys=True)) == [e for e in G.edges(keys=True) if e[0] in E and e[1] in E]
     E = ego(G, center)
     E.nodes[center]["label"] = "changed"
     assert G.nodes[center]["label"] != "changed"

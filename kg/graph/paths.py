@@ -8,7 +8,7 @@ searching, and keep it when telling: ``A —出台→ B`` reads "A issues B", ``
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -52,6 +52,11 @@ def find_node(G: nx.Graph, ref: Any) -> Any:
 def explain_path(G: nx.MultiDiGraph, source: Any, target: Any) -> dict[str, Any]:
     """The shortest chain of relations linking two entities, told as a sentence.
 
+    Relations are followed in either direction. When several chains are equally short, the one
+    chosen is the first by node keys compared as strings, step by step from ``source`` (at the
+    first step that differs, the smaller key): the same chain in every run, whatever the hash seed
+    or the order in which the graph was built.
+
     Parameters
     ----------
     G : networkx.MultiDiGraph
@@ -87,16 +92,7 @@ def explain_path(G: nx.MultiDiGraph, source: Any, target: Any) -> dict[str, Any]
     '基层善治 ←助力— 联动机制 ←建立— 《实施意见》'
     """
     s, t = find_node(G, source), find_node(G, target)
-    view = G.to_undirected(as_view=True) if G.is_directed() else G
-    nodes = nx.bidirectional_shortest_path(view, s, t)
-    edges = [_step(G, u, v) for u, v in itertools.pairwise(nodes)]
-    labels = [render_label(G, v) for v in nodes]
-    parts = [labels[0]]
-    for e, label in zip(edges, labels[1:]):
-        parts.append(f"—{e['label']}→" if e["forward"] else f"←{e['label']}—")
-        parts.append(label)
-    return {"source": s, "target": t, "nodes": nodes, "labels": labels, "edges": edges,
-            "sentence": " ".join(parts)}
+    return _tell(G, _first_shortest_path(G, s, t))
 
 
 def actor_goal_paths(
@@ -108,7 +104,8 @@ def actor_goal_paths(
 ) -> list[dict[str, Any]]:
     """Every (actor, goal) pair linked within ``max_steps`` relations, with the chain that links them.
 
-    The chain is :func:`explain_path`'s shortest path, searched without regard to direction;
+    The chain is :func:`explain_path`'s shortest path (the first by node keys among equally short
+    ones), searched without regard to direction;
     ``against`` counts its steps that the text states the other way round (``A ←助力— B``). A chain
     with ``against == 0`` reads straight from the actor to the goal; others only say that the two are
     connected.
@@ -148,12 +145,11 @@ def actor_goal_paths(
         raise ValueError(f"max_steps must be at least 1, not {max_steps}")
     actor_nodes = [v for v in G if G.nodes[v].get("cls") == "Actor"] if actors is None else list(actors)
     goal_nodes = {v for v in G if G.nodes[v].get("cls") == "Goal"} if goals is None else set(goals)
-    view = G.to_undirected(as_view=True) if G.is_directed() else G
     rows = []
     for a in actor_nodes:
-        reach = nx.single_source_shortest_path_length(view, a, cutoff=max_steps)
-        for g in sorted((v for v in reach if v in goal_nodes and v != a), key=str):
-            path = explain_path(G, a, g)
+        parent = _first_shortest_paths(G, a, cutoff=max_steps)
+        for g in sorted((v for v in parent if v in goal_nodes and v != a), key=str):
+            path = _tell(G, _walk_back(parent, g))
             rows.append({"actor": a, "actor_label": path["labels"][0], "goal": g,
                          "goal_label": path["labels"][-1], "steps": len(path["edges"]),
                          "against": sum(not e["forward"] for e in path["edges"]),
@@ -229,23 +225,17 @@ def example_path(
 def ego(G: nx.Graph, node: Any, *, radius: int = 2) -> nx.Graph:
     """The neighbourhood of ``node`` (IRI or label) within ``radius`` steps, in either direction.
 
-    Returns a new graph of the same type as ``G`` (a copy with all attributes); ``G`` is not changed.
+    Returns a new graph of the same type as ``G`` (a copy with all attributes, nodes and edges in the
+    order of ``G``); ``G`` is not changed.
 
     Examples
     --------
     >>> G = nx.MultiDiGraph([("a", "b"), ("c", "b"), ("c", "d"), ("d", "e")])
-    >>> sorted(ego(G, "a", radius=2))
-    ['a', 'b', 'c']
+    >>> list(ego(G, "c", radius=1)), list(ego(G, "a", radius=2).edges())
+    (['b', 'c', 'd'], [('a', 'b'), ('c', 'b')])
     """
     center = find_node(G, node)
-    if G.is_directed():
-        succ, pred = G.succ, G.pred
-        def neighbours(v: Any) -> Iterable[Any]:
-            return itertools.chain(succ[v], pred[v])
-    else:
-        adj = G.adj
-        def neighbours(v: Any) -> Iterable[Any]:
-            return adj[v]
+    neighbours = _neighbours(G)
     seen, frontier = {center}, [center]
     for _ in range(radius):
         step = []
@@ -255,7 +245,16 @@ def ego(G: nx.Graph, node: Any, *, radius: int = 2) -> nx.Graph:
                     seen.add(u)
                     step.append(u)
         frontier = step
-    return G.subgraph(seen).copy()
+    # not G.subgraph(seen).copy(): a subgraph view lists its nodes in the order of the set ``seen``
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((v, dict(d)) for v, d in G.nodes(data=True) if v in seen)
+    order = list(H)
+    if G.is_multigraph():
+        H.add_edges_from((u, v, k, dict(d)) for u, v, k, d in G.edges(order, keys=True, data=True) if v in seen)
+    else:
+        H.add_edges_from((u, v, dict(d)) for u, v, d in G.edges(order, data=True) if v in seen)
+    return H
 
 
 def render_label(G: nx.Graph, node: Any) -> str:
@@ -293,3 +292,103 @@ def _step(G: nx.Graph, u: Any, v: Any) -> dict[str, Any]:
     return {"source": u if forward else v, "target": v if forward else u, "key": key,
             "predicate": data.get("predicate"), "label": data.get("label") or str(key or ""),
             "label_en": data.get("label_en"), "forward": forward}
+
+
+def _neighbours(G: nx.Graph) -> Callable[[Any], Iterable[Any]]:
+    """Neighbours of a node in either direction (a node linked both ways may come twice)."""
+    if G.is_directed():
+        succ, pred = G.succ, G.pred
+
+        def both(v: Any) -> Iterable[Any]:
+            return itertools.chain(succ[v], pred[v])
+        return both
+    adj = G.adj
+
+    def undirected(v: Any) -> Iterable[Any]:
+        return adj[v]
+    return undirected
+
+
+def _first_shortest_path(G: nx.Graph, s: Any, t: Any) -> list:
+    """The shortest path from ``s`` to ``t`` ignoring directions, the first by node keys (as strings)
+    compared step by step from ``s`` among equally short ones.
+
+    A bidirectional breadth-first search, level by level, finds the distance ``d = a + b`` and the
+    nodes ``a`` steps from ``s`` and ``b`` from ``t`` (every shortest path passes through one of
+    them); the path is then walked from ``s``, taking at each step the smallest key among the
+    neighbours that still lie on a shortest path. No choice depends on the order of a set.
+    """
+    if s == t:
+        return [s]
+    neighbours = _neighbours(G)
+    ds, dt = {s: 0}, {t: 0}
+    levels_s, levels_t = [[s]], [[t]]
+    while True:
+        grow_s = len(levels_s[-1]) <= len(levels_t[-1])
+        levels, dist, other = (levels_s, ds, dt) if grow_s else (levels_t, dt, ds)
+        step, new = len(levels), []
+        for v in levels[-1]:
+            for u in neighbours(v):
+                if u not in dist:
+                    dist[u] = step
+                    new.append(u)
+        if not new:
+            raise nx.NetworkXNoPath(f"no path links {s!r} and {t!r}")
+        levels.append(new)
+        if any(u in other for u in new):
+            break
+    a, b = len(levels_s) - 1, len(levels_t) - 1
+    # on_path[i]: the nodes i steps from s that lie on a shortest path, from those a steps away back
+    on_path = [set() for _ in range(a)] + [{v for v in levels_s[a] if dt.get(v) == b}]
+    for i in range(a - 1, -1, -1):
+        on_path[i] = {u for v in on_path[i + 1] for u in neighbours(v) if ds.get(u) == i}
+    path = [s]
+    for i in range(1, a + 1):
+        path.append(min((u for u in neighbours(path[-1]) if u in on_path[i]), key=str))
+    for j in range(b - 1, -1, -1):
+        path.append(min((u for u in neighbours(path[-1]) if dt.get(u) == j), key=str))
+    return path
+
+
+def _first_shortest_paths(G: nx.Graph, s: Any, *, cutoff: int) -> dict[Any, Any]:
+    """Parent of each node within ``cutoff`` steps of ``s`` (ignoring directions) on the path that
+    :func:`_first_shortest_path` chooses from ``s``; ``s`` has parent None.
+
+    A breadth-first search whose queue takes each node's new neighbours sorted by key: the queue then
+    holds each level in the order of the nodes' first paths, so each node's first discoverer is the
+    second-to-last node of its first path.
+    """
+    neighbours = _neighbours(G)
+    parent: dict[Any, Any] = {s: None}
+    frontier = [s]
+    for _ in range(cutoff):
+        step = []
+        for v in frontier:
+            new = sorted((u for u in dict.fromkeys(neighbours(v)) if u not in parent), key=str)
+            for u in new:
+                parent[u] = v
+            step += new
+        if not step:
+            break
+        frontier = step
+    return parent
+
+
+def _walk_back(parent: Mapping[Any, Any], v: Any) -> list:
+    """The path to ``v`` in a parent map, from its root."""
+    path = [v]
+    while parent[path[-1]] is not None:
+        path.append(parent[path[-1]])
+    return path[::-1]
+
+
+def _tell(G: nx.Graph, nodes: list) -> dict[str, Any]:
+    """:func:`explain_path`'s record of a path."""
+    edges = [_step(G, u, v) for u, v in itertools.pairwise(nodes)]
+    labels = [render_label(G, v) for v in nodes]
+    parts = [labels[0]]
+    for e, label in zip(edges, labels[1:]):
+        parts.append(f"—{e['label']}→" if e["forward"] else f"←{e['label']}—")
+        parts.append(label)
+    return {"source": nodes[0], "target": nodes[-1], "nodes": nodes, "labels": labels, "edges": edges,
+            "sentence": " ".join(parts)}
