@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
+from fractions import Fraction
 
 import networkx as nx
 import pandas as pd
@@ -324,6 +325,10 @@ def test_bridging_mechanisms(G: nx.MultiDiGraph) -> None:
     rows = list(bridges.values())
     assert [(r["communities"], r["participation"]) for r in rows] == sorted(
         ((r["communities"], r["participation"]) for r in rows), key=lambda x: (-x[0], -x[1]))
+    rank = {v: (-r["communities"], -r["participation"], -r["degree"], G.nodes[v]["label"], v)
+            for v, r in bridges.items()}
+    assert list(bridges) == sorted(bridges, key=rank.__getitem__)  # ties: by label, then node key
+    assert len(set(rank.values())) - len({k[:3] for k in rank.values()}) > 10  # there are ties to break
     for v, row in bridges.items():
         assert G.nodes[v]["cls"] == "Mechanism"
         neighbours = (set(G.successors(v)) | set(G.predecessors(v))) - {v}
@@ -340,6 +345,19 @@ def test_participation_coefficient() -> None:
     assert participation({0: 3}) == 0.0
     assert participation({0: 1, 1: 1, 2: 1, 3: 1}) == pytest.approx(0.75)
     assert participation({}) == 0.0
+    assert participation({0: 0.5, 1: 1.5}) == 0.375
+
+
+@given(st.lists(st.integers(0, 50), min_size=1, max_size=12), st.randoms(use_true_random=False))
+def test_participation_is_exact_and_does_not_depend_on_the_order(counts: list[int], rng: random.Random) -> None:
+    k = sum(counts)
+    exact = float(1 - sum(Fraction(c, k) ** 2 for c in counts)) if k else 0.0
+    shuffled = counts[:]
+    rng.shuffle(shuffled)
+    assert participation(dict(enumerate(counts))) == participation(dict(enumerate(shuffled))) == exact
+    weights = [c / 7 for c in counts]
+    rng.shuffle(weights)
+    assert participation(dict(enumerate(weights))) == participation(dict(enumerate(sorted(weights))))
 
 
 # frames ---------------------------------------------------------------------------------------------

@@ -9,7 +9,9 @@ community ``c`` (0 when all are in one community, close to 1 when they are sprea
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
@@ -51,7 +53,8 @@ def bridging_mechanisms(
     -------
     dict
         Node -> ``{"communities": int, "participation": float, "degree": int, "community": int}``
-        (``community`` is the node's own), ordered by communities, then participation, descending.
+        (``community`` is the node's own), ordered by communities, then participation, then degree,
+        descending, then by label and node key (as strings): a total order, the same in every run.
 
     Examples
     --------
@@ -79,16 +82,27 @@ def bridging_mechanisms(
     return {v: rows[v] for v in order}
 
 
-def participation(counts: Counter | dict) -> float:
+def participation(counts: Mapping[Any, float]) -> float:
     """Participation coefficient of a node from its neighbours per community.
 
-    >>> participation({0: 2, 1: 2}), participation({0: 4})
-    (0.5, 0.0)
+    The value does not depend on the order of ``counts``: with whole counts it is computed exactly,
+    ``(k^2 - sum_c k_c^2) / k^2``, and rounded once; with fractional ones (weights) by a correctly
+    rounded sum (:func:`math.fsum`). Equal participations are equal floats, so rankings by it do
+    not depend on how the neighbours were listed.
+
+    >>> participation({0: 2, 1: 2}), participation({0: 4}), participation({0: 0.5, 1: 1.5})
+    (0.5, 0.0, 0.375)
     """
-    k = sum(counts.values())
+    values = list(counts.values())
+    if all(isinstance(c, int) for c in values):
+        k = sum(values)
+        if k == 0:
+            return 0.0
+        return (k * k - sum(c * c for c in values)) / (k * k)
+    k = math.fsum(values)
     if k == 0:
         return 0.0
-    return 1.0 - sum((c / k) ** 2 for c in counts.values())
+    return 1.0 - math.fsum((c / k) ** 2 for c in values)
 
 
 def _neighbours(G: nx.Graph, v: Any) -> set:
