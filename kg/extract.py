@@ -350,14 +350,16 @@ def _unquote(s: str) -> str:
 
 
 class _UF:
-    def __init__(self) -> None:
-        self.p: dict[int, int] = {}
+    """Union-find over ``0 .. n-1``; the smallest index of a set is its representative."""
+
+    def __init__(self, n: int) -> None:
+        self.p: list[int] = list(range(n))
 
     def find(self, x: int) -> int:
-        self.p.setdefault(x, x)
-        while self.p[x] != x:
-            self.p[x] = self.p[self.p[x]]
-            x = self.p[x]
+        p = self.p
+        while p[x] != x:
+            p[x] = p[p[x]]
+            x = p[x]
         return x
 
     def union(self, a: int, b: int) -> None:
@@ -368,13 +370,12 @@ class _UF:
 
 def _merge(raw: list[dict], lx: Lexicon, norm: str, places: frozenset[str]) -> list[list[dict]]:
     """Groups of mentions naming one entity."""
-    uf = _UF()
+    uf = _UF(len(raw))
     owner: dict[tuple[str, str], int] = {}
     loose_keys = []
     cache: dict[tuple, tuple[set[str], set[str]]] = {}
     longest = max(map(len, places), default=0)
     for i, r in enumerate(raw):
-        uf.find(i)
         args = (r["label"], r["aliases"], r["core"], r["cls"], r["source"] == "quote")
         if args not in cache:
             cache[args] = _keys(args[0], args[1], lx, args[2], args[3], quoted=args[4], places=places,

@@ -68,3 +68,12 @@ def test_the_pipeline_keeps_records_in_step() -> None:
     d = default_nlp()("省民政厅印发《关于加强社区治理的意见》,健全网格化管理机制;部分社区服务能力不足。")
     for name in ("candidates", "entities", "nested", "clauses", "metrics"):
         assert spans.records(d, name) == as_recs(d.spans[name]), name
+
+
+def test_extend_adds_spans_and_records_together(doc) -> None:
+    new = [(Span(doc, i, i + 1, label="Actor"), None) for i in range(3)]
+    spans.extend(doc, "candidates", [(s, Rec.of(s)) for s, _ in new])
+    assert spans.records(doc, "candidates") == as_recs(doc.spans["candidates"]) and len(doc.spans["candidates"]) == 3
+    doc.spans["candidates"].append(Span(doc, 0, 2, label="Goal"))
+    spans.extend(doc, "candidates", [(Span(doc, 1, 2, label="Goal"), Rec.of(Span(doc, 1, 2, label="Goal")))])
+    assert spans.records(doc, "candidates") == as_recs(doc.spans["candidates"]) and len(doc.spans["candidates"]) == 5

@@ -216,13 +216,15 @@ class LexiconRuler:
         _ensure(doc)
         w, offs = doc_words(doc)
         by_id = self._by_id
+        found = []
         for match_id, s, e in self.matcher(doc):
             entry, verdict, label, kb_id, source = by_id[match_id]
             if verdict is None:
                 verdict = self._in_context(w, s, e)
             if verdict:
-                spans.append(doc, KEY, Span(doc, s, e, label=label, kb_id=kb_id, span_id=source),
-                             Rec(offs[s], offs[e - 1] + len(w[e - 1]), entry.cls, "lexicon", entry.concept, s, e))
+                found.append((Span(doc, s, e, label=label, kb_id=kb_id, span_id=source),
+                              Rec(offs[s], offs[e - 1] + len(w[e - 1]), entry.cls, "lexicon", entry.concept, s, e)))
+        spans.extend(doc, KEY, found)
         return doc
 
 

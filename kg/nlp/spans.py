@@ -4,7 +4,7 @@ A spaCy ``Span`` costs microseconds to make, also each time a span group is iter
 attribute (``label_``, ``id_``) is looked up again on every read; the rule components read the same
 groups over and over. :func:`records` gives the spans of a group as :class:`Rec` tuples, made once and
 kept for as long as the group is the same object holding as many spans; :func:`append` and :func:`assign`
-change a group and its records together. The records are kept outside the doc (``doc.user_data`` must
+(and :func:`extend`) change a group and its records together. The records are kept outside the doc (``doc.user_data`` must
 stay serialisable) and go with it.
 
 A component that changes a group by other means (``doc.spans[name].append(span)``, or assigning
@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, SpanGroup
 
-__all__ = ["Rec", "records", "append", "assign", "forget"]
+__all__ = ["Rec", "records", "append", "extend", "assign", "forget"]
 
 
 class Rec(NamedTuple):
@@ -78,6 +78,23 @@ def append(doc: Doc, name: str, span: Span, rec: Rec | None = None) -> None:
         recs.append(rec if rec is not None else Rec.of(span))
     elif len(group) == 1:  # a new group: start its records
         _KEPT.setdefault(doc, {})[name] = (group, [rec if rec is not None else Rec.of(span)])
+
+
+def extend(doc: Doc, name: str, new: list[tuple[Span, Rec]]) -> None:
+    """Add several ``(span, its record)`` pairs to ``doc.spans[name]`` (made if missing) and its records."""
+    if not new:
+        return
+    if name not in doc.spans:
+        doc.spans[name] = []
+    recs = _kept(doc, name)
+    group = doc.spans[name]
+    fresh = len(group) == 0
+    for span, _ in new:
+        group.append(span)
+    if recs is not None:
+        recs.extend(rec for _, rec in new)
+    elif fresh:
+        _KEPT.setdefault(doc, {})[name] = (group, [rec for _, rec in new])
 
 
 def assign(doc: Doc, name: str, recs: list[Rec]) -> None:
