@@ -341,6 +341,12 @@ def _role_heads(lx: Lexicon) -> tuple[str, ...]:
     return tuple(t for t, (hcls, _, _) in lx.heads.items() if hcls == "Role")
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _aliases(surface: str, label: str) -> frozenset[str]:
+    """The other names a mention's surface and canonical label stand for (a pure function: names recur)."""
+    return frozenset({_unquote(surface), *paren_variants(label), *paren_variants(surface)}) - {label}
+
+
 def _unquote(s: str) -> str:
     """Drop a pair of quotation or title marks around the whole name, not marks inside it."""
     for a, b in ("“”", "《》", "「」"):
@@ -508,7 +514,6 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
     names = _Names(lx, chain, nlp.tokenizer)
     own = _own_policy(got.titles, norm)
     canonical: dict[tuple[str, str, str], tuple] = {}
-    alias_cache: dict[tuple[str, str], frozenset[str]] = {}
     for r in raw:
         surface = norm[r["s"]:r["e"]]
         if r["source"] == "anaphora":
@@ -523,11 +528,7 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
         if r["source"] == "anaphora":
             r["aliases"] = frozenset()
         else:
-            ak = (surface, label)
-            if ak not in alias_cache:
-                alias_cache[ak] = frozenset({_unquote(surface), *paren_variants(label), *paren_variants(surface)}
-                                            - {label})
-            r["aliases"] = alias_cache[ak]
+            r["aliases"] = _aliases(surface, label)
     raw = [r for r in raw if r["core"] in ("Actor", "Mechanism", "Goal", "Challenge", "Event")
            and not (r["source"] == "anaphora" and own is None)
            and not (r["source"] == "deixis" and r["label"] in lx.deictics)]
@@ -621,6 +622,7 @@ def _signatures() -> tuple[dict[str, tuple[str | None, str | None]], dict[str, f
     return sig, ancestors
 
 
+@functools.lru_cache(maxsize=4096)
 def _fitting(prop: str, subj_cls: str, obj_cls: str) -> str | None:
     """``prop`` when the classes fit its domain and range, else the property that does, else None."""
     sig, ancestors = _signatures()
@@ -698,14 +700,19 @@ def _inner_actors(raw: list[dict], norm: str, lx: Lexicon) -> list[dict]:
     have = {(r["s"], r["e"]) for r in raw}
     actor_spans = sorted((r["s"], r["e"]) for r in raw if core_class(r["cls"]) == "Actor")
     out = []
+    inside: dict[str, list[tuple[int, int, str]]] = {}  # name -> the actor names in it (offsets in the name)
     for r in raw:
         if r["nested"] or core_class(r["cls"]) not in ("Mechanism", "Challenge") or pattern is None:
             continue
-        for m in pattern.finditer(norm, r["s"], r["e"]):
-            key = (m.start(), m.end())
+        name = norm[r["s"]:r["e"]]
+        found = inside.get(name)
+        if found is None:
+            found = inside[name] = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(name)]
+        for a, b, actor in found:
+            key = (r["s"] + a, r["s"] + b)
             if key == (r["s"], r["e"]) or key in have or _covered(actor_spans, key):
                 continue
-            e = lx.entries[m.group(0)]
+            e = lx.entries[actor]
             out.append({"s": key[0], "e": key[1], "cls": e.cls, "concept": e.concept,
                         "source": "lexicon", "nested": True, "inside": (r["s"], r["e"])})
             have.add(key)
