@@ -15,6 +15,7 @@ found it. :mod:`kg.nlp.resolve` chooses among overlapping candidates.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from itertools import compress
@@ -59,8 +60,12 @@ def add_candidate(doc: Doc, start: int, end: int, cls: str, source: str, concept
     """Add a candidate for the character span ``[start, end)`` of ``doc.text``; returns the span."""
     if end <= start:
         return None
-    span = doc.char_span(start, end, label=cls, kb_id=concept, span_id=source)
-    if span is None:
+    w, offs = doc_words(doc)
+    i = bisect.bisect_right(offs, start) - 1  # the token holding ``start`` and the one holding ``end - 1``
+    j = bisect.bisect_right(offs, end - 1) - 1
+    if i >= 0 and offs[i] == start and offs[j] + len(w[j]) == end:  # on token boundaries (char_span's strict)
+        span = Span(doc, i, j + 1, label=cls, kb_id=concept, span_id=source)
+    else:
         span = doc.char_span(start, end, label=cls, kb_id=concept, span_id=source, alignment_mode="expand")
     if span is None:
         return None

@@ -99,7 +99,17 @@ def extend(doc: Doc, name: str, new: list[tuple[Span, Rec]]) -> None:
 
 def assign(doc: Doc, name: str, recs: list[Rec]) -> None:
     """Set ``doc.spans[name]`` to spans made from ``recs`` and keep ``recs`` as its records."""
-    doc.spans[name] = [Span(doc, r.start, r.end, label=r.label_, kb_id=r.kb_id_, span_id=r.id_) for r in recs]
+    ids: dict[str, int] = {}  # each distinct string added to the store once
+    add = doc.vocab.strings.add
+
+    def sid(text: str) -> int:
+        got = ids.get(text)
+        if got is None:
+            got = ids[text] = add(text)
+        return got
+
+    doc.spans[name] = [Span(doc, r.start, r.end, label=sid(r.label_), kb_id=sid(r.kb_id_), span_id=sid(r.id_))
+                       for r in recs]
     _KEPT.setdefault(doc, {})[name] = (doc.spans[name], list(recs))
 
 
