@@ -58,6 +58,15 @@ _COUNTED = re.compile(r"^[一二两三四五六七八九十百千万几多]+[级
 
 def add_candidate(doc: Doc, start: int, end: int, cls: str, source: str, concept: str = "") -> Span | None:
     """Add a candidate for the character span ``[start, end)`` of ``doc.text``; returns the span."""
+    got = _candidate(doc, start, end, cls, source, concept)
+    if got is None:
+        return None
+    spans.append(doc, KEY, *got)
+    return got[0]
+
+
+def _candidate(doc: Doc, start: int, end: int, cls: str, source: str, concept: str = "") -> tuple[Span, Rec] | None:
+    """The candidate span for ``[start, end)`` (expanded to token boundaries) and its record."""
     if end <= start:
         return None
     w, offs = doc_words(doc)
@@ -69,8 +78,7 @@ def add_candidate(doc: Doc, start: int, end: int, cls: str, source: str, concept
         span = doc.char_span(start, end, label=cls, kb_id=concept, span_id=source, alignment_mode="expand")
     if span is None:
         return None
-    spans.append(doc, KEY, span, Rec(span.start_char, span.end_char, cls, source, concept, span.start, span.end))
-    return span
+    return span, Rec(span.start_char, span.end_char, cls, source, concept, span.start, span.end)
 
 
 class _Memo(dict):
@@ -405,6 +413,11 @@ class MorphologyRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
+        found: list[tuple[Span, Rec] | None] = []  # added at the end, in order
+
+        def add(start: int, end: int, cls: str, source: str) -> None:
+            found.append(_candidate(doc, start, end, cls, source))
+
         lx = self.lexicon
         last: tuple[int, int, str] | None = None  # (end token, start token, head) of the last name
         w, offs = doc_words(doc)
@@ -418,8 +431,7 @@ class MorphologyRecognizer:
                 modifier = "".join(w[last[1]:last[0] + 1])[: -len(last[2])]
                 mod_head = self.head_of(modifier)
                 if mod_head is None or core_class(lx.heads[mod_head][0]) != "Actor":
-                    add_candidate(doc, offs[i], offs[i] + len(word), lx.heads[head][0],
-                                  "coordination-head:" + modifier)
+                    add(offs[i], offs[i] + len(word), lx.heads[head][0], "coordination-head:" + modifier)
                 continue  # 某党委书记、县长: the second title is not the committee's
             if i + 1 < len(w) and self.head_of(word + w[i + 1]) is not None \
                     and w[i + 1] in lx.heads:
@@ -441,7 +453,7 @@ class MorphologyRecognizer:
                 continue
             if core == "Actor" and span_text in lx.entries:
                 continue  # the lexicon ruler has it, typed more precisely
-            add_candidate(doc, offs[j], offs[i] + len(word), cls, "morphology")
+            add(offs[j], offs[i] + len(word), cls, "morphology")
             last = (i, j, head)
             # coordination sharing the head: 干部下派和在职党员到社区报到机制 -> 干部下派机制
             ends_np = i + 1 >= len(w) or self._stop(w, i + 1)
@@ -449,8 +461,8 @@ class MorphologyRecognizer:
                     and self.head_of(w[j - 2]) is None:
                 k = self.scan_left(doc, j - 2, core=core)
                 if k <= j - 2 and "".join(w[k:j - 1]) and not self._stop(w, j - 2):
-                    add_candidate(doc, offs[k], offs[j - 2] + len(w[j - 2]), cls,
-                                  "coordination:" + head)
+                    add(offs[k], offs[j - 2] + len(w[j - 2]), cls, "coordination:" + head)
+        spans.extend(doc, KEY, [f for f in found if f is not None])
         return doc
 
     def _single_head_ok(self, token: str) -> bool:
