@@ -29,6 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 
 from spacy.language import Language
 
@@ -376,29 +377,35 @@ class _UF:
 
 def _merge(raw: list[dict], lx: Lexicon, norm: str, places: frozenset[str]) -> list[list[dict]]:
     """Groups of mentions naming one entity."""
+    # mentions alike in everything the keys depend on share their keys: the union-find joins such kinds
+    # (each known by its first mention), not every mention
     uf = _UF(len(raw))
-    owner: dict[tuple[str, str], int] = {}
-    loose_keys = []
-    cache: dict[tuple, tuple[set[str], set[str]]] = {}
-    longest = max(map(len, places), default=0)
+    kind_of: list[int] = []
+    kinds: dict[tuple, int] = {}
     for i, r in enumerate(raw):
         args = (r["label"], r["aliases"], r["core"], r["cls"], r["source"] == "quote")
-        if args not in cache:
-            cache[args] = _keys(args[0], args[1], lx, args[2], args[3], quoted=args[4], places=places,
-                                longest_place=longest)
-        full, loose = cache[args]
-        loose_keys.append(loose)
+        kind_of.append(kinds.setdefault(args, i))
+    owner: dict[tuple[str, str], int] = {}
+    loose_of: dict[int, set[str]] = {}
+    longest = max(map(len, places), default=0)
+    keyless: set[int] = set()
+    for args, n in kinds.items():  # in the order of their first mentions
+        full, loose_of[n] = _keys(args[0], args[1], lx, args[2], args[3], quoted=args[4], places=places,
+                                  longest_place=longest)
+        if not full:
+            keyless.add(n)  # a name with no key joins nothing: each of its mentions stays on its own
         for k in full:
-            key = (r["core"], k)
+            key = (args[2], k)
             if key in owner:
-                uf.union(owner[key], i)
+                uf.union(owner[key], n)
             else:
-                owner[key] = i
+                owner[key] = n
     # loose keys: a bare name joins the tailed names that reduce to it, but when several different ones do
     # (某某机制, 某某制度) only the most mentioned, so that the bare name does not chain them together
+    node = [i if n in keyless else n for i, n in enumerate(kind_of)]  # what the union-find joins
     claims: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, r in enumerate(raw):
-        for k in loose_keys[i]:
+        for k in loose_of[kind_of[i]]:
             o = owner.get((r["core"], k))
             if o is not None:
                 claims[o][r["label"]].append(i)
@@ -409,25 +416,26 @@ def _merge(raw: list[dict], lx: Lexicon, norm: str, places: frozenset[str]) -> l
         else:
             chosen = list(by_label.values())
         for idx in chosen:
-            for i in idx:
-                uf.union(o, i)
+            for n in {node[i] for i in idx}:
+                uf.union(o, n)
     # X(Y): a name followed by its alternative in brackets is one entity (村规民约(居民公约))
     by_start = {r["s"]: i for i, r in enumerate(raw) if not r["nested"]}
     for i, r in enumerate(raw):
         j = by_start.get(r["e"] + 1)
         if j is not None and norm[r["e"]:r["e"] + 1] == "(" and norm[raw[j]["e"]:raw[j]["e"] + 1] == ")" \
                 and raw[j]["core"] == r["core"]:
-            uf.union(i, j)
+            uf.union(node[i], node[j])
+    root = {n: uf.find(n) for n in set(node)}
     groups: dict[int, list[dict]] = defaultdict(list)
     for i, r in enumerate(raw):
-        groups[uf.find(i)].append(r)
+        groups[root[node[i]]].append(r)
     return list(groups.values())
 
 
 def _vote(members: list[dict]) -> tuple[str, str, set[str], str | None, str | None]:
     """``(label, class, aliases, concept, English label)`` of an entity named by several mentions (sorts
     ``members`` by position)."""
-    members.sort(key=lambda r: (r["s"], r["e"]))
+    members.sort(key=itemgetter("s", "e"))
     named = [r for r in members if r["source"] != "anaphora"] or members
     best = min(named, key=lambda r: (_SOURCE_RANK.get(r["source"], 9), r["s"]))
     labels = Counter(r["label"] for r in named)

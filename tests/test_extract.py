@@ -214,3 +214,17 @@ def test_extraction_leaves_no_cyclic_garbage(extract) -> None:
     finally:
         if was:
             gc.enable()
+
+
+def test_merge_joins_names_by_key_and_leaves_keyless_ones_apart() -> None:
+    from kg.extract import _merge
+    from kg.nlp.lexicon import load_default_lexicon
+
+    def m(s: int, label: str, core: str = "Mechanism", **kw) -> dict:
+        return {"s": s, "e": s + 2, "label": label, "aliases": frozenset(), "core": core, "cls": core,
+                "source": "morphology", "nested": False, **kw}
+
+    raw = [m(0, "网格化管理机制"), m(10, "“”"), m(20, "网格化管理机制"), m(30, "“”"), m(40, "网格化管理"),
+           m(50, "网格化管理机制", core="Goal"), m(60, "网格化管理机制", aliases=frozenset({"某某机制"}))]
+    groups = _merge(raw, load_default_lexicon(), "x" * 80, frozenset())
+    assert [[r["s"] for r in g] for g in groups] == [[0, 20, 40, 60], [10], [30], [50]]
