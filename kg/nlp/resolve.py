@@ -25,7 +25,15 @@ PRIORITY = {"title": 0, "anaphora": 0, "chain": 1, "person": 2, "challenge": 3, 
 
 
 def _prio(span: Rec | Span) -> int:
-    return PRIORITY.get(span.id_.split(":")[0], 7)
+    got = _PRIO.get(span.id_)
+    if got is None:
+        if len(_PRIO) > 4096:  # ids are the recognisers' names, some with a word after them: few
+            _PRIO.clear()
+        got = _PRIO[span.id_] = PRIORITY.get(span.id_.split(":")[0], 7)
+    return got
+
+
+_PRIO: dict[str, int] = {}  # source id -> priority
 
 
 class Resolver:
