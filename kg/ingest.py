@@ -13,6 +13,7 @@ back exactly (``text[start:end]`` is the quote).
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import logging
 import os
@@ -147,6 +148,23 @@ def _separates(text: str, i: int, j: int, prev: str) -> bool:
 _DROP = {"Cc", "Cs", "Co", "Cn", "Cf"}
 
 
+@functools.lru_cache(maxsize=1)
+def _plain() -> tuple[re.Pattern, dict[str, str]]:
+    """Characters that normalisation maps one to one (CJK ideographs and printable ASCII stay as they are;
+    CJK and full-width punctuation become their NFKC form): a pattern for runs of them, and the characters
+    NFKC changes with what they become (an NFKC form is never one of them, so the mapping can be applied
+    to the whole normalised text)."""
+    table = {}
+    for lo, hi in ((0x3001, 0x303F), (0xFF01, 0xFF5E)):
+        for cp in range(lo, hi + 1):
+            c = chr(cp)
+            nf = unicodedata.normalize("NFKC", c)
+            if len(nf) == 1 and not c.isspace() and unicodedata.category(c) not in _DROP:
+                table[c] = nf
+    pattern = re.compile("[\u4e00-\u9fff!-~" + re.escape("".join(table)) + "]+")
+    return pattern, {c: nf for c, nf in table.items() if nf != c}
+
+
 def normalise(text: str) -> tuple[str, array, array]:
     r"""NFKC, traditional -> simplified, stray white space dropped; returns ``(norm, starts, ends)``.
 
@@ -164,28 +182,43 @@ def normalise(text: str) -> tuple[str, array, array]:
     '社会组织\n'
     """
     global _CONVERTER
-    out: list[str] = []
+    out: list[str] = []  # pieces of the normalised text (never empty)
     starts, ends = array("q"), array("q")
     n = len(text)
     skip_to = 0
-    for i, ch in enumerate(text):
-        if i < skip_to:
+    pattern, table = _plain()
+    plain = pattern.match
+    index = array("q", range(n + 1))  # offsets to copy from, a run at a time
+    i = 0
+    while i < n:
+        m = plain(text, i)  # a run of characters mapped one to one, taken whole
+        if m:
+            j = m.end()
+            out.append(m.group())  # mapped below, on the whole text
+            starts.extend(index[i:j])
+            ends.extend(index[i + 1:j + 1])
+            i = j
+            continue
+        ch = text[i]
+        i += 1
+        if i - 1 < skip_to:
             continue
         if ch == "\n" or ch == "\r":
-            if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+            if ch == "\r" and i < n and text[i] == "\n":
                 continue
             out.append("\n")
-            starts.append(i)
-            ends.append(i + 1)
+            starts.append(i - 1)
+            ends.append(i)
             continue
         if ch.isspace():
-            j = i
+            j = i - 1
             while j < n and text[j].isspace() and text[j] not in "\r\n":
                 j += 1
             skip_to = j
-            if _separates(text, i, j, out[-1] if out else ""):
+            prev = table.get(out[-1][-1], out[-1][-1]) if out else ""  # the last character, normalised
+            if _separates(text, i - 1, j, prev):
                 out.append(" ")
-                starts.append(i)
+                starts.append(i - 1)
                 ends.append(j)
             continue
         if unicodedata.category(ch) in _DROP and ch not in "\t":
@@ -193,9 +226,11 @@ def normalise(text: str) -> tuple[str, array, array]:
         piece = unicodedata.normalize("NFKC", ch) if not ("\u4e00" <= ch <= "\u9fff") else ch
         for c in piece:
             out.append(c)
-            starts.append(i)
-            ends.append(i + 1)
+            starts.append(i - 1)
+            ends.append(i)
     norm = "".join(out)
+    for c in set(norm).intersection(table):  # characters of the runs that NFKC changes (，-> ,); one to one
+        norm = norm.replace(c, table[c])
     if _CONVERTER is None:
         _CONVERTER = _t2s() or False
     if _CONVERTER:

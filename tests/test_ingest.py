@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kg.ingest import InputError, decode, extract_metadata, from_text, normalise, read_document
@@ -62,6 +62,67 @@ def test_every_normalised_character_maps_to_the_original() -> None:
 @given(st.text(alphabet=st.sampled_from(list("社區治理省委，。（）１２％ \t\r\n　abcＡ之")), max_size=40))
 def test_offsets_hold_for_any_text(text: str) -> None:
     _maps_back(text)
+
+
+def _reference_normalise(text: str) -> tuple[str, list[int], list[int]]:
+    """The normalisation spelt out one character at a time (NFKC per character, white space rules), before
+    the traditional -> simplified conversion: what the run-wise implementation must equal."""
+    import unicodedata
+
+    from kg.ingest import _DROP, _separates
+
+    out, starts, ends = [], [], []
+    n, skip_to = len(text), 0
+    for i, ch in enumerate(text):
+        if i < skip_to:
+            continue
+        if ch in "\r\n":
+            if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+                continue
+            out.append("\n"), starts.append(i), ends.append(i + 1)
+            continue
+        if ch.isspace():
+            j = i
+            while j < n and text[j].isspace() and text[j] not in "\r\n":
+                j += 1
+            skip_to = j
+            if _separates(text, i, j, out[-1] if out else ""):
+                out.append(" "), starts.append(i), ends.append(j)
+            continue
+        if unicodedata.category(ch) in _DROP and ch != "\t":
+            continue
+        for c in unicodedata.normalize("NFKC", ch) if not "\u4e00" <= ch <= "\u9fff" else ch:
+            out.append(c), starts.append(i), ends.append(i + 1)
+    return "".join(out), starts, ends
+
+
+_TRICKY = list("社區治理省委，。、：；！？（）【】《》“”‘’—…·１２３％．ａＡｶﾞ〜～〃〆\u303f\u3031 \t\r\n　abc12.%ﬁ①㍻"
+               "\u200b\u00ad\ufeff\x00\x07") + ["\r\n"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_TRICKY), max_size=40).map("".join))
+@example("３\u30001；社会")  # a space between full-width digits: decided on the normalised digits
+@example("ＡＢ　ｃｄ")
+@example("１ 2")
+def test_normalise_equals_the_character_by_character_definition(text: str) -> None:
+    from kg.ingest import _t2s
+
+    norm, starts, ends = normalise(text)
+    ref, ref_starts, ref_ends = _reference_normalise(text)
+    conv = _t2s()
+    if conv is not None:  # as normalise does: the whole text, or character by character if its length changes
+        whole = conv.convert(ref)
+        ref = whole if len(whole) == len(ref) else "".join(
+            c2 if len(c2 := conv.convert(c)) == 1 else c for c in ref)
+    assert (norm, list(starts), list(ends)) == (ref, ref_starts, ref_ends)
+
+
+def test_normalise_equals_the_definition_on_every_bmp_character() -> None:
+    text = "".join(chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c < 0xE000)
+    norm, starts, ends = normalise(text)
+    ref, ref_starts, ref_ends = _reference_normalise(text)
+    assert (len(norm), list(starts), list(ends)) == (len(ref), ref_starts, ref_ends)
 
 
 # -- decoding -------------------------------------------------------------------------------------------
