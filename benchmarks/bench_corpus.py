@@ -149,7 +149,7 @@ def main() -> None:
 
     runs = []
     if "serial" not in args.skip:
-        runs.append(run_build("serial", sources, workdir))
+        runs.append(run_build("serial", sources, workdir, freeze=True))  # as the govkg command does
         print(f"serial: {runs[-1]['wall_seconds']:.1f} s", flush=True)
     if "workers" not in args.skip:
         runs.append(run_build("workers2", sources, workdir, workers=2))

@@ -272,12 +272,22 @@ def _pipeline(settings: Settings) -> Any:
                 path.write_text(settings.config, encoding="utf-8")
                 nlp = build_nlp(path)
         _PIPELINES[key] = nlp
-        # The pipeline (models, lexicon, caches) lives as long as the process: moved out of the cyclic
-        # collector's reach, it is no longer traversed by every full collection, which the many small
-        # objects of extraction and RDF building trigger (measured: ~10% of a document's CPU time).
-        gc.collect()
-        gc.freeze()
+        if multiprocessing.parent_process() is not None:  # a worker process: it lives for this work only
+            freeze_heap()
     return nlp
+
+
+def freeze_heap() -> None:
+    """Move every object alive now out of the cyclic garbage collector's reach (``gc.freeze``).
+
+    The pipeline (models, lexicon, caches) lives as long as the process; frozen, it is no longer
+    traversed by every full collection, which the many small objects of extraction and RDF building
+    trigger (measured: about 10% of a document's CPU time). Worker processes do it once their pipeline
+    is built; a program that owns its process (the ``govkg`` command) may call it too. A library caller
+    in a long-lived session (a notebook) is left alone: frozen objects are never collected.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _init_worker(settings: Settings) -> None:
@@ -455,7 +465,11 @@ def _chunks(items: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield batch
 
 
-def _run_serial(tasks: Iterable[Task], settings: Settings, chunk: int) -> Iterator[list[DocResult]]:
+def _run_serial(tasks: Iterable[Task], settings: Settings, chunk: int, *, freeze: bool = False
+                ) -> Iterator[list[DocResult]]:
+    _pipeline(settings)
+    if freeze:
+        freeze_heap()
     for batch in _chunks(tasks, chunk):
         yield process_batch(batch, settings)
 
@@ -647,6 +661,7 @@ def build_corpus(
     dask: Any = None,
     chunk: int | None = None,
     force: bool = False,
+    freeze: bool = False,
     prune_under: Sequence[str] | None = None,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> CorpusReport:
@@ -671,6 +686,9 @@ def build_corpus(
         Documents per task sent to a worker (default: a size that keeps every worker busy).
     force
         Extract every source again, even when its text and settings are unchanged.
+    freeze
+        In a serial run, freeze the heap once the pipeline is built (:func:`freeze_heap`): for a
+        program that owns its process, such as the ``govkg`` command; worker processes always do.
     prune_under
         Drop the sources of the store whose id lies under one of these id prefixes (``""``: any) but
         which are not among ``sources`` (files deleted since the last build).
@@ -722,7 +740,7 @@ def build_corpus(
     elif workers > 1:
         runs = _run_pool(tasks(), settings, workers, size)
     else:
-        runs = _run_serial(tasks(), settings, size)
+        runs = _run_serial(tasks(), settings, size, freeze=freeze)
     loader = _Loader(engine, fingerprint, describe, fresh=fresh, on_disk=store.path is not None)
     buffer: list[DocResult] = []
     size_in_buffer = 0

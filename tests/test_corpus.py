@@ -382,3 +382,28 @@ def test_cli_copy_of_a_folder_keeps_its_ids_with_base(tmp_path, monkeypatch):
     res = runner.invoke(app, ["build", str(moved), "--store", str(store), "--base", str(moved)])
     assert res.exit_code == 0
     assert "same text as c/a.txt" in " ".join(res.output.split())
+
+
+def test_only_a_process_owner_freezes_the_heap(tmp_path):
+    """A library call leaves the caller's garbage collector alone; ``freeze=True`` (the CLI) freezes it."""
+    import subprocess
+    import sys
+    import textwrap
+
+    root = write_corpus(tmp_path / "c", {"a.txt": TEXTS["reports/d.txt"]})
+    script = textwrap.dedent(f"""
+        import gc
+        from pathlib import Path
+        from kg.corpus import build_corpus, sources_for
+        from kg.store import OxigraphStore
+        root = Path({str(root)!r})
+        with OxigraphStore() as s:
+            build_corpus(sources_for([root], base=root), s)
+        print(gc.get_freeze_count())
+        with OxigraphStore() as s:
+            build_corpus(sources_for([root], base=root), s, freeze=True)
+        print(gc.get_freeze_count())
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    before, after = map(int, out.stdout.split())
+    assert before == 0 and after > 0

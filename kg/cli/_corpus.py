@@ -150,7 +150,7 @@ def corpus_build(files: list[Path] | None, out: Path, *, store: Path | None, wor
 
             report = build_corpus(sources, target, settings=settings, encoding=encoding,
                                   max_bytes=int(max_mb * 1024 * 1024), workers=workers, dask=dask, force=force,
-                                  prune_under=prune_under, on_progress=progress)
+                                  freeze=True, prune_under=prune_under, on_progress=progress)
         if report.processed == 0 and not report.skipped and report.failed:
             fail(f"none of the {len(sources)} files could be read or extracted", EXIT_INPUT)
         written = []
