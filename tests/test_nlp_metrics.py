@@ -89,3 +89,57 @@ def test_full_width_digits_through_the_pipeline() -> None:
     ex = extract_text("全区登记社会组织１５３０家，覆盖率达１００％。")
     got = sorted((q.value, q.unit, q.span.quote) for q in ex.quantities)
     assert got == [(100.0, "%", "１００％"), (1530.0, "家", "１５３０家")]
+
+
+# -- figures in Chinese numerals ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "written", "value", "unit", "qualifier"), [
+    ("全区共动员三千余人参与环境整治", "三千余人", 3000, "人", "余"),            # a report
+    ("试点覆盖十二个街道", "十二个", 12, "个", None),
+    ("面向社会招募两万名志愿者", "两万名", 20_000, "名", None),                # a notice
+    ("培育一百二十家社区社会组织", "一百二十家", 120, "家", None),
+    ("居民满意度达到百分之九十五以上", "达到百分之九十五以上", 95, "%", "以上"),
+    ("超过百分之五的村未设立议事会", "超过百分之五", 5, "%", "超过"),
+    ("建成养老床位一千零五十张", "一千零五十张", 1050, "张", None),
+    ("约两千多人次参加培训", "约两千多人次", 2000, "人次", "约"),
+    ("累计服务一万二千户", "一万二千户", 12_000, "户", None),
+    ("下派七十余名干部驻村", "七十余名", 70, "名", "余"),
+    ("发展1.2万余名志愿者", "1.2万余名", 12_000, "名", "余"),                 # digits with a multiplier, as before
+])
+def test_chinese_numerals(lx, text: str, written: str, value: float, unit: str, qualifier: str | None) -> None:
+    q = q1(lx, text)
+    assert (text[q.start:q.end], q.value, q.unit, q.qualifier) == (written, pytest.approx(value), unit, qualifier)
+
+
+def test_traditional_numerals_are_read_after_normalisation(lx) -> None:
+    from kg.ingest import normalise
+
+    norm = normalise("全縣動員三千餘人，組建兩百個網格。")[0]
+    assert [(q.value, q.unit, q.qualifier) for q in parse_quantities(norm, lx)] == [
+        (3000, "人", "余"), (200, "个", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "坚决做到两个维护",            # a slogan: a small count
+    "搭建一个平台,理顺四个环节",    # the items of a list
+    "走进千家万户",                # an idiom
+    "每百户居民拥有一处服务用房",    # a rate per hundred, and one place
+    "编制十四五规划",              # the name of a plan
+    "第三批试点名单",              # an ordinal
+    "几十个社区",                  # vague
+    "二〇二三年工作要点",           # a year
+])
+def test_chinese_numerals_that_are_no_figures(lx, text: str) -> None:
+    assert parse_quantities(text, lx) == []
+
+
+def test_a_numeral_after_a_figure_keeps_both(lx) -> None:
+    got = parse_quantities("全市建成站点320个,覆盖一百二十个村", lx)
+    assert [(q.value, q.unit) for q in got] == [(320, "个"), (120, "个")]
+
+
+def test_chinese_numeral_values() -> None:
+    from kg.nlp.metrics import chinese_numeral
+
+    assert [chinese_numeral(t) for t in ("九十五", "两百", "一千二百万", "二十万零三", "三千五百")] == [
+        95, 200, 12_000_000, 200_003, 3500]
+    assert [chinese_numeral(t) for t in ("一百零", "零五", "五五", "千百")] == [None, None, None, None]

@@ -2,7 +2,10 @@
 
 ``约3.5亿元`` -> value 350000000, unit 元, qualifier 约; ``92.1%、88.4%`` after 分别 -> two metrics;
 ``2016年起`` -> since 2016; ``到2025年`` -> until 2025 and a target; ``2019—2022年`` -> since 2019, until
-2022; ``第3批`` is an ordinal, not a quantity. Units and qualifiers come from
+2022; ``第3批`` is an ordinal, not a quantity. Figures written in Chinese numerals count too (``三千余人``,
+``两万名``, ``一百二十家``, ``百分之九十五``) when they are ten or more and hold a digit: a smaller one or a
+bare 百/千 counts the items of a list or names a slogan (两个维护, 四个环节, 千家万户, 每百户), not a measured
+figure. Units and qualifiers come from
 ``ontology/grammar.ttl``. Results go to ``doc.spans["metrics"]`` (label = unit) with the parsed values
 in ``doc.user_data["govkg.metrics"]`` keyed by the span's ``(start_char, end_char)`` (aligned to tokens; the
 parsed value keeps the offsets of the figure as written).
@@ -20,9 +23,59 @@ from kg.nlp.lexicon import Lexicon, load_default_lexicon
 from kg.nlp.segment import sentences
 from kg.nlp.tokenizer import doc_text
 
-__all__ = ["ParsedQuantity", "MetricGrammar", "parse_quantities", "MULTIPLIERS"]
+__all__ = ["ParsedQuantity", "MetricGrammar", "parse_quantities", "chinese_numeral", "MULTIPLIERS"]
 
 MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_GROUPS = {"万": 10_000, "亿": 100_000_000}
+#: a numeral in Chinese characters (万 and 亿 only inside it: after it they are the multiplier)
+_CN = "[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]+)*"
+
+
+def chinese_numeral(text: str) -> int | None:
+    """The value of a numeral in Chinese characters, or None if ``text`` is not one (or too loose to read).
+
+    >>> [chinese_numeral(t) for t in ("十二", "一百二十", "三千", "两万", "一百零五", "一万二千", "十", "三亿")]
+    [12, 120, 3000, 20000, 105, 12000, 10, 300000000]
+    >>> [chinese_numeral(t) for t in ("十四五", "二〇二三", "三千五", "一万二", "百十", "万", "零", "")]
+    [None, None, None, None, None, None, None, None]
+    """
+    total = section = 0
+    digit: int | None = None  # a digit waiting for its unit
+    after_zero = zero_before_digit = False  # 零 stands for skipped units: 一百零五
+    last_unit = last_group = 0  # 千 百 十 fall within a group, 亿 万 between groups
+    for i, c in enumerate(text):
+        if c in _CN_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row: 二〇二三, 十四五
+            if _CN_DIGITS[c] == 0:
+                if i == 0 or after_zero:
+                    return None
+                after_zero = True
+                continue
+            digit, zero_before_digit, after_zero = _CN_DIGITS[c], after_zero, False
+        elif c in _CN_UNITS:
+            unit = _CN_UNITS[c]
+            if (last_unit and unit >= last_unit) or (digit is None and not (unit == 10 and i == 0)):
+                return None  # 百十; a unit without its digit (only a leading 十 stands alone)
+            section += (digit or 1) * unit
+            digit, last_unit, after_zero = None, unit, False
+        elif c in _CN_GROUPS:
+            group = _CN_GROUPS[c]
+            if (last_group and group >= last_group) or (section == 0 and digit is None):
+                return None
+            total += (section + (digit or 0)) * group
+            section, digit, last_unit, last_group, after_zero = 0, None, 0, group, False
+        else:
+            return None
+    if not text or after_zero:
+        return None
+    if digit is not None and (last_unit > 10 or (not last_unit and last_group)) and not zero_before_digit:
+        return None  # 三千五, 一万二: short for 3500 and 12000, too loose to read
+    return total + section + (digit or 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,15 +99,17 @@ def _compile(lx: Lexicon) -> re.Pattern:
                                           key=len, reverse=True)))
     mult = "|".join(MULTIPLIERS)
     return re.compile(
-        rf"(?P<pre>{pre})?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<post1>{post})?(?P<mult>{mult})?(?P<post2>{post})?"
-        rf"(?P<unit>{units})(?P<post3>以上|以下|左右)?")
+        rf"(?P<pre>{pre})?(?:百分之(?P<pnum>\d+(?:\.\d+)?|{_CN})|"
+        rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN})(?P<post1>{post})?(?P<mult>{mult})?(?P<post2>{post})?"
+        rf"(?P<unit>{units}))(?P<post3>以上|以下|左右)?")
 
 
 _YEAR = re.compile(r"(?P<to>到|至|截至|截止到?)?(?:(?P<y0>(?:19|20)\d{2})年?\s*[—–~\-至到]+\s*)?"
                    r"(?P<y>(?:19|20)\d{2})年(?:底|末|起|以来|来)?")
 
 
-_HAS_NUMBER = re.compile(r"\d")
+_HAS_NUMBER = re.compile(r"[\d十百千万亿]")  # a figure has a digit, or a numeral of ten or more its unit
+_CN_DIGIT = re.compile("[一二两三四五六七八九]")
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》")
 
 
@@ -77,18 +132,29 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
         s, e = m.span()
         if any(a <= s < b for a, b in quoted):
             continue
-        if any(y.start() <= m.start("num") < y.end() for y in years):
+        percent = m.group("pnum") is not None  # 百分之九十五
+        figure = m.group("pnum") if percent else m.group("num")
+        if any(y.start() <= m.start("pnum" if percent else "num") < y.end() for y in years):
             continue
         if text[max(0, s - 1):s] == "第":
             continue  # 第3批: an ordinal, not a quantity
         nxt = text[e:e + 1]
-        unit = m.group("unit")
+        unit = "%" if percent else m.group("unit")
         if unit in ("年", "月", "日") or (unit == "个" and nxt and nxt in "月"):
             continue
-        num = float(m.group("num").replace(",", ""))
-        mult = m.group("mult")
+        written = figure[0] in _CN_DIGITS or figure[0] in _CN_UNITS  # in Chinese numerals
+        if written:
+            value = chinese_numeral(figure)
+            if value is None or not _CN_DIGIT.search(figure):
+                continue  # 十四五, 千家万户, 每百户: no figure
+            num = float(value)
+        else:
+            num = float(figure.replace(",", ""))
+        mult = None if percent else m.group("mult")
         if mult:
             num *= MULTIPLIERS[mult]
+        if written and not percent and num < 10:
+            continue  # 两个维护, 四个环节, 一个平台: the items of a list or a slogan, not a figure
         quals = [m.group(g) for g in ("pre", "post1", "post2", "post3") if m.group(g)]
         qual = next((q for q in quals if lx.qualifiers.get(q) != "none"), None)
         year = since = until = None
