@@ -99,16 +99,9 @@ def extend(doc: Doc, name: str, new: list[tuple[Span, Rec]]) -> None:
 
 def assign(doc: Doc, name: str, recs: list[Rec]) -> None:
     """Set ``doc.spans[name]`` to spans made from ``recs`` and keep ``recs`` as its records."""
-    ids: dict[str, int] = {}  # each distinct string added to the store once
     add = doc.vocab.strings.add
-
-    def sid(text: str) -> int:
-        got = ids.get(text)
-        if got is None:
-            got = ids[text] = add(text)
-        return got
-
-    doc.spans[name] = [Span(doc, r.start, r.end, label=sid(r.label_), kb_id=sid(r.kb_id_), span_id=sid(r.id_))
+    ids = {t: add(t) for t in {t for r in recs for t in (r.label_, r.kb_id_, r.id_)}}  # each string added once
+    doc.spans[name] = [Span(doc, r.start, r.end, label=ids[r.label_], kb_id=ids[r.kb_id_], span_id=ids[r.id_])
                        for r in recs]
     _KEPT.setdefault(doc, {})[name] = (doc.spans[name], list(recs))
 
