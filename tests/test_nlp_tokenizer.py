@@ -88,3 +88,16 @@ def test_characters_kept_inside_words_are_split_off(text: str) -> None:
     words = tok.words(text)
     assert words == expected and "".join(words) == text
     assert not any(len(w) > 1 and re.search(r"[%+‰/=]|(?<!\d)\.|\.(?!\d)", w) for w in words)
+
+
+_UNKNOWN = st.sampled_from(list("谢晓军张王李赵钱孙龘犇鬯的网格治理江苏厅长abc12.5%"))
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(_UNKNOWN, min_size=1, max_size=16).map("".join))
+def test_the_hmm_cuts_runs_as_jieba_does(run: str) -> None:
+    from jieba import finalseg
+
+    from kg.nlp.tokenizer import _hmm_cut
+
+    assert list(_hmm_cut.__wrapped__(run)) == list(finalseg.cut(run))

@@ -40,11 +40,72 @@ _SPLIT = re.compile(r"(\s|(?<!\d)\.|\.(?!\d)|[,;:!?()\[\]{}<>\"'、。“”‘�
 
 @functools.lru_cache(maxsize=65536)
 def _hmm_cut(run: str) -> tuple[str, ...]:
-    """jieba's HMM segmentation of a run of characters its dictionary does not join (a pure function of the
-    run and jieba's model, so memoised: such runs are short and recur)."""
+    """jieba's HMM segmentation (``jieba.finalseg.cut``) of a run of characters its dictionary does not join
+    (a pure function of the run and jieba's model, so memoised: such runs are short and recur)."""
     from jieba import finalseg
 
-    return tuple(finalseg.cut(run))
+    out: list[str] = []
+    for blk in finalseg.re_han.split(run):
+        if finalseg.re_han.match(blk):
+            for word in _hmm_words(blk):
+                if word in finalseg.Force_Split_Words:
+                    out.extend(word)
+                else:
+                    out.append(word)
+        else:
+            out.extend(x for x in finalseg.re_skip.split(blk) if x)
+    return tuple(out)
+
+
+def _hmm_words(text: str) -> list[str]:
+    """The words of a run of Chinese characters by jieba's HMM (B M E S tags), as ``jieba.finalseg``'s Viterbi
+    decoding finds them (same sums in the same order, same tie-breaking), with back-pointers instead of
+    copied paths."""
+    from jieba.finalseg import MIN_FLOAT, emit_P, start_P, trans_P
+
+    eb, em, ee, es = emit_P["B"].get, emit_P["M"].get, emit_P["E"].get, emit_P["S"].get
+    t_eb, t_sb = trans_P["E"]["B"], trans_P["S"]["B"]
+    t_mm, t_bm = trans_P["M"]["M"], trans_P["B"]["M"]
+    t_ss, t_es = trans_P["S"]["S"], trans_P["E"]["S"]
+    t_be, t_me = trans_P["B"]["E"], trans_P["M"]["E"]
+    c = text[0]
+    vb, vm = start_P["B"] + eb(c, MIN_FLOAT), start_P["M"] + em(c, MIN_FLOAT)
+    ve, vs = start_P["E"] + ee(c, MIN_FLOAT), start_P["S"] + es(c, MIN_FLOAT)
+    back: list[tuple[str, str, str, str]] = []  # per position: the previous tag of B, M, E, S
+    for c in text[1:]:
+        e = eb(c, MIN_FLOAT)  # max((prob, tag)) over the previous tags: a tie goes to the later letter
+        x, y = ve + t_eb + e, vs + t_sb + e
+        nb, pb = (y, "S") if y >= x else (x, "E")
+        e = em(c, MIN_FLOAT)
+        x, y = vm + t_mm + e, vb + t_bm + e
+        nm, pm = (x, "M") if x >= y else (y, "B")
+        e = ee(c, MIN_FLOAT)
+        x, y = vb + t_be + e, vm + t_me + e
+        ne, pe = (y, "M") if y >= x else (x, "B")
+        e = es(c, MIN_FLOAT)
+        x, y = vs + t_ss + e, ve + t_es + e
+        ns, ps = (x, "S") if x >= y else (y, "E")
+        back.append((pb, pm, pe, ps))
+        vb, vm, ve, vs = nb, nm, ne, ns
+    tag = "S" if vs >= ve else "E"
+    tags = [tag]
+    for pb, pm, pe, ps in reversed(back):
+        tag = pb if tag == "B" else pm if tag == "M" else pe if tag == "E" else ps
+        tags.append(tag)
+    tags.reverse()
+    words, begin, nexti = [], 0, 0
+    for i, tag in enumerate(tags):
+        if tag == "B":
+            begin = i
+        elif tag == "E":
+            words.append(text[begin:i + 1])
+            nexti = i + 1
+        elif tag == "S":
+            words.append(text[i])
+            nexti = i + 1
+    if nexti < len(text):
+        words.append(text[nexti:])
+    return words
 
 
 class DagSegmenter:
