@@ -117,16 +117,36 @@ class RelationExtractor:
         self._trig_re = re.compile("|".join(map(re.escape, trig))) if trig else None
 
     # -- helpers -------------------------------------------------------------------------------------
-    def _triggers(self, text: str, sent: Sentence, ents: list[_Ent]) -> list[tuple[int, int, str, str]]:
-        """(start, end, property, word) of trigger words outside entity names, in order."""
+    def _trigger_words(self, text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+        """Every trigger word of the text, found in one pass: ``(starts, [(start, end, word)])``."""
+        if self._trig_re is None:
+            return [], []
+        found = [(m.start(), m.end(), m.group(0)) for m in self._trig_re.finditer(text)]
+        return [f[0] for f in found], found
+
+    def _in_sentence(self, text: str, sent: Sentence, words: tuple[list[int], list[tuple[int, int, str]]] | None
+                     ) -> list[tuple[int, int, str]]:
+        """The trigger words of one sentence: those of the whole text that lie in it, unless one of them runs
+        across a sentence bound (then the sentence is scanned alone, as the bounds cut the words)."""
+        lo, hi = sent.start_char, sent.end_char
+        if words is not None:
+            starts, found = words
+            i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+            if not ((i > 0 and found[i - 1][1] > lo) or (j > i and found[j - 1][1] > hi)):
+                return found[i:j]
+        return [(m.start(), m.end(), m.group(0)) for m in self._trig_re.finditer(text, lo, hi)]
+
+    def _triggers(self, text: str, sent: Sentence, ents: list[_Ent],
+                  words: tuple[list[int], list[tuple[int, int, str]]] | None = None) -> list[tuple[int, int, str, str]]:
+        """(start, end, property, word) of trigger words outside entity names, in order (``words``: those of
+        the whole text, from :meth:`_trigger_words`)."""
         if self._trig_re is None:
             return []
         out: list[tuple[int, int, str, str]] = []
         lo = sent.start_char
         taken = None  # characters of the sentence inside an entity name, marked on the first match
         triggers = self.lexicon.triggers
-        for m in self._trig_re.finditer(text, lo, sent.end_char):
-            s, e = m.span()
+        for s, e, word in self._in_sentence(text, sent, words):
             if taken is None:
                 taken = bytearray(max(sent.end_char, max((x.end_char for x in ents), default=0)) - lo + 1)
                 for x in ents:
@@ -134,7 +154,6 @@ class RelationExtractor:
                         taken[x.start_char - lo:x.end_char - lo] = b"\x01" * (x.end_char - x.start_char)
             if taken[s - lo]:
                 continue
-            word = m.group(0)
             out.append((s, e, triggers[word], word))
         return out
 
@@ -182,11 +201,12 @@ class RelationExtractor:
         goals_in: dict[int, list[tuple[_Ent, bool]]] = {}  # sentence start -> (goal, reached by a mechanism)
         subjects_by_sent: dict[int, list[_Ent]] = {}
         sents = sentences(doc)
+        words = self._trigger_words(text)
         for sent in sents:
             ents = index.within(sent.start_char, sent.end_char)
             if not ents:
                 continue
-            self._sentence(text, sent, ents, add, implemented_in, goals_in, subjects_by_sent)
+            self._sentence(text, sent, ents, add, implemented_in, goals_in, subjects_by_sent, words)
         self._nesting(doc, outer, nested, add)
         self._titles(doc, outer, nested, add)
         subjects = self._metric_subjects(text, sents, index, metrics, subjects_by_sent)
@@ -209,8 +229,8 @@ class RelationExtractor:
             return False
         return "的" not in before
     def _sentence(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable, implemented_in: dict,
-                  goals_in: dict, subjects_by_sent: dict) -> None:
-        trig = self._triggers(text, sent, ents)
+                  goals_in: dict, subjects_by_sent: dict, words: tuple | None = None) -> None:
+        trig = self._triggers(text, sent, ents, words)
         first_t = trig[0][0] if trig else sent.end_char
         subj = self._coordinated(text, [e for e in ents if e.core == "Actor"
                                         and e.end_char <= first_t and self._topic(text, sent, e)], "Actor")
