@@ -425,11 +425,35 @@ def _merge(raw: list[dict], lx: Lexicon, norm: str, places: frozenset[str]) -> l
         if j is not None and norm[r["e"]:r["e"] + 1] == "(" and norm[raw[j]["e"]:raw[j]["e"] + 1] == ")" \
                 and raw[j]["core"] == r["core"]:
             uf.union(node[i], node[j])
+    _merge_short_names(raw, node, uf, lx)
     root = {n: uf.find(n) for n in set(node)}
     groups: dict[int, list[dict]] = defaultdict(list)
     for i, r in enumerate(raw):
         groups[root[node[i]]].append(r)
     return list(groups.values())
+
+
+def _merge_short_names(raw: list[dict], node: list[int], uf: _UF, lx: Lexicon) -> None:
+    """A mechanism or goal named in full once and by its tail elsewhere is one entity (县乡村三级数据共享机制 …
+    数据共享机制; 人人参与的社区治理共同体 … 社区治理共同体): the tail ends in a head, has a modifier of at least
+    four characters, and is the tail of the names of one entity only."""
+    by_label: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, r in enumerate(raw):
+        if r["core"] in ("Mechanism", "Goal") and r["cls"] != "Policy":
+            by_label[(r["core"], normalise_label(r["label"]))].append(node[i])
+    if len(by_label) < 2:
+        return
+    heads = [h for h, (c, _, _) in lx.heads.items() if len(h) >= 2 and core_class(c) in ("Mechanism", "Goal")]
+    for (core, short), nodes in by_label.items():
+        head = next((h for h in heads if short.endswith(h)), None)
+        if head is None or len(short) - len(head) < 4:
+            continue
+        longer = {uf.find(n[0]) for (c, name), n in by_label.items()
+                  if c == core and name != short and name.endswith(short)}
+        if len(longer) == 1:
+            target = next(iter(longer))
+            for n in nodes:
+                uf.union(target, n)
 
 
 def _vote(members: list[dict]) -> tuple[str, str, set[str], str | None, str | None]:

@@ -29,6 +29,8 @@ __all__ = ["DocumentStructure", "PlaceRecognizer", "MAX_TITLE_CHARS"]
 MAX_TITLE_CHARS = 100
 _SENTENCE_PUNCT = re.compile(r"[。!?;,:]")
 _NOTE = re.compile(r"\((?:摘要|试行|暂行|征求意见稿|草案|修订稿?|送审稿|节选|全文)\)$")
+#: the period a plan covers, written after its name: (2024—2026年), (2025年)
+_PERIOD = re.compile(r"\((?:19|20)\d{2}(?:\s*[—–\-~至到]+\s*(?:19|20)\d{2})?年?\)$")
 
 
 class DocumentStructure:
@@ -66,8 +68,11 @@ class DocumentStructure:
             if not (inner.startswith("《") and inner.endswith("》")):
                 add_candidate(doc, s, e, "Policy", "title")
             return (start, s, e, start + m.end("issuer"))
-        body = _NOTE.sub("", line)
-        if not self._ends_policy.search(body) or line.startswith(("《", "“")):
+        body = line
+        while _NOTE.search(body):
+            body = _NOTE.sub("", body)  # ……方案(试行)(节选)
+        dated = _PERIOD.sub("", body)  # ……方案(2024—2026年): the period is part of the name
+        if not self._ends_policy.search(dated) or line.startswith(("《", "“")):
             return None
         e = start + len(body)
         add_candidate(doc, start, e, "Policy", "title")
@@ -77,10 +82,13 @@ class DocumentStructure:
 
 class PlaceRecognizer:
     """Places the lexicon does not list: a token jieba knows as a place or name ending in an administrative
-    suffix (越秀区, 德清县, 浦东新区), unless the grammar lists it as generic (主城区); and deictic words
+    suffix (越秀区, 德清县, 浦东新区), unless the grammar lists it as generic (主城区); a region, a place jieba
+    knows followed by 地区 or 山区 or one word of both (某某地区, 某某山区); and deictic words
     (全省, 我市, 本区: source ``deixis``) that the extraction resolves to the document's own place."""
 
     SUFFIXES = ("新区", "区", "县", "市", "州", "旗", "盟")
+    #: nouns of a region named after a place (某某地区, 某某山区)
+    REGIONS = ("地区", "山区")
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_default_lexicon()
@@ -91,9 +99,19 @@ class PlaceRecognizer:
         _ensure(doc)
         words, offs = doc_words(doc)
         kinds = list(map(self._kind.__getitem__, words))
+        for i in compress(range(len(words) - 1), map(self.REGIONS.__contains__, words[1:])):
+            if kinds[i] != "deixis" and self._tag(words[i]) == "ns":  # 某某 + 地区: a region named after a place
+                add_candidate(doc, offs[i], offs[i + 1] + len(words[i + 1]), "Place", "place")
+                kinds[i] = None
         for i in compress(range(len(words)), kinds):
             add_candidate(doc, offs[i], offs[i] + len(words[i]), "Place", kinds[i])
         return doc
+
+    @staticmethod
+    def _tag(w: str) -> str:
+        from kg.nlp.recognizers import _pos_tags
+
+        return _pos_tags().get(w, "")
 
     def _kind_of(self, w: str) -> str | None:
         from kg.nlp.recognizers import _pos_tags
@@ -101,12 +119,16 @@ class PlaceRecognizer:
         lx = self.lexicon
         if w in self._deictics:
             return "deixis"
+        tags = _pos_tags()
+        if len(w) >= 4 and w.endswith(self.REGIONS) and tags.get(w) == "ns":
+            return "place"  # a region jieba knows: 某某山区, 某某地区
         if len(w) < 3 or not w.endswith(self.SUFFIXES) or w in lx.entries or w in lx.places or w in lx.generic:
             return None
         if w in self._deictics or w in lx.scopes or w in lx.heads:
             return None
-        tags = _pos_tags()
         tail = w[-2:]
+        if tags.get(w) == "ns" and tags.get(w[:-1]) == "ns" and w[-1] in "市县区":
+            return "place"  # 湖州 + 市: a place jieba knows and its level
         if tags.get(w, "ns") in ("ns", "nr") and not (tail != "新区" and tags.get(tail, "").startswith(("n", "s"))):
             return "place"  # not 老旧小区, 农村社区
         return None

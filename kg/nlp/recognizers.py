@@ -44,15 +44,19 @@ KEY = "candidates"
 #: grammatical function words of Chinese (prepositions, particles, conjunctions, pronouns): a name never
 #: contains them, so a leftward scan stops there. Language grammar, not domain vocabulary.
 FUNCTION_WORDS = frozenset(
-    ["的", "地", "得", "了", "着", "过", "在", "对", "为", "是", "将", "把", "被", "由", "从", "向", "以", "于", "与", "和", "及", "并", "或", "而", "且", "等", "之", "其", "该", "此", "这", "那", "要", "也", "都", "又", "还", "更", "最", "很", "就", "才", "已", "已经", "我们", "他们", "我", "你", "它", "各", "每", "一个", "一些", "并且", "以及", "或者", "而且", "通过", "不断", "进一步", "积极", "深入", "全面", "切实", "有效", "广泛", "紧密", "扎实", "及时", "认真", "加快", "努力", "着力", "大力", "普遍", "重点", "主要", "逐步", "持续", "分别", "共", "约", "好", "多", "更多", "即", "如", "必须", "需", "需要", "能够", "可以", "应", "应当", "该", "让", "使", "给", "上", "中", "下", "内", "外", "间", "时", "后", "前", "起", "来", "去", "关于", "对于", "会同", "同", "正在", "正"])
-_PUNCT = frozenset(",;:。!?、\n()“”‘’《》—…[]「」『』【】〔〕/")
+    ["的", "地", "得", "了", "着", "过", "在", "对", "为", "是", "将", "把", "被", "由", "从", "向", "以", "于", "与", "和", "及", "并", "或", "而", "且", "等", "之", "其", "该", "此", "这", "那", "要", "也", "都", "又", "还", "更", "最", "很", "就", "才", "已", "已经", "我们", "他们", "我", "你", "它", "各", "每", "一个", "一些", "并且", "以及", "或者", "而且", "通过", "不断", "进一步", "积极", "深入", "全面", "切实", "有效", "广泛", "紧密", "扎实", "及时", "认真", "加快", "努力", "着力", "大力", "普遍", "重点", "主要", "逐步", "持续", "分别", "共", "约", "好", "多", "更多", "即", "如", "必须", "需", "需要", "能够", "可以", "应", "应当", "该", "让", "使", "给", "上", "中", "下", "内", "外", "间", "时", "后", "前", "起", "来", "去", "关于", "对于", "会同", "同", "正在", "正", "经", "替", "全部", "所有"])
+_PUNCT = frozenset(",;:。!?、\n()“”‘’《》—…[]「」『』【】〔〕/+")
 _LIST_END = _PUNCT - {"、", "“", "”"}  # what ends a list of names (A、“B”、C等……)
 _DIGIT = re.compile(r"[0-9]")
 #: 在……上走在前 / 做示范 / 作表率: an aim stated as leading in a field
 _LEAD_IN = re.compile(r"在[^,;:。!?“”在]{2,24}上(?:走在前列?|做示范|作表率|当先锋|勇争先|创一流|争一流|走前列)")
 #: single characters that, glued to a title by the tokenizer, say who holds it (任组长, 兼主任, 当主任)
 _SERVES = frozenset("任兼当为")
+#: administrative levels (省+数据资源+局: a bureau named token by token starts with one)
+_LEVELS = frozenset("省市县区州盟旗乡镇")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+#: a count of measures (一项, 一套): what comes after it is the name
+_MECH_COUNT = re.compile(r"^[一二两三四五六七八九十几多]+[个项套批种类条]$")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十百千万几多]+[级个支名位家类项批层]$")
 
 
@@ -177,17 +181,56 @@ class LexiconRuler:
         """Context checks that keep broad vocabulary from becoming entities."""
         w, _ = doc_words(doc)
         verdict = self._static("".join(w[s:e]), entry)
-        return verdict if verdict is not None else self._in_context(w, s, e)
+        return verdict if verdict is not None else self._in_context(w, s, e, entry.cls)
 
-    def _in_context(self, w: list[str], s: int, e: int) -> bool:
+    def _in_context(self, w: list[str], s: int, e: int, entry_cls: str = "") -> bool:
         """A mechanism or goal phrase at tokens ``[s, e)`` stands as a name of its own in this context."""
         lx = self.lexicon
         nxt = w[e] if e < len(w) else ""
         if nxt == "的" or nxt in lx.heads or nxt in lx.generic:
             return False  # a modifier of a longer name: ……服务的……, 党建引领基层治理创新
+        if entry_cls == "Mechanism" and (self._noun(nxt) or nxt in ("和", "与", "及") and self._shared_noun(w, e + 1)):
+            return False  # a field (the lexicon's bare class) before a noun only modifies it: 社区治理效能,
+            # 社区治理和民生保障资金
         if self._modifier_list(w, e):
             return False
+        if core_class(entry_cls) == "Goal" and self._topic(w, s, nxt):
+            return False  # 某某建设持续夯实: the topic of a report on progress, not an aim
         return self._argument(w, s)
+
+    @staticmethod
+    def _topic(w: list[str], s: int, nxt: str) -> bool:
+        """The phrase at token ``s`` opens its clause and an adverb or a verb follows it."""
+        prev = w[s - 1] if s > 0 else "\n"
+        tag = _pos_tags().get(nxt, "")
+        return (prev in _PUNCT and prev not in ("(", ")", "“", "”")) and (
+            tag in ("d", "vd", "ad") or tag == "v")
+
+    def _glued(self, prev: str) -> bool:
+        """A single character noun right before a name that jieba split off a longer word (企 + 事业单位)."""
+        return len(prev) == 1 and "\u4e00" <= prev <= "\u9fff" and prev not in _LEVELS and prev not in "村组党团" \
+            and prev not in FUNCTION_WORDS and prev not in self.lexicon.predicates \
+            and _pos_tags().get(prev, "").startswith("n")
+
+    def _shared_noun(self, w: list[str], k: int) -> bool:
+        """The conjunct from token ``k`` ends, before punctuation or a function word, in a plain noun (tag n)
+        that is no lexicon name: the noun both conjuncts modify (……和民生保障资金)."""
+        last = ""
+        while k < len(w) and w[k] not in _PUNCT and w[k] not in FUNCTION_WORDS and not _DIGIT.search(w[k]):
+            last = w[k]
+            k += 1
+        return bool(last) and _pos_tags().get(last) == "n" and last not in self.lexicon.entries \
+            and last not in self.lexicon.heads
+
+    def _noun(self, word: str) -> bool:
+        """A common noun that would continue a noun phrase (not a name of an actor or a place), or a word
+        jieba does not know (mostly a compound noun: 奖补)."""
+        tag = _pos_tags().get(word, "")
+        unknown = not tag and len(word) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in word)
+        if not (tag.startswith("n") or tag == "vn" or unknown) or tag in ("ns", "nr", "nrt", "nt"):
+            return False
+        entry = self.lexicon.entries.get(word)
+        return entry is None or core_class(entry.cls) != "Actor"
 
     def _modifier_list(self, w: list[str], e: int) -> bool:
         """In A、B、C等…… the items are names only when what follows 等 is a head noun of their kind;
@@ -233,7 +276,11 @@ class LexiconRuler:
         for match_id, s, e in self.matcher(doc):
             entry, verdict, label, kb_id, source = by_id[match_id]
             if verdict is None:
-                verdict = self._in_context(w, s, e)
+                verdict = self._in_context(w, s, e, entry.cls)
+            elif verdict and s > 0:
+                if w is None:
+                    w, _ = doc_words(doc)
+                verdict = not self._glued(w[s - 1])
             if verdict:
                 found.append((Span(doc, s, e, label=label, kb_id=kb_id, span_id=source),
                               Rec(offs[s], offs[e - 1] + len(w[e - 1]), entry.cls, "lexicon", entry.concept, s, e)))
@@ -258,17 +305,23 @@ class MorphologyRecognizer:
         self._verbs = set(self.lexicon.triggers) | set(self.lexicon.predicates)
         self._fillers = frozenset(self.lexicon.fillers)
         self._deictics = frozenset(self.lexicon.deictics)
+        self._goal_verbs = frozenset(v for v, p in self.lexicon.triggers.items() if p in ("contributesTo", "setsGoal"))
         # per-word properties, computed once per distinct word (the rules ask them of every token)
         self._heads = _Memo(self._head_of)
         self._finite = _Memo(lambda t: (tag := self._tag(t)).startswith("v") and tag != "vn")
         self._verb_word = _Memo(lambda t: self._finite[t] or t in self._verbs)
         self._stop_word = _Memo(self._static_stop)
-        self._opens_object = _Memo(lambda p: (p in _PUNCT and p != "、") or self._tag(p) in ("d", "ad", "a") or (
-            p in FUNCTION_WORDS and p not in ("的", "之", "和", "与", "及")))
+        # a time word or a list marker (全年, 一是: fillers) opens a clause like punctuation; a closing bracket
+        # does not (乡镇(街道)履行……: the bracket is inside the name)
+        self._opens_object = _Memo(lambda p: (p in _PUNCT and p not in ("、", ")")) or self._tag(p) in ("d", "ad", "a")
+                                   or (p in FUNCTION_WORDS and p not in ("的", "之", "和", "与", "及"))
+                                   or p in self._fillers)
         self._opens_clause = _Memo(lambda p: (p in _PUNCT and p not in ("、", "”", ")")) or p in FUNCTION_WORDS
-                                   or p.isspace() or (len(p) >= 2 and self._tag(p) in ("d", "ad")))
-        self._generic_word = _Memo(lambda t: t in self.lexicon.generic or _only_generic(t, self.lexicon)
-                                   and t not in self.lexicon.entries)
+                                   or p.isspace() or (len(p) >= 2 and self._tag(p) in ("d", "ad"))
+                                   or p in self._fillers)
+        # generic: the grammar's generic words, and adjectives (重要制度, 根本制度 name nothing)
+        self._generic_word = _Memo(lambda t: t in self.lexicon.generic or (
+            _only_generic(t, self.lexicon) or self._tag(t) == "a") and t not in self.lexicon.entries)
 
     def head_of(self, text: str) -> str | None:
         """The longest head morpheme ``text`` ends with."""
@@ -292,7 +345,7 @@ class MorphologyRecognizer:
 
     def _static_stop(self, t: str) -> bool:
         """A word no name runs across, wherever it stands."""
-        return (t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs
+        return (t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs or self._tag(t) == "p"
                 or (len(t) >= 2 and self._tag(t) in ("d", "ad"))
                 or t in self._fillers or t in self._deictics or bool(_DIGIT.search(t))
                 or t in self.lexicon.qualifiers
@@ -323,8 +376,8 @@ class MorphologyRecognizer:
         stem = w[i][: len(w[i]) - len(head)]
         generic_stem = bool(stem) and _only_generic(stem, self.lexicon)
         if core == "Actor":
-            if t in self.lexicon.triggers or k == 0:
-                return False
+            if t in self.lexicon.triggers or k == 0 or (len(t) == 1 and t in self.lexicon.predicates):
+                return False  # 报街道: a one-character verb of the grammar never modifies a name
             left = w[k - 1]
             bare = not stem and len(t) >= 2 and not self.lexicon.heads[head][1] and \
                 self._tag(w[k - 1]) not in ("a", "ad", "d")
@@ -334,6 +387,8 @@ class MorphologyRecognizer:
         if 0 < k < i - 1 and len(t) >= 2 and self._tag(t).startswith("v") and self._tag(t) != "vn" and \
                 self._names_actor(w[k - 1]):
             return False  # 社工机构承接社区服务项目: the verb has an actor for its subject
+        if 0 < k and len(t) >= 2 and self._finite[t] and self._names_organ(w[k - 1]):
+            return False  # 某局负责平台建设: an organ is the verb's subject
         if (stem and not generic_stem) or i - k > 2 or \
                 (i - k == 2 and not self._verb(w[i - 1])):
             return None  # only a bare head (or 管理中心) takes verbs, and only a run of at most two before it
@@ -347,6 +402,59 @@ class MorphologyRecognizer:
             if (k == i - 1) == self._verb(w[k - 1]):
                 return None
         return True
+
+    def _verb_between(self, w: list[str], j: int, i: int) -> bool:
+        """A verb among the tokens ``[j, i)`` (the modifier of the name headed by ``i``)."""
+        return any(self._finite[t] or self._tag(t) == "vn" for t in w[j:i])
+
+    def _de_modifier(self, w: list[str], k: int, i: int, j: int, core: str) -> int | None:
+        """Start of a modifier ending in 的 (token ``k``) that belongs to the name headed by ``i``, or None.
+
+        A goal keeps what its verb opens (构建人人尽责的……共同体: 人人尽责的……, with 、 lists); a mechanism
+        keeps a noun phrase (议事成果的跟踪问效机制), or any modifier when its own words are generic only
+        (某某的制度体系 names something, 制度体系 alone does not)."""
+        if core == "Goal":
+            m = k - 1
+            while m >= 0 and k - m <= 12 and w[m] not in self._goal_verbs and w[m] != "的" and (
+                    w[m] not in _PUNCT or w[m] == "、"):
+                m -= 1
+            if m >= 0 and m < k - 1 and w[m] in self._goal_verbs and sum(map(len, w[m + 1:k])) <= 16 \
+                    and w[m + 1] != "、" and w[k - 1] != "、" and not self._finite[w[m + 1]]:  # not 具有……的
+                return m + 1
+            return None
+        if any(self._tag(x) == "a" for x in w[j:i + 1]) or any(_MECH_COUNT.match(x) for x in w[j:i]):
+            return None  # 的一项重要制度: an adjective or a count, no name
+        generic = self._generic_tokens(w, j, i)
+        m = k - 1
+        while m >= 0 and not self._stop(w, m) and w[m] != "的" and not self._verb(w[m]) \
+                and not self._names_actor(w[m]) and not self._names_goal(w[m]) and (generic or self._nominal(w[m])):
+            m -= 1
+        if m == k - 1 or sum(map(len, w[m + 1:k])) > 10 or (m >= 0 and not self._stop(w, m) and (
+                self._names_actor(w[m]) or self._names_goal(w[m]) or self._verb(w[m]))):
+            return None  # 党组织领导的……, 共建共治共享的……: an actor's or a goal's phrase, not the name's modifier
+        return m + 1
+
+    def _names_goal(self, word: str) -> bool:
+        entry = self.lexicon.entries.get(word)
+        return entry is not None and core_class(entry.cls) == "Goal"
+
+    def _nominal(self, word: str) -> bool:
+        """A common noun (or a word jieba does not know, mostly compounds)."""
+        tag = self._tag(word)
+        return word in self.lexicon.entries or (tag.startswith("n") or tag in ("an", "")) \
+            and tag not in ("nr", "ns") and not _DIGIT.search(word)
+
+    def _generic_tokens(self, w: list[str], j: int, i: int) -> bool:
+        """The tokens ``[j, i]`` (the last one without its head) are generic words only."""
+        head = self.head_of(w[i]) or ""
+        words = [*w[j:i], w[i][: len(w[i]) - len(head)]]
+        return all(self._generic_word[x] for x in words if x)
+
+    def _names_organ(self, word: str) -> bool:
+        """A word that ends the name of a government or Party organ (某局, 民政厅, 党工委)."""
+        head = self.head_of(word)
+        return head is not None and self.lexicon.heads[head][0] in ("GovernmentBody", "PartyOrganization") \
+            and (head != word or len(word) == 1)
 
     def _names_actor(self, word: str) -> bool:
         """A word that names an actor: a lexicon actor or a word ending in an actor head."""
@@ -362,8 +470,8 @@ class MorphologyRecognizer:
         j, k, chars = i, i - 1, len(w[i])
         while k >= 0:
             t = w[k]
-            if core == "Actor" and _COUNTED.match(t):
-                break  # 两级党委, 三支队伍: a count, not part of the name
+            if core == "Actor" and _COUNTED.match(t) or core != "Actor" and _MECH_COUNT.match(t):
+                break  # 两级党委, 三支队伍, 一项制度: a count, not part of the name
             verb = self._verb_modifier(w, k, i, core)
             if verb is not None:
                 if not verb or chars + len(t) > self.max_chars:
@@ -395,6 +503,17 @@ class MorphologyRecognizer:
                 j, k = m, m - 1
                 continue
             if allow_and and t in ("和", "与") and k > 0 and not self._stop(w, k - 1):
+                j, k = k, k - 1
+                continue
+            if t == "的" and core in ("Goal", "Mechanism") and k >= 1:
+                m = self._de_modifier(w, k, i, j, core)
+                if m is not None and chars + sum(map(len, w[m:k + 1])) <= self.max_chars:
+                    j = m  # 人人尽责的……共同体, 议事成果的跟踪问效机制, 某某的制度体系
+                    break
+            if core == "Mechanism" and t == "向" and k >= 1 and j < i and len(w[k - 1]) >= 2 \
+                    and not self._verb(w[k - 1]) and not self._stop(w, k - 1) \
+                    and self._verb_between(w, j, i):
+                chars += len(t)  # 部门向社区下派任务……机制: the direction of the verb inside the name
                 j, k = k, k - 1
                 continue
             if allow_and and t == "的" and k >= 2 and len(w[k - 1]) >= 4 and not self._verb(w[k - 1]) \
@@ -443,8 +562,9 @@ class MorphologyRecognizer:
                 continue  # 任组长, 当主任: a verb and a bare title, not a name
             j = self.scan_left(doc, i, allow_and=core == "Goal", core=core)
             span_text = "".join(w[j:i + 1])
-            if len(head) == 1 and not self._single_head_ok(word):
-                continue  # 局 厅 委 need a stem that makes an organisation: 民政厅, 公安局 (not 格局)
+            if len(head) == 1 and not self._single_head_ok(word) and not (
+                    word == head and j < i - 1 and self._level_word(w[j])):
+                continue  # 局 厅 委 need a stem that makes an organisation: 民政厅, 公安局, 省数据资源局 (not 格局)
             if self._generic(doc, j, i, head):
                 continue
             if span_text == head and not standalone:
@@ -467,7 +587,13 @@ class MorphologyRecognizer:
 
     def _single_head_ok(self, token: str) -> bool:
         tag = self._tag(token)
+        if len(token) >= 3 and token.endswith("制"):  # 积分制, 首问负责制, 包村责任制: not 严格控制, 编制
+            return token[-2:] not in _pos_tags()
         return len(token) >= 3 and (tag == "nt" or tag == "")
+
+    def _level_word(self, token: str) -> bool:
+        """A level (省 市 县 区 …) or a place: what a bureau named token by token starts with (省+数据+资源+局)."""
+        return token in _LEVELS or token in self.lexicon.places or self._tag(token) == "ns"
 
     def _generic(self, doc: Doc, j: int, i: int, head: str) -> bool:
         """A head whose modifier is only generic words (治理模式, 联动机制, 各项政策制度) names nothing."""
@@ -490,6 +616,10 @@ _QUOTE = re.compile(r"“([^“”\n]{1,80})”")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _NUMERALS = re.compile(r"[一二两三四五六七八九十百千\d]+")
 _NUM_SLOGAN = re.compile(r"^[一二两三四五六七八九十百千\d]+[个项条大]")
+#: what says that the 《title》 after it is a publication (原载, 刊发于, 发表在 …)
+_PUBLISHED_IN = re.compile(r"(?:原载|载于|刊于|刊发于|刊登于|发表于|发表在|刊载于|摘自|转载自|引自)(?:本刊)?$")
+#: what says that the 《title》 before it is a publication (……杂志, ……2023年第5期)
+_PUBLICATION = re.compile(r"(?:杂志|期刊|学报|日报|晚报|周刊|月刊|报社|编辑部|(?:19|20)\d{2}年(?:第\d+|\d+月)期?|第\d+期)")
 
 
 class QuoteRecognizer:
@@ -507,6 +637,8 @@ class QuoteRecognizer:
         _ensure(doc)
         text = doc_text(doc)
         for m in _TITLE.finditer(text):
+            if _PUBLISHED_IN.search(text, max(0, m.start() - 6), m.start()) or _PUBLICATION.match(text, m.end()):
+                continue  # 原载《某某评论》2023年第5期: a journal or a newspaper, not a policy
             add_candidate(doc, m.start(1), m.end(1), "Policy", "title")
         for m in _QUOTE.finditer(text):
             inner = m.group(1)
@@ -561,8 +693,8 @@ class QuoteRecognizer:
             if part:
                 head = self._morph.head_of(re.sub(r"\([^)]*\)$", "", part)) or self._morph.head_of(part)
                 entry = self.lexicon.entries.get(part)
-                cls = entry.cls if entry else self.lexicon.heads[head][0] if head else "Actor"
-                if core_class(cls) == "Actor":
+                cls = entry.cls if entry else self.lexicon.heads[head][0] if head else None
+                if cls and core_class(cls) == "Actor":  # “投入—过程—产出”: no levels of organisation
                     add_candidate(doc, pos, pos + len(part), cls, "chain")
             pos += len(part) + 1
 

@@ -111,7 +111,8 @@ class RelationExtractor:
     def __init__(self, lexicon: Lexicon | None = None, *, adjacency_gap: int = 4) -> None:
         self.lexicon = lexicon or load_default_lexicon()
         self.gap = adjacency_gap
-        preds = sorted(self.lexicon.predicates, key=len, reverse=True)
+        # single characters (报) would match inside other words (报告): only words count here
+        preds = sorted((p for p in self.lexicon.predicates if len(p) > 1), key=len, reverse=True)
         self._pred_re = re.compile("|".join(map(re.escape, preds))) if preds else None
         trig = sorted(self.lexicon.triggers, key=len, reverse=True)
         self._trig_re = re.compile("|".join(map(re.escape, trig))) if trig else None

@@ -59,6 +59,7 @@ class Resolver:
         starts = [t.start_char for t in taken]  # taken spans do not overlap: one outer per position
         nested, seen = [], set()
         inside: dict[int, list[Rec]] = {}  # outer index -> nested actors kept in it
+        named: dict[int, list[Rec]] = {}  # outer index -> nested mechanisms kept in a weakness
         rest.sort(key=lambda s: (-(s.end_char - s.start_char), _prio(s), s.start_char))
         for s in rest:
             key = (s.start_char, s.end_char)
@@ -71,7 +72,11 @@ class Resolver:
             oc, nc = core_class(outer.label_), core_class(s.label_)
             if nc == "Actor" and oc == "Actor":
                 continue  # 乡镇 in 乡镇党委: a modifier, not an actor of its own
-            if nc == "Mechanism" and (outer.label_ != "Policy" or s.label_ == "Policy"):
+            if nc == "Mechanism" and oc == "Challenge":
+                if any(n.start_char <= s.start_char and s.end_char <= n.end_char for n in named.get(i, [])):
+                    continue  # 分级处置机制 inside 某某的分级处置机制 inside a weakness: only the longer name
+                named.setdefault(i, []).append(s)  # ……机制还不够健全: the mechanism is named for itself
+            elif nc == "Mechanism" and (outer.label_ != "Policy" or s.label_ == "Policy"):
                 continue
             if nc == "Goal" and oc not in ("Mechanism",):
                 continue

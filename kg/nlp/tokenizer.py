@@ -32,6 +32,10 @@ WORDS_KEY = "govkg.words"
 
 log = logging.getLogger(__name__)
 
+#: prepositions jieba may glue to the administrative level that opens a name (由市, 经县, 向省)
+_PREPOSITIONS = frozenset("由经向对在从为把被将")
+_LEVELS = frozenset("省市县区镇乡")
+
 # characters that always form a token of their own (punctuation, brackets, quotes, title marks; a point
 # only when it is not a decimal point)
 _INNER = re.compile(r"[.%+\-‰/=]")
@@ -228,12 +232,49 @@ class JiebaTokenizer:
         self.hmm = hmm
         self._jieba = jieba.Tokenizer()
         lexicon = lexicon or load_default_lexicon()
+        user = set()
         for w in sorted(lexicon.words | set(lexicon.fillers) | set(lexicon.qualifiers)):
             if 1 < len(w) <= 20 and not re.search(r"[()\s]", w):
                 self._jieba.add_word(w, freq=user_word_freq)
+                user.add(w)
+        self._user = frozenset(user)
+        #: one-character heads (局 厅 委): jieba may glue 等 to them (局等), which hides the head
+        self._short_heads = frozenset(h for h in lexicon.heads if len(h) == 1)
         self._dag: DagSegmenter | None = None
         if hmm:  # the fast path; it takes the jieba tokenizer's dictionary over
             self._dag, self._jieba = DagSegmenter(self._jieba), None
+        self._freq = self._dag._logp if self._dag is not None else self._jieba.FREQ
+
+    def _word(self, w: str) -> bool:
+        """``w`` is a word of the dictionary (not only the prefix of one)."""
+        return bool(self._freq.get(w))
+
+    def _give_back(self, words: list[str]) -> list[str]:
+        """A user word (the lexicon's, weighted high) that took the first character of a dictionary word gives
+        it back: 清单制 + 度 -> 清单 + 制度, 议事会 + 议 -> 议事 + 会议 (the stranded character alone is no word
+        of the text; both halves of the new cut are dictionary words)."""
+        out: list[str] = []
+        n = len(words)
+        k = 0
+        while k < n:
+            a = words[k]
+            b = words[k + 1] if k + 1 < n else ""
+            if len(a) == 2 and a[0] in _PREPOSITIONS and a[1] in _LEVELS and b and "\u4e00" <= b[0] <= "\u9fff":
+                out += [a[0], a[1]]  # 由 + 市 + 某局: a preposition glued to the level that opens a name
+                k += 1
+                continue
+            if len(a) == 2 and a[1] == "等" and a[0] in self._short_heads:
+                out += [a[0], "等"]  # 某局等部门
+                k += 1
+                continue
+            if len(b) == 1 and len(a) >= 3 and a in self._user and "\u4e00" <= b <= "\u9fff" \
+                    and self._word(a[-1] + b) and self._word(a[:-1]):
+                out += [a[:-1], a[-1] + b]
+                k += 2
+                continue
+            out.append(a)
+            k += 1
+        return out
 
     def __call__(self, text: str) -> Doc:
         words = self.words(text)
@@ -256,7 +297,7 @@ class JiebaTokenizer:
             for i in sorted({bisect.bisect_right(ends, p) for p in inner}, reverse=True):
                 if len(words[i]) > 1:
                     words[i:i + 1] = [p for p in _SPLIT.split(words[i]) if p]
-        return words
+        return self._give_back(words)
 
     # spaCy serialisation hooks: the tokenizer is rebuilt from the lexicon, nothing to store
     def to_bytes(self, **kwargs) -> bytes:
