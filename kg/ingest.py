@@ -166,7 +166,8 @@ def _plain() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def normalise(text: str) -> tuple[str, array, array]:
-    r"""NFKC, traditional -> simplified, stray white space dropped; returns ``(norm, starts, ends)``.
+    r"""NFKC, traditional -> simplified, corner brackets as quotation marks (「」『』 -> “”), stray white space
+    dropped; returns ``(norm, starts, ends)``.
 
     A run of white space inside a line becomes one space when it separates two words (Latin, digits or
     Chinese: 中共某省委办公厅 某省人民政府办公厅 names two issuers); it is dropped at the start or end of a
@@ -239,8 +240,12 @@ def normalise(text: str) -> tuple[str, array, array]:
             norm = converted
         else:  # phrase conversion changed the length: convert character by character
             norm = "".join(c2 if len(c2 := _CONVERTER.convert(c)) == 1 else c for c in norm)
-    return norm, starts, ends
+    return norm.translate(_QUOTES), starts, ends
 
+
+#: corner brackets (「」, 『』: the quotation marks of traditional and Japanese text) become the quotation marks
+#: of simplified text, one character for one, so that every rule on “” reads them too
+_QUOTES = str.maketrans("「」『』", "“”“”")
 
 _AUTHOR = re.compile(r"[(（]\s*([\u4e00-\u9fff·]{2,5})\s*[,，]\s*作者(?:为|是|系|:|：)?\s*([^()（）\n]{2,60})[)）]")
 _AUTHOR2 = re.compile(r"(?:^|\n)\s*(?:作者|文/|撰稿)[:：/]?\s*([\u4e00-\u9fff·]{2,5})")

@@ -302,6 +302,8 @@ class MorphologyRecognizer:
         self._max_head = max(map(len, self.lexicon.heads), default=0)
         self._head_last = frozenset(h[-1] for h in self.lexicon.heads)
         self._standalone = {h for h, (_, sa, _) in self.lexicon.heads.items() if sa}
+        #: bare heads naming people (志愿者, 党员, 居民): a quoted name before them is their group
+        self._people = frozenset(h for h in self._standalone if self.lexicon.heads[h][0] == "Group")
         self._verbs = set(self.lexicon.triggers) | set(self.lexicon.predicates)
         self._fillers = frozenset(self.lexicon.fillers)
         self._deictics = frozenset(self.lexicon.deictics)
@@ -480,6 +482,8 @@ class MorphologyRecognizer:
                 j, k = k, k - 1
                 continue
             if t == "”":  # a quoted part of the name: “某某”机制
+                if core == "Actor" and w[i] in self._people:
+                    break  # “某某”志愿者: the quoted group the people belong to, not part of their name
                 m = k - 1
                 while m >= 0 and w[m] not in ("“", "\n", "。") and k - m < 20:
                     m -= 1
@@ -620,6 +624,14 @@ _NUM_SLOGAN = re.compile(r"^[一二两三四五六七八九十百千\d]+[个项�
 _PUBLISHED_IN = re.compile(r"(?:原载|载于|刊于|刊发于|刊登于|发表于|发表在|刊载于|摘自|转载自|引自)(?:本刊)?$")
 #: what says that the 《title》 before it is a publication (……杂志, ……2023年第5期)
 _PUBLICATION = re.compile(r"(?:杂志|期刊|学报|日报|晚报|周刊|月刊|报社|编辑部|(?:19|20)\d{2}年(?:第\d+|\d+月)期?|第\d+期)")
+#: “一村一辅警”, “一格一员”: one of something for each unit, a rule of allocation whose last part may be a role
+_ONE_EACH = re.compile(r"^一[\u4e00-\u9fff]{1,3}一[\u4e00-\u9fff]{1,4}$")
+#: 从“A”走向 / 由“A”向 right before a quote: the quote is the state aimed at
+_TOWARDS = re.compile(r"[从由]“[^“”]{1,20}”(?:走?向|转向|转变为|到)$")
+#: sentence punctuation inside quotation marks: an utterance, not a name
+_SPEECH = re.compile(r"[,。!?;:]")
+#: what a quoted term followed by these words is: a phenomenon (存在“某某”现象), not a measure
+_PHENOMENA = ("现象", "问题", "情况", "倾向", "苗头")
 
 
 class QuoteRecognizer:
@@ -632,6 +644,7 @@ class QuoteRecognizer:
         self._goal_verbs = {w for w, p in tr.items() if p in ("contributesTo", "setsGoal")}
         self._mech_verbs = {w for w, p in tr.items() if p in ("implements", "supports")}
         self._goal_heads = {h for h, (c, _, _) in self.lexicon.heads.items() if core_class(c) == "Goal"}
+        self._verbs = set(tr) | set(self.lexicon.predicates)
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
@@ -649,15 +662,68 @@ class QuoteRecognizer:
                 continue
             if _NUM_SLOGAN.match(inner) or _NUMERALS.fullmatch(inner) or (after.startswith("的") and len(inner) <= 6):
                 continue
+            if _SPEECH.search(inner) or after.startswith(_PHENOMENA):
+                continue  # a quoted utterance, or a phenomenon (存在“某某”现象: a weakness, not a measure)
             if text[max(0, m.start() - 1):m.start()] in ("从", "由") and re.match(r"(?:走?向|转向|转变为|到)", after):
                 continue  # 从“A”走向“B”: A is the state left behind, not a measure
+            if _TOWARDS.search(text, max(0, m.start() - 40), m.start()):
+                add_candidate(doc, s, e, "ServiceTarget", "quote")  # 由“A”向“B”转变: B is where it heads
+                continue
+            parts = inner.split("+")
+            if len(parts) > 1:
+                self._parts(doc, s, parts)
             head_after = self._morph.head_of(self._head_prefix(after))
             if head_after is not None and after.startswith(self._head_prefix(after)):
+                if self.lexicon.heads[head_after][1] and core_class(self.lexicon.heads[head_after][0]) == "Actor" \
+                        and self.lexicon.heads[head_after][0] == "Group" and len(parts) == 1:
+                    add_candidate(doc, s, e, "Group", "quote")  # “某某”志愿者: the group its members belong to
                 continue  # part of a longer name ending in a head: the morphology recogniser has it
-            cls = self._type(text, m, inner, after)
+            tail = self._name_tail(doc, m.end())
+            if tail is not None:
+                add_candidate(doc, m.start(), tail[0], tail[1], "quote")  # “某某”工作法, “某某”志愿服务队
+                continue
+            if _ONE_EACH.match(inner):
+                self._parts(doc, s + inner.rfind("一") + 1, [inner[inner.rfind("一") + 1:]])
+                add_candidate(doc, s, e, "Practice", "quote")  # “一村一辅警”: a rule of allocation
+                continue
+            cls = self._type(text, m, inner, after) if len(parts) == 1 else "Practice"
             if cls:
                 add_candidate(doc, s, e, cls, "quote")
         return doc
+
+    def _parts(self, doc: Doc, start: int, parts: list[str]) -> None:
+        """“A+B”: each part the lexicon or a head types as an actor is one (source ``part``)."""
+        pos = start
+        for part in parts:
+            entry = self.lexicon.entries.get(part)
+            head = self._morph.head_of(part)
+            cls = entry.cls if entry else self.lexicon.heads[head][0] if head and len(head) > 1 else None
+            if cls and core_class(cls) == "Actor":
+                add_candidate(doc, pos, pos + len(part), cls, "part")
+            pos += len(part) + 1
+
+    def _name_tail(self, doc: Doc, end: int) -> tuple[int, str] | None:
+        """The noun after a closing quote that makes one name with it: a lexicon name of an actor or a
+        mechanism (“某某”志愿服务队), or a method (“某某”工作法, “某某”调解法: up to two words ending in 法, the
+        last of them not a common two-character word such as 做法 or 方法). ``(end, class)`` or None."""
+        words, offs = doc_words(doc)
+        i = bisect.bisect_left(offs, end)
+        if i >= len(words) or offs[i] != end:
+            return None
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        entry = self.lexicon.entries.get(words[i])
+        if entry is not None and core_class(entry.cls) in ("Actor", "Mechanism") and entry.cls != "Policy" \
+                and len(words[i]) >= 2 and not _only_generic(words[i], self.lexicon) \
+                and (nxt in _PUNCT or nxt in FUNCTION_WORDS or nxt == "" or bool(_DIGIT.search(nxt))
+                     or nxt in self._verbs or self._morph._verb(nxt)):
+            return offs[i] + len(words[i]), entry.cls
+        for n in (1, 2):
+            if i + n > len(words):
+                break
+            last = words[i + n - 1]
+            if last.endswith("法") and (len(last) >= 3 or (last == "法" and n == 2 and len(words[i]) == 2)):
+                return offs[i + n - 1] + len(last), "Practice"
+        return None
 
     def _head_prefix(self, after: str) -> str:
         """The longest head morpheme ``after`` starts with, or ''."""
@@ -668,7 +734,7 @@ class QuoteRecognizer:
 
     def _type(self, text: str, m: re.Match, inner: str, after: str) -> str | None:
         head = self._morph.head_of(inner)
-        if head:
+        if head and len(head) > 1:  # a quoted name is no organ: “某某议事厅” is a hall, not a department
             return self.lexicon.heads[head][0]
         if any(h in inner for h in self._goal_heads) or inner.endswith(("走在前", "新提升", "做示范")):
             return "StrategicGoal"
@@ -684,7 +750,22 @@ class QuoteRecognizer:
         before = text[max(0, m.start() - 6):m.start()]
         if any(before.endswith(v) for v in self._goal_verbs):
             return "ServiceTarget"
+        if "、" in inner and self._governed_by_goal_verb(text, m.start()):
+            return "ServiceTarget"  # 实现群众诉求“A、B、C”: a list of outcomes the clause's verb aims at
+        if len(inner) <= 2:
+            return None  # “议题”: a word in quotation marks, not a name
         return "Practice"
+
+    def _governed_by_goal_verb(self, text: str, pos: int) -> bool:
+        """The last trigger verb of the clause before ``pos`` aims at a goal (实现, 形成, 打造 …)."""
+        start = max(text.rfind(c, 0, pos) for c in ",;:。!?\n") + 1
+        clause = text[start:pos]
+        best, verb = -1, ""
+        for v in self.lexicon.triggers:
+            k = clause.rfind(v)
+            if k > best or (k == best and k >= 0 and len(v) > len(verb)):
+                best, verb = k, v
+        return best >= 0 and verb in self._goal_verbs
 
     def _chain(self, doc: Doc, m: re.Match, after: str) -> None:
         """“乡镇党委—村党组织—网格党组织”四级组织架构: each level is an actor."""

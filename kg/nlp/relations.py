@@ -328,6 +328,8 @@ class RelationExtractor:
         pioneer = any(p == "pioneeredBy" for _, _, p, _ in trig)
         for n, (a, b) in enumerate(zip(ents, ents[1:])):
             between = text[a.end_char:b.start_char]
+            if a.id_ == "quote" and a.label_ == "Group" and b.label_ == "Group" and between == "”":
+                add(b, "partOf", a, sent, "")  # “某某”志愿者: the volunteers are the named group's members
             if len(between) > self.gap or _ADJ_STOP.search(between) or (
                     self._trig_re is not None and self._trig_re.search(between)):
                 continue  # 省政府印发《……》 is the trigger rule's: issues, not implements

@@ -80,8 +80,10 @@ class Resolver:
                 continue
             if nc == "Goal" and oc not in ("Mechanism",):
                 continue
-            if outer.id_ == "quote" or (nc == "Actor" and text[s.start_char:s.end_char] in self.bare
-                                        and oc != "Challenge"):
+            if s.id_ == "part":
+                pass  # “A+B”: each part is named for itself
+            elif outer.id_ == "quote" or (nc == "Actor" and text[s.start_char:s.end_char] in self.bare
+                                          and oc != "Challenge"):
                 continue  # 全科社工 in a slogan, 居民 in 居民公约: not an actor of its own (居民 in a weakness is)
             if nc == "Actor" and any(n.start_char <= s.start_char and s.end_char <= n.end_char
                                      for n in inside.get(i, [])):
