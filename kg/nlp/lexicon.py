@@ -55,6 +55,7 @@ class Lexicon:
     predicates: frozenset[str] = frozenset()
     deictics: tuple[str, ...] = ()
     generic: frozenset[str] = frozenset()
+    qualities: frozenset[str] = frozenset()  # 平安, 法治: with a place name they name a goal (平安某地)
     places: dict[str, LexEntry] = field(default_factory=dict)  # surface -> place entry
 
     @property
@@ -98,6 +99,7 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
             target.setdefault(surface, e)
     heads, triggers, units, quals = {}, {}, {}, {}
     cues, fillers, scopes, targets, preds, deix, gen, lack, duty = [], [], [], [], [], [], [], [], []
+    qual: list[str] = []
     for c in grammar.subjects(RDF.type, SKOS.Concept):
         scheme = next(iter(grammar.objects(c, SKOS.inScheme)), None)
         zh = next(iter(_lit(grammar, c, SKOS.prefLabel, "zh")), None)
@@ -132,6 +134,8 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
             deix.append(zh)
         elif scheme == LEX.generic:
             gen.append(zh)
+        elif scheme == LEX.qualities:
+            qual.append(zh)
     lx.heads, lx.triggers, lx.units, lx.qualifiers = heads, triggers, units, quals
     by_len = functools.partial(sorted, key=lambda w: (-len(w), w))
     lx.cues, lx.fillers, lx.lack_verbs = tuple(by_len(cues)), tuple(by_len(fillers)), tuple(by_len(lack))
@@ -140,6 +144,7 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
     lx.predicates = frozenset(preds)
     lx.deictics = tuple(by_len(deix))
     lx.generic = frozenset(gen)
+    lx.qualities = frozenset(qual)
     return lx
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from itertools import compress
 
 from spacy.language import Language
@@ -626,6 +627,10 @@ _PUBLISHED_IN = re.compile(r"(?:原载|载于|刊于|刊发于|刊登于|发表�
 _PUBLICATION = re.compile(r"(?:杂志|期刊|学报|日报|晚报|周刊|月刊|报社|编辑部|(?:19|20)\d{2}年(?:第\d+|\d+月)期?|第\d+期)")
 #: “一村一辅警”, “一格一员”: one of something for each unit, a rule of allocation whose last part may be a role
 _ONE_EACH = re.compile(r"^一[\u4e00-\u9fff]{1,3}一[\u4e00-\u9fff]{1,4}$")
+#: a leading position as an aim: 走在全国前列, 进入全省第一方阵
+_RANKING = re.compile(r"(?:走在|进入|跻身|迈入)[^,;:。!?、\n“”在]{0,10}?(?:前列|第一方阵|第一梯队)")
+#: a level of quality before a goal: 更高水平的, 高质量的
+_HIGHER = re.compile(r"(?:更高水平|高水平|更高质量|高质量|更高层次|更高标准)的$")
 #: 从“A”走向 / 由“A”向 right before a quote: the quote is the state aimed at
 _TOWARDS = re.compile(r"[从由]“[^“”]{1,20}”(?:走?向|转向|转变为|到)$")
 #: sentence punctuation inside quotation marks: an utterance, not a name
@@ -796,12 +801,38 @@ class SloganRecognizer:
         alt = "|".join(map(re.escape, verbs)) or "(?!)"
         self._verbs = set(self.lexicon.triggers) | set(self.lexicon.predicates)
         self._re = re.compile(rf"(?:{alt})+(?P<items>[\u4e00-\u9fff]{{3,8}}(?:、[\u4e00-\u9fff]{{3,8}})+)(?=[,;:。!?\n]|$)")
+        # 获得感、幸福感、安全感: goals of the lexicon sharing their last character, listed together (the
+        # characters are read from the lexicon: those that end at least three of its three-character goals)
+        ends = Counter(w[-1] for w, e in self.lexicon.entries.items() if core_class(e.cls) == "Goal" and len(w) == 3)
+        shared = "".join(sorted(c for c, n in ends.items() if n >= 3)) or "(?!)"
+        self._senses = re.compile(rf"[\u4e00-\u9fff]{{2}}[{shared}](?:、[\u4e00-\u9fff]{{2}}[{shared}])+")
+
+    def _place_qualities(self, doc: Doc, text: str, tags: dict) -> None:
+        """平安某地, 法治某地 (a quality of the grammar and a place name jieba or the lexicon knows) is a goal;
+        a leading 更高水平的 belongs to it."""
+        words, offs = doc_words(doc)
+        lx = self.lexicon
+        for n, w in enumerate(words[:-1]):
+            place = words[n + 1]
+            if w not in lx.qualities or not (place in lx.places or tags.get(place) == "ns"):
+                continue
+            start = offs[n]
+            lead = _HIGHER.search(text, max(0, start - 8), start)
+            add_candidate(doc, lead.start() if lead else start, offs[n + 1] + len(place), "StrategicGoal", "slogan")
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
         tags = _pos_tags()
-        for m in _LEAD_IN.finditer(doc_text(doc)):
+        text = doc_text(doc)
+        for m in _LEAD_IN.finditer(text):
             add_candidate(doc, m.start(), m.end(), "StrategicGoal", "slogan")  # 在某某上走在前
+        for m in _RANKING.finditer(text):
+            add_candidate(doc, m.start(), m.end(), "StrategicGoal", "slogan")  # 走在某某前列, 进入某某第一方阵
+        for m in self._senses.finditer(text):
+            if all(x in self.lexicon.entries and core_class(self.lexicon.entries[x].cls) == "Goal"
+                   for x in m.group(0).split("、")):
+                add_candidate(doc, m.start(), m.end(), "Outcome", "slogan")  # 获得感、幸福感、安全感: one aim
+        self._place_qualities(doc, text, tags)
         for m in self._re.finditer(doc_text(doc)):
             items = m.group("items").split("、")
             if max(map(len, items)) - min(map(len, items)) > 1 or any("的" in x for x in items):
