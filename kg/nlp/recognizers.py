@@ -627,6 +627,14 @@ _PUBLISHED_IN = re.compile(r"(?:原载|载于|刊于|刊发于|刊登于|发表�
 _PUBLICATION = re.compile(r"(?:杂志|期刊|学报|日报|晚报|周刊|月刊|报社|编辑部|(?:19|20)\d{2}年(?:第\d+|\d+月)期?|第\d+期)")
 #: “一村一辅警”, “一格一员”: one of something for each unit, a rule of allocation whose last part may be a role
 _ONE_EACH = re.compile(r"^一[\u4e00-\u9fff]{1,3}一[\u4e00-\u9fff]{1,4}$")
+#: quantifiers opening a clause (部分, 一些): they scope a weakness, so they stay in its name
+_QUANTIFIERS = frozenset(("部分", "少数", "个别"))
+#: words that strengthen a cue of weakness (外流明显, 多发严重)
+_INTENSIFIERS = "明显|严重|突出|加剧|普遍"
+#: a clause stating a phenomenon in quotation marks: 部分小区存在“某某”现象
+_PHENOMENON = re.compile(r"^(.{0,16}?(?:存在|出现)“[^“”]{2,12}”(?:的)?(?:现象|问题|倾向))$")
+#: what precedes a cue in a heading that only announces weaknesses (存在的短板, 主要不足)
+_ANNOUNCES = re.compile(r"(?:存在|主要|突出|面临|当前)*的?")
 #: a leading position as an aim: 走在全国前列, 进入全省第一方阵
 _RANKING = re.compile(r"(?:走在|进入|跻身|迈入)[^,;:。!?、\n“”在]{0,10}?(?:前列|第一方阵|第一梯队)")
 #: a level of quality before a goal: 更高水平的, 高质量的
@@ -922,7 +930,7 @@ class ChallengeRecognizer:
         self.lexicon = lexicon or load_default_lexicon()
         self.max_chars = max_chars
         cues = "|".join(map(re.escape, self.lexicon.cues))
-        self._cue = re.compile(rf"({cues})(?=等|$)")
+        self._cue = re.compile(rf"((?:{cues})(?:{_INTENSIFIERS})?)(?=等|$)")
         lack = "|".join(map(re.escape, self.lexicon.lack_verbs)) or "(?!)"
         self._lack = re.compile(rf"^(.{{2,}}?(?:{lack})[\u4e00-\u9fff“”]{{2,12}})$")
 
@@ -933,10 +941,16 @@ class ChallengeRecognizer:
             text = full[clause.start_char:clause.end_char].rstrip(",;:。!?\n")
             found = False
             pos = 0
-            for item in text.split("、"):
+            if (m := _PHENOMENON.search(text)) is not None:
+                self._add(doc, m.group(1), clause.start_char)  # 部分小区存在“某某”现象
+                continue
+            items = text.split("、")
+            for item in items:
                 m = self._cue.search(item)
                 if m:
                     found |= self._add(doc, item[:m.end(1)], clause.start_char + pos)
+                elif len(items) > 1 and (m := self._lack.search(item)):
+                    found |= self._add(doc, m.group(1), clause.start_char + pos)  # A泛化、B偏重留痕
                 pos += len(item) + 1
             if not found and (m := self._lack.search(text)):
                 self._add(doc, m.group(1), clause.start_char)
@@ -947,8 +961,13 @@ class ChallengeRecognizer:
         while changed:
             changed = False
             for f in self.lexicon.fillers:
+                if f in _QUANTIFIERS:
+                    continue  # 部分小区……: the weakness is stated of a part, the part belongs to it
                 if text.startswith(f) and len(text) > len(f) + 4:
                     text, start, changed = text[len(f):], start + len(f), True
+        m = self._cue.search(text)
+        if m and _ANNOUNCES.fullmatch(text[:m.start(1)]):
+            return False  # 存在的短板, 主要问题不足: a heading announcing weaknesses, not one of them
         if 4 <= len(text) <= self.max_chars:
             return add_candidate(doc, start, start + len(text), "Challenge", "challenge") is not None
         return False
