@@ -140,7 +140,7 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
             continue  # 第3批: an ordinal, not a quantity
         nxt = text[e:e + 1]
         unit = "%" if percent else m.group("unit")
-        if unit in ("年", "月", "日") or (unit == "个" and nxt and nxt in "月"):
+        if unit in ("年", "月", "日") or (unit == "个" and nxt and nxt in "月") or (unit == "分" and nxt and nxt in "之"):
             continue
         written = figure[0] in _CN_DIGITS or figure[0] in _CN_UNITS  # in Chinese numerals
         if written:

@@ -26,7 +26,14 @@ Rules (each generic to the genre):
   (the first one when the clause states a share: 甲占乙的比例), else what the sentence's previous figure
   measures (……不少于10个X,……不少于5个), else the sentence's actor or place, else the nearest actor or
   mechanism before it in the sentence;
-- approval: 《某方案》已经某政府同意 -> the approving actor relatedTo the policy.
+- approval: 《某方案》已经某政府同意 -> the approving actor relatedTo the policy;
+- 由A牵头, B、C共同参与的X -> A leads X, B and C participatesIn X; 以X为载体 -> X supports what the sentence
+  sets up, the sentence's subject implements X; a policy issued in a sentence contributes to the goals no
+  mechanism of the sentence reaches; 会同 and words inside names do not hide a subject; 某市某区 as a subject
+  is the district; the actors a numbered item works through (依托 X) are involved in its mechanism;
+- figures: a rate with a noun of its own (某某办结率达97%) does not take the previous figure's subject; a
+  figure with nothing of its own measures its item's mechanism, else what the sentence works through
+  (依托 X, mechanisms first), else the sentence's actor or place.
 
 Output: ``doc.user_data["govkg.relations"]`` = list of ``(subj (s,e), property, obj (s,e), evidence (s,e),
 trigger)`` and ``doc.user_data["govkg.metric_subjects"]`` = ``{metric (s,e): [entity (s,e), ...]}``.
@@ -65,6 +72,16 @@ _QI_ZHONG = "其中"
 _DENG = re.compile(r"等[\u4e00-\u9fff]{0,4}[“]?$")
 _LIST_GAP = re.compile(r"[”“、]*")
 _RATIO = re.compile(r"占|比例|比重|占比")
+#: 以X为载体: X is the vehicle of what the sentence sets up
+_VEHICLE = re.compile(r"以(?P<x>[^,;:。!?以]{2,24}?)为(?:载体|抓手|平台|依托|纽带|支撑)")
+#: 由A牵头 / A牵头: A leads what follows; ……共同参与的 names who takes part
+_LEAD_BY = re.compile(r"由[^,;:。!?]{2,40}?(?P<verb>牵头|主导|负责)")
+_TAKE_PART = re.compile(r"(?:共同|广泛|多方)?参与的?")
+#: what links a measured noun to its figure (达到, 保持在, 不低于 …), dropped before reading the noun
+_LINK_VERB = re.compile(r"(?:达到|达|为|保持在|保持|提高到|提高|提升至|提升到|提升|增长|下降|超过|不低于|不少于|高于|低于|约|近)+$")
+#: a rate with a noun of its own (某某成功率, 某某满意度)
+_RATE = re.compile(r"(?:率|满意度)$")
+
 
 _Ev = Span | tuple[int, int]  # or anything with start_char and end_char
 
@@ -199,6 +216,7 @@ class RelationExtractor:
             rels.append((_k(a), p, _k(b), evk, trig))
 
         implemented_in: dict[int, list[_Ent]] = {}  # sentence start -> mechanisms set up in it
+        means_in: dict[int, list[_Ent]] = {}  # sentence start -> what it works through (依托/通过 X)
         goals_in: dict[int, list[tuple[_Ent, bool]]] = {}  # sentence start -> (goal, reached by a mechanism)
         subjects_by_sent: dict[int, list[_Ent]] = {}
         sents = sentences(doc)
@@ -207,35 +225,45 @@ class RelationExtractor:
             ents = index.within(sent.start_char, sent.end_char)
             if not ents:
                 continue
-            self._sentence(text, sent, ents, add, implemented_in, goals_in, subjects_by_sent, words)
+            self._sentence(text, sent, ents, add, implemented_in, goals_in, subjects_by_sent, words, means_in)
         self._nesting(doc, outer, nested, add)
         self._titles(doc, outer, nested, add)
-        subjects = self._metric_subjects(text, sents, index, metrics, subjects_by_sent)
-        self._headings(doc, text, sents, index, subjects, implemented_in, goals_in, subjects_by_sent, add)
+        items = self._item_mechanisms(doc, text, sents, index)
+        subjects = self._metric_subjects(text, sents, index, metrics, subjects_by_sent, means_in, items)
+        self._headings(doc, text, sents, index, subjects, implemented_in, goals_in, subjects_by_sent, add,
+                       means_in)
         doc.user_data["govkg.relations"] = rels
         doc.user_data["govkg.metric_subjects"] = subjects
         return doc
 
     # -- one sentence --------------------------------------------------------------------------------
-    def _topic(self, text: str, sent: Sentence, e: _Ent) -> bool:
+    def _topic(self, text: str, sent: Sentence, e: _Ent, ents: list[_Ent] = ()) -> bool:
         """An actor can be the sentence's subject only if no verb comes before it in its clause
-        (我们必须牢记某某嘱托 and 突出某某聚集社区 name actors that are objects, not subjects)."""
+        (我们必须牢记某某嘱托 and 突出某某聚集社区 name actors that are objects, not subjects); words inside
+        the names before it do not count (某住房和城乡建设局会同某局: 建设 is part of a name)."""
         c0, _ = self._clause_bounds(text, e.start_char, sent.start_char, sent.end_char)
         before = text[c0:e.start_char]
         if not before:
             return True
+        for x in ents:
+            if c0 <= x.start_char and x.end_char <= e.start_char:
+                a, b = x.start_char - c0, x.end_char - c0
+                before = before[:a] + "□" * (b - a) + before[b:]
         if self._trig_re is not None and self._trig_re.search(before):
             return False
         if self._pred_re is not None and self._pred_re.search(before):
             return False
         return "的" not in before
     def _sentence(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable, implemented_in: dict,
-                  goals_in: dict, subjects_by_sent: dict, words: tuple | None = None) -> None:
+                  goals_in: dict, subjects_by_sent: dict, words: tuple | None = None,
+                  means_in: dict | None = None) -> None:
         trig = self._triggers(text, sent, ents, words)
         first_t = trig[0][0] if trig else sent.end_char
         subj = self._coordinated(text, [e for e in ents if e.core == "Actor"
-                                        and e.end_char <= first_t and self._topic(text, sent, e)], "Actor")
+                                        and e.end_char <= first_t and self._topic(text, sent, e, ents)], "Actor")
+        subj = [self._lowest_place(text, ents, a) for a in subj]  # 某市某区: the district
         subjects_by_sent[sent.start_char] = subj
+        through: list[_Ent] = []  # what the sentence works through: 依托/通过 X (mechanisms and actors)
         issued: list[_Ent] = []
         applied: list[_Ent] = []
         means: list[_Ent] = []
@@ -273,6 +301,9 @@ class RelationExtractor:
                         add(p, "implementsPolicy", o, sent, word)
                 elif prop == "supports" and oc == "Mechanism":
                     means.append(o)
+                    through.append(o)
+                elif prop == "supports" and oc == "Actor" and o.label_ not in ("Place", "Person"):
+                    through.append(o)  # 依托某中心
                 elif prop in ("implements", "issues", "implementsPolicy", "supports") and oc == "Mechanism":
                     for a in subj:
                         add(a, "implements", o, sent, word)
@@ -312,16 +343,69 @@ class RelationExtractor:
                 elif oc == "Actor" and o.label_ in ("Group", "Role") and prop in ("implements", "pioneeredBy") \
                         and prev_mechs:
                     add(prev_mechs[-1], "involves", o, sent, word)  # 实施某计划,培育社区骨干
-        # a policy issued in the sentence establishes what the sentence sets up (健全……,制定本方案)
+        # a policy issued in the sentence establishes what the sentence sets up (健全……,制定本方案) and
+        # contributes to the goals it pursues that no mechanism of the sentence reaches (为加快构建某某格局,
+        # ……制定本方案)
         for p in issued:
             for m in implemented:
                 if m.label_ != "Policy":
                     add(p, "establishes", m, sent, "")
+            for g, reached in goals:
+                if not reached:
+                    add(p, "contributesTo", g, sent, "")
         implemented_in[sent.start_char] = implemented
+        if means_in is not None:
+            means_in[sent.start_char] = through
         goals_in[sent.start_char] = goals
         self._adjacency(text, sent, ents, trig, add)
         self._lists(text, sent, ents, add)
         self._patterns(text, sent, ents, add)
+        self._vehicle(text, sent, ents, subj, add)
+        self._lead_and_take_part(text, sent, ents, add)
+
+    @staticmethod
+    def _lowest_place(text: str, ents: list[_Ent], a: _Ent) -> _Ent:
+        """A place named right before another place (某市某区) stands for the lower one."""
+        while a.label_ == "Place":
+            nxt = next((e for e in ents if e.start_char == a.end_char and e.label_ == "Place"), None)
+            if nxt is None:
+                break
+            a = nxt
+        return a
+
+    def _vehicle(self, text: str, sent: Sentence, ents: list[_Ent], subj: list[_Ent], add: Callable) -> None:
+        """以X为载体 (抓手, 平台, 依托, 纽带): X supports the mechanisms the sentence sets up after it, and the
+        sentence's subject implements X."""
+        for m in _VEHICLE.finditer(text, sent.start_char, sent.end_char):
+            x = next((e for e in ents if e.start_char >= m.start("x") and e.end_char <= m.end("x")
+                      and e.core == "Mechanism"), None)
+            if x is None:
+                continue
+            for e in ents:
+                if e.start_char >= m.end() and e.core == "Mechanism" and e.label_ != "Policy":
+                    add(x, "supports", e, sent, "为载体")
+            for a in subj:
+                if a.end_char <= m.start():
+                    add(a, "implements", x, sent, "为载体")
+
+    def _lead_and_take_part(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
+        """由A牵头, B、C共同参与的X: A leads X, B and C take part in it (also without the participants)."""
+        for m in _LEAD_BY.finditer(text, sent.start_char, sent.end_char):
+            lead = self._coordinated(text, [e for e in ents if e.core == "Actor" and e.start_char >= m.start()
+                                            and e.end_char <= m.start("verb")], "Actor", backwards=True)
+            target = next((e for e in ents if e.start_char >= m.end() and e.core == "Mechanism"), None)
+            if not lead or target is None:
+                continue
+            _, cend = self._clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+            if target.start_char > cend + 40:
+                continue
+            for a in lead:
+                add(a, "leads", target, sent, "牵头")
+            part = _TAKE_PART.search(text, m.end(), target.start_char)
+            if part is not None:
+                for a in ents:
+                    if m.end() <= a.start_char and a.end_char <= part.start() and a.core == "Actor":
+                        add(a, "participatesIn", target, sent, "参与")
 
     def _adjacency(self, text: str, sent: Sentence, ents: list[_Ent], trig: list, add: Callable) -> None:
         """Actor + mechanism inside one noun phrase; place + place (某市某区)."""
@@ -448,8 +532,27 @@ class RelationExtractor:
             for a in actors:
                 add(a, "issues", policy, (ls, pe), "印发")
 
+    def _item_mechanisms(self, doc: Doc, text: str, sents: list[Sentence], index: _Index) -> dict[int, _Ent]:
+        """Sentence start -> the one mechanism its enumerated item's heading names (一、健全某机制。……)."""
+        out: dict[int, _Ent] = {}
+        heads = list(doc.spans.get("headings", []))
+        starts = [x.start_char for x in sents]
+        for h_i, h in enumerate(heads):
+            if h.label_ != "item":
+                continue
+            hm = [e for e in index.within(h.start_char, h.end_char) if e.core == "Mechanism"]
+            if len(hm) != 1:
+                continue
+            stop = heads[h_i + 1].start_char if h_i + 1 < len(heads) else len(text)
+            para_end = text.find("\n", h.end_char)
+            stop = min(stop, para_end if para_end >= 0 else len(text))
+            for sent in sents[bisect.bisect_left(starts, h.end_char):bisect.bisect_left(starts, stop)]:
+                out[sent.start_char] = hm[0]
+        return out
+
     def _headings(self, doc: Doc, text: str, sents: list[Sentence], index: _Index, subjects: dict,
-                  implemented_in: dict, goals_in: dict, subjects_by_sent: dict, add: Callable) -> None:
+                  implemented_in: dict, goals_in: dict, subjects_by_sent: dict, add: Callable,
+                  means_in: dict | None = None) -> None:
         heads = list(doc.spans.get("headings", []))
         measured = {s for subs in subjects.values() for s in subs}
         starts = [x.start_char for x in sents]
@@ -475,13 +578,13 @@ class RelationExtractor:
                 for g, reached in goals_in.get(sent.start_char, []):
                     if not reached:
                         add(hm[0], "contributesTo", g, sent, "")
-                for a in subjects_by_sent.get(sent.start_char, []):
-                    if a.label_ != "Place":
+                for a in subjects_by_sent.get(sent.start_char, []) + (means_in or {}).get(sent.start_char, []):
+                    if a.label_ != "Place" and a.core == "Actor":
                         add(hm[0], "involves", a, sent, "")
 
     # -- metrics -------------------------------------------------------------------------------------
     def _metric_subjects(self, text: str, sents: list[Sentence], index: _Index, metrics: list[_Ent],
-                         subjects_by_sent: dict) -> dict:
+                         subjects_by_sent: dict, means_in: dict | None = None, items: dict | None = None) -> dict:
         out: dict[tuple[int, int], list[tuple[int, int]]] = {}
         starts = [x.start_char for x in sents]
         by_sent: dict[int, list[_Ent]] = {}
@@ -493,12 +596,14 @@ class RelationExtractor:
             paired = self._distributive(text, sent, ents, ms)
             last: list[tuple[int, int]] = []  # the subject of the sentence's previous figure
             for m in ms:
-                out[_k(m)] = self._subject_of(text, sent, m, ents, paired, last, subjects_by_sent.get(sent.start_char))
+                out[_k(m)] = self._subject_of(text, sent, m, ents, paired, last, subjects_by_sent.get(sent.start_char),
+                                              (means_in or {}).get(sent.start_char, []),
+                                              (items or {}).get(sent.start_char))
                 last = out[_k(m)] or last
         return out
 
     def _subject_of(self, text: str, sent: Sentence, m: Sentence, ents: list[_Ent], paired: dict, last: list,
-                    subj: list | None) -> list:
+                    subj: list | None, through: list | None = None, item: _Ent | None = None) -> list:
         """What one figure measures; see the module docstring for the order of the rules."""
         if _k(m) in paired:
             return [paired[_k(m)]]
@@ -513,11 +618,23 @@ class RelationExtractor:
         if clause:
             ratio = _RATIO.search(text, c0, m.start_char)
             return [_k(clause[0] if ratio else clause[-1])]  # 甲人数占乙人数比例: 甲
-        if last:
+        own = self._own_measure(text[c0:m.start_char])
+        if last and not own:
             return list(last)  # ……980家,占比提高3.2个百分点 / ……不少于10个X,……不少于5个
+        if item is not None:
+            return [_k(item)]  # (三)建设某平台。……接入小区不少于800个: the item's mechanism
+        if through:  # 依托某中心和某机制,……办结率达97%: the mechanism first
+            return [_k(min(through, key=lambda e: e.core != "Mechanism"))]
         topic = [e for e in subj or () if e.end_char <= m.start_char] or \
             [e for e in ents if e.label_ == "Place" and e.end_char <= m.start_char][-1:]
         return [_k(t) for t in (topic or left[-1:])[:1]]
+
+    @staticmethod
+    def _own_measure(before: str) -> bool:
+        """The clause names what its figure measures: a rate with a modifier of its own (调解成功率达, not
+        覆盖率达), so it does not take the previous figure's subject."""
+        np = _LINK_VERB.sub("", before)
+        return bool(_RATE.search(np)) and len(np) >= 4
 
     @staticmethod
     def _distributive(text: str, sent: Sentence, ents: list[_Ent], ms: list[_Ent]) -> dict:

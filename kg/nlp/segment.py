@@ -101,8 +101,9 @@ class Segmenter:
                 continue
             para_start = s.start == 0 or words[s.start - 1] == "\n"
             nxt = full[k + 1] if k + 1 < len(full) else None
-            if nxt is None or nxt.end_char - nxt.start_char <= len(line) or not line.endswith("。"):
-                continue
+            whole_line = enum is not None and para_start and text[s.start_char:s.end_char].endswith("\n")
+            if nxt is None or nxt.end_char - nxt.start_char <= len(line) or not (line.endswith("。") or whole_line):
+                continue  # a heading ends in 。, or is an enumerated line of its own (一、工作目标)
             label = "item" if enum and para_start else "1" if para_start else "2"
             headings.append(Span(doc, s.start, s.end, label=label))
         doc.spans["headings"] = headings
