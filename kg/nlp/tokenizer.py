@@ -12,7 +12,7 @@ import functools
 import logging
 import math
 import re
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -240,6 +240,9 @@ class JiebaTokenizer:
         self._user = frozenset(user)
         #: one-character heads (局 厅 委): jieba may glue 等 to them (局等), which hides the head
         self._short_heads = frozenset(h for h in lexicon.heads if len(h) == 1)
+        #: every word :meth:`_give_back` may cut (the words its three rules start from), to skip the others fast
+        self._glue = frozenset({p + lv for p in _PREPOSITIONS for lv in _LEVELS}
+                               | {h + "等" for h in self._short_heads} | {w for w in user if len(w) >= 3})
         self._dag: DagSegmenter | None = None
         if hmm:  # the fast path; it takes the jieba tokenizer's dictionary over
             self._dag, self._jieba = DagSegmenter(self._jieba), None
@@ -255,25 +258,26 @@ class JiebaTokenizer:
         of the text; both halves of the new cut are dictionary words)."""
         out: list[str] = []
         n = len(words)
-        k = 0
-        while k < n:
+        done = 0  # words before this index are in ``out`` (or were taken by the cut before)
+        for k in compress(range(n), map(self._glue.__contains__, words)):
+            if k < done:
+                continue  # the second word of a cut made at k - 1
             a = words[k]
             b = words[k + 1] if k + 1 < n else ""
             if len(a) == 2 and a[0] in _PREPOSITIONS and a[1] in _LEVELS and b and "\u4e00" <= b[0] <= "\u9fff":
+                out += words[done:k]
                 out += [a[0], a[1]]  # 由 + 市 + 某局: a preposition glued to the level that opens a name
-                k += 1
-                continue
-            if len(a) == 2 and a[1] == "等" and a[0] in self._short_heads:
+                done = k + 1
+            elif len(a) == 2 and a[1] == "等" and a[0] in self._short_heads:
+                out += words[done:k]
                 out += [a[0], "等"]  # 某局等部门
-                k += 1
-                continue
-            if len(b) == 1 and len(a) >= 3 and a in self._user and "\u4e00" <= b <= "\u9fff" \
+                done = k + 1
+            elif len(b) == 1 and len(a) >= 3 and a in self._user and "\u4e00" <= b <= "\u9fff" \
                     and self._word(a[-1] + b) and self._word(a[:-1]):
+                out += words[done:k]
                 out += [a[:-1], a[-1] + b]
-                k += 2
-                continue
-            out.append(a)
-            k += 1
+                done = k + 2
+        out += words[done:]
         return out
 
     def __call__(self, text: str) -> Doc:
