@@ -820,9 +820,9 @@ class SloganRecognizer:
         a leading 更高水平的 belongs to it."""
         words, offs = doc_words(doc)
         lx = self.lexicon
-        for n, w in enumerate(words[:-1]):
+        for n in compress(range(len(words) - 1), map(lx.qualities.__contains__, words)):
             place = words[n + 1]
-            if w not in lx.qualities or not (place in lx.places or tags.get(place) == "ns"):
+            if not (place in lx.places or tags.get(place) == "ns"):
                 continue
             start = offs[n]
             lead = _HIGHER.search(text, max(0, start - 8), start)
