@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_corpus.py               # 1,000 synthetic documents
     .venv/bin/python benchmarks/bench_corpus.py --docs 200    # a quicker run
     .venv/bin/python benchmarks/bench_corpus.py --skip dask   # leave out an engine (serial, workers, dask)
+    .venv/bin/python benchmarks/bench_corpus.py --memory      # an in-memory store (no on-disk indexes)
 
 The corpus is :mod:`synthetic_corpus` (seeded; notices, plans, reports and experience articles built
 from templates and the bundled lexicon; about 1,300 characters a document). In the same run it measures
@@ -81,9 +82,9 @@ def jieba_baseline(texts: list[str]) -> dict[str, float]:
             "cpu_chars_per_s": chars / cpu, "tokens": tokens}
 
 
-def run_build(name: str, sources, workdir: Path, **kw: Any) -> dict[str, Any]:
+def run_build(name: str, sources, workdir: Path, *, memory: bool = False, **kw: Any) -> dict[str, Any]:
     path = workdir / f"store-{name}"
-    with OxigraphStore(path) as store:
+    with (OxigraphStore() if memory else OxigraphStore(path)) as store:
         t = time.perf_counter()
         report = build_corpus(sources, store, **kw)
         wall = time.perf_counter() - t
@@ -91,12 +92,15 @@ def run_build(name: str, sources, workdir: Path, **kw: Any) -> dict[str, Any]:
         digest = _digest(store)
         dump = workdir / f"{name}.nq"
         store.engine().dump(str(dump), ox.RdfFormat.N_QUADS)
-    size = _du(path)
+    size = 0 if memory else _du(path)
     fresh = workdir / f"reload-{name}"
     t = time.perf_counter()
-    reload = ox.Store(str(fresh))
-    reload.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
-    reload.flush()
+    reload = ox.Store() if memory else ox.Store(str(fresh))
+    if memory:
+        reload.load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+    else:
+        reload.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+        reload.flush()
     bulk_seconds = time.perf_counter() - t
     del reload
     docs = report.processed
@@ -116,6 +120,8 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--skip", action="append", default=[], choices=("serial", "workers", "dask"))
+    ap.add_argument("--memory", action="store_true",
+                    help="Build into an in-memory store (as a build without --store does) instead of on disk.")
     ap.add_argument("--keep", type=Path, default=None, help="Keep the corpus and stores in this folder.")
     args = ap.parse_args()
 
@@ -141,6 +147,7 @@ def main() -> None:
         "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
                     "load_average": os.getloadavg()},
         "corpus": {"documents": len(sources), "characters": chars, "seed": args.seed},
+        "store": "memory" if args.memory else "disk",
         "targets": TARGETS,
     }
     base = jieba_baseline(texts)
@@ -149,10 +156,10 @@ def main() -> None:
 
     runs = []
     if "serial" not in args.skip:
-        runs.append(run_build("serial", sources, workdir, freeze=True))  # as the govkg command does
+        runs.append(run_build("serial", sources, workdir, memory=args.memory, freeze=True))  # as the govkg command does
         print(f"serial: {runs[-1]['wall_seconds']:.1f} s", flush=True)
     if "workers" not in args.skip:
-        runs.append(run_build("workers2", sources, workdir, workers=2))
+        runs.append(run_build("workers2", sources, workdir, memory=args.memory, workers=2))
         print(f"--workers 2: {runs[-1]['wall_seconds']:.1f} s", flush=True)
     if "dask" not in args.skip:
         from distributed import LocalCluster
@@ -161,7 +168,7 @@ def main() -> None:
         with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
                           host="127.0.0.1") as cluster:
             start = time.perf_counter() - t
-            run = run_build("dask2", sources, workdir, dask=cluster.scheduler_address)
+            run = run_build("dask2", sources, workdir, memory=args.memory, dask=cluster.scheduler_address)
         run["cluster_start_seconds"] = start
         runs.append(run)
         print(f"dask LocalCluster(2): {run['wall_seconds']:.1f} s (+{start:.1f} s cluster start)", flush=True)
