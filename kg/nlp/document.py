@@ -80,6 +80,10 @@ class DocumentStructure:
         return (start, start, e, start + about if about > 0 else start)
 
 
+#: :attr:`PlaceRecognizer.REGIONS` as a set (looked up once per token)
+_REGION_WORDS = frozenset(("地区", "山区"))
+
+
 class PlaceRecognizer:
     """Places the lexicon does not list: a token jieba knows as a place or name ending in an administrative
     suffix (越秀区, 德清县, 浦东新区), unless the grammar lists it as generic (主城区); a region, a place jieba
@@ -99,7 +103,7 @@ class PlaceRecognizer:
         _ensure(doc)
         words, offs = doc_words(doc)
         kinds = list(map(self._kind.__getitem__, words))
-        for i in compress(range(len(words) - 1), map(self.REGIONS.__contains__, words[1:])):
+        for i in compress(range(len(words) - 1), map(_REGION_WORDS.__contains__, words[1:])):
             if kinds[i] != "deixis" and self._tag(words[i]) == "ns":  # 某某 + 地区: a region named after a place
                 add_candidate(doc, offs[i], offs[i + 1] + len(words[i + 1]), "Place", "place")
                 kinds[i] = None

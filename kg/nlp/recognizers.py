@@ -311,6 +311,8 @@ class MorphologyRecognizer:
         self._goal_verbs = frozenset(v for v, p in self.lexicon.triggers.items() if p in ("contributesTo", "setsGoal"))
         # per-word properties, computed once per distinct word (the rules ask them of every token)
         self._heads = _Memo(self._head_of)
+        self._counted = _Memo(lambda t: _COUNTED.match(t) is not None)  # 两级, 三支: a count of actors
+        self._mech_count = _Memo(lambda t: _MECH_COUNT.match(t) is not None)  # 一项, 一套: a count of measures
         self._finite = _Memo(lambda t: (tag := self._tag(t)).startswith("v") and tag != "vn")
         self._verb_word = _Memo(lambda t: self._finite[t] or t in self._verbs)
         self._stop_word = _Memo(self._static_stop)
@@ -473,7 +475,7 @@ class MorphologyRecognizer:
         j, k, chars = i, i - 1, len(w[i])
         while k >= 0:
             t = w[k]
-            if core == "Actor" and _COUNTED.match(t) or core != "Actor" and _MECH_COUNT.match(t):
+            if (self._counted[t] if core == "Actor" else self._mech_count[t]):
                 break  # 两级党委, 三支队伍, 一项制度: a count, not part of the name
             verb = self._verb_modifier(w, k, i, core)
             if verb is not None:
@@ -685,8 +687,9 @@ class QuoteRecognizer:
             parts = inner.split("+")
             if len(parts) > 1:
                 self._parts(doc, s, parts)
-            head_after = self._morph.head_of(self._head_prefix(after))
-            if head_after is not None and after.startswith(self._head_prefix(after)):
+            prefix = self._head_prefix(after)
+            head_after = self._morph.head_of(prefix)
+            if head_after is not None and after.startswith(prefix):
                 if self.lexicon.heads[head_after][1] and core_class(self.lexicon.heads[head_after][0]) == "Actor" \
                         and self.lexicon.heads[head_after][0] == "Group" and len(parts) == 1:
                     add_candidate(doc, s, e, "Group", "quote")  # “某某”志愿者: the group its members belong to
@@ -814,6 +817,23 @@ class SloganRecognizer:
         ends = Counter(w[-1] for w, e in self.lexicon.entries.items() if core_class(e.cls) == "Goal" and len(w) == 3)
         shared = "".join(sorted(c for c, n in ends.items() if n >= 3)) or "(?!)"
         self._senses = re.compile(rf"[\u4e00-\u9fff]{{2}}[{shared}](?:、[\u4e00-\u9fff]{{2}}[{shared}])+")
+        #: where such a list can start: two characters before a shared last character followed by 、
+        self._sense_ends = re.compile(rf"[{shared}]、")
+
+    def _sense_lists(self, text: str) -> list[re.Match]:
+        """The matches ``self._senses.finditer(text)`` yields, tried only where a list can start (every match
+        starts two characters before a shared character followed by 、)."""
+        found: list[re.Match] = []
+        done = 0
+        for c in self._sense_ends.finditer(text):
+            start = c.start() - 2
+            if start < done:
+                continue
+            m = self._senses.match(text, start)
+            if m is not None:
+                found.append(m)
+                done = m.end()
+        return found
 
     def _place_qualities(self, doc: Doc, text: str, tags: dict) -> None:
         """平安某地, 法治某地 (a quality of the grammar and a place name jieba or the lexicon knows) is a goal;
@@ -836,7 +856,7 @@ class SloganRecognizer:
             add_candidate(doc, m.start(), m.end(), "StrategicGoal", "slogan")  # 在某某上走在前
         for m in _RANKING.finditer(text):
             add_candidate(doc, m.start(), m.end(), "StrategicGoal", "slogan")  # 走在某某前列, 进入某某第一方阵
-        for m in self._senses.finditer(text):
+        for m in self._sense_lists(text):
             if all(x in self.lexicon.entries and core_class(self.lexicon.entries[x].cls) == "Goal"
                    for x in m.group(0).split("、")):
                 add_candidate(doc, m.start(), m.end(), "Outcome", "slogan")  # 获得感、幸福感、安全感: one aim
