@@ -43,8 +43,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -532,55 +532,53 @@ class RelationExtractor:
             for a in actors:
                 add(a, "issues", policy, (ls, pe), "印发")
 
-    def _item_mechanisms(self, doc: Doc, text: str, sents: list[Sentence], index: _Index) -> dict[int, _Ent]:
-        """Sentence start -> the one mechanism its enumerated item's heading names (一、健全某机制。……)."""
-        out: dict[int, _Ent] = {}
+    @staticmethod
+    def _mechanism_headings(doc: Doc, text: str, index: _Index, labels: tuple[str, ...]
+                            ) -> Iterator[tuple[Any, _Ent, int]]:
+        """Headings of the given labels that name exactly one mechanism: ``(heading, mechanism, stop)``,
+        where ``stop`` ends the heading's body (the next heading or the end of its paragraph)."""
         heads = list(doc.spans.get("headings", []))
-        starts = [x.start_char for x in sents]
         for h_i, h in enumerate(heads):
-            if h.label_ != "item":
+            if h.label_ not in labels:
                 continue
             hm = [e for e in index.within(h.start_char, h.end_char) if e.core == "Mechanism"]
             if len(hm) != 1:
                 continue
             stop = heads[h_i + 1].start_char if h_i + 1 < len(heads) else len(text)
             para_end = text.find("\n", h.end_char)
-            stop = min(stop, para_end if para_end >= 0 else len(text))
+            yield h, hm[0], min(stop, para_end if para_end >= 0 else len(text))
+
+    def _item_mechanisms(self, doc: Doc, text: str, sents: list[Sentence], index: _Index) -> dict[int, _Ent]:
+        """Sentence start -> the one mechanism its enumerated item's heading names (一、健全某机制。……)."""
+        out: dict[int, _Ent] = {}
+        starts = [x.start_char for x in sents]
+        for h, mech, stop in self._mechanism_headings(doc, text, index, ("item",)):
             for sent in sents[bisect.bisect_left(starts, h.end_char):bisect.bisect_left(starts, stop)]:
-                out[sent.start_char] = hm[0]
+                out[sent.start_char] = mech
         return out
 
     def _headings(self, doc: Doc, text: str, sents: list[Sentence], index: _Index, subjects: dict,
                   implemented_in: dict, goals_in: dict, subjects_by_sent: dict, add: Callable,
                   means_in: dict | None = None) -> None:
-        heads = list(doc.spans.get("headings", []))
         measured = {s for subs in subjects.values() for s in subs}
         starts = [x.start_char for x in sents]
-        for h_i, h in enumerate(heads):
-            if h.label_ not in ("2", "item"):
-                continue
-            hm = [e for e in index.within(h.start_char, h.end_char) if e.core == "Mechanism"]
-            if len(hm) != 1:
-                continue
-            stop = heads[h_i + 1].start_char if h_i + 1 < len(heads) else len(text)
-            para_end = text.find("\n", h.end_char)
-            stop = min(stop, para_end if para_end >= 0 else len(text))
+        for h, mech, stop in self._mechanism_headings(doc, text, index, ("2", "item")):
             body = index.within(h.end_char, stop)
             for e in body:
                 if e.core == "Actor" and _k(e) in measured:
-                    add(hm[0], "involves", e, h, "")
+                    add(mech, "involves", e, h, "")
             if h.label_ != "item":
                 continue
             for sent in sents[bisect.bisect_left(starts, h.end_char):bisect.bisect_left(starts, stop)]:
                 for m in implemented_in.get(sent.start_char, []):
                     if m.label_ != "Policy":
-                        add(m, "supports", hm[0], sent, "")
+                        add(m, "supports", mech, sent, "")
                 for g, reached in goals_in.get(sent.start_char, []):
                     if not reached:
-                        add(hm[0], "contributesTo", g, sent, "")
+                        add(mech, "contributesTo", g, sent, "")
                 for a in subjects_by_sent.get(sent.start_char, []) + (means_in or {}).get(sent.start_char, []):
                     if a.label_ != "Place" and a.core == "Actor":
-                        add(hm[0], "involves", a, sent, "")
+                        add(mech, "involves", a, sent, "")
 
     # -- metrics -------------------------------------------------------------------------------------
     def _metric_subjects(self, text: str, sents: list[Sentence], index: _Index, metrics: list[_Ent],
