@@ -2,7 +2,8 @@
 
 ``lexicon.ttl`` holds generic governance vocabulary (concepts mapped to ontology classes) and the places
 of China; ``grammar.ttl`` holds head morphemes, trigger verbs, cue phrases and verbs of lack, duty cues,
-measure words, qualifiers, discourse fillers and scope modifiers. Code never lists such words itself: it reads them from here.
+measure words, qualifiers, discourse fillers, scope modifiers and the word lists single rules read
+(:attr:`Lexicon.word_lists`). Code never lists such words itself: it reads them from here.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rdflib.namespace import RDF, SKOS
 from kg import resources
 from kg.vocab import GOV
 
-__all__ = ["LexEntry", "Lexicon", "load_default_lexicon", "CORE_OF", "core_class"]
+__all__ = ["LexEntry", "Lexicon", "alternation", "load_default_lexicon", "CORE_OF", "core_class"]
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,9 @@ class Lexicon:
     deictics: tuple[str, ...] = ()
     generic: frozenset[str] = frozenset()
     qualities: frozenset[str] = frozenset()  # 平安, 法治: with a place name they name a goal (平安某地)
+    #: the other word lists of grammar.ttl by scheme name (intensifiers, rankingVerbs, linkVerbs …),
+    #: longest word first, for rules that read a list and nothing else
+    word_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     places: dict[str, LexEntry] = field(default_factory=dict)  # surface -> place entry
 
     @property
@@ -100,6 +104,7 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
     heads, triggers, units, quals = {}, {}, {}, {}
     cues, fillers, scopes, targets, preds, deix, gen, lack, duty = [], [], [], [], [], [], [], [], []
     qual: list[str] = []
+    lists: dict[str, list[str]] = {}
     for c in grammar.subjects(RDF.type, SKOS.Concept):
         scheme = next(iter(grammar.objects(c, SKOS.inScheme)), None)
         zh = next(iter(_lit(grammar, c, SKOS.prefLabel, "zh")), None)
@@ -136,6 +141,8 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
             gen.append(zh)
         elif scheme == LEX.qualities:
             qual.append(zh)
+        elif scheme is not None and str(scheme).startswith(str(LEX)):
+            lists.setdefault(str(scheme)[len(str(LEX)):], []).append(zh)
     lx.heads, lx.triggers, lx.units, lx.qualifiers = heads, triggers, units, quals
     by_len = functools.partial(sorted, key=lambda w: (-len(w), w))
     lx.cues, lx.fillers, lx.lack_verbs = tuple(by_len(cues)), tuple(by_len(fillers)), tuple(by_len(lack))
@@ -145,7 +152,20 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
     lx.deictics = tuple(by_len(deix))
     lx.generic = frozenset(gen)
     lx.qualities = frozenset(qual)
+    lx.word_lists = {k: tuple(by_len(v)) for k, v in sorted(lists.items())}
     return lx
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regular-expression alternation of ``words``, longest first (for a rule's pattern); with no
+    words, a pattern that matches nothing.
+
+    >>> alternation(("高水平", "更高水平")), alternation(())
+    ('更高水平|高水平', '(?!)')
+    """
+    import re
+
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) or "(?!)"
 
 
 @functools.lru_cache(maxsize=4)

@@ -26,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.nlp import spans
-from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
+from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon
 from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text, doc_words
 
@@ -623,24 +623,14 @@ _QUOTE = re.compile(r"“([^“”\n]{1,80})”")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _NUMERALS = re.compile(r"[一二两三四五六七八九十百千\d]+")
 _NUM_SLOGAN = re.compile(r"^[一二两三四五六七八九十百千\d]+[个项条大]")
-#: what says that the 《title》 after it is a publication (原载, 刊发于, 发表在 …)
-_PUBLISHED_IN = re.compile(r"(?:原载|载于|刊于|刊发于|刊登于|发表于|发表在|刊载于|摘自|转载自|引自)(?:本刊)?$")
-#: what says that the 《title》 before it is a publication (……杂志, ……2023年第5期)
-_PUBLICATION = re.compile(r"(?:杂志|期刊|学报|日报|晚报|周刊|月刊|报社|编辑部|(?:19|20)\d{2}年(?:第\d+|\d+月)期?|第\d+期)")
 #: “一村一辅警”, “一格一员”: one of something for each unit, a rule of allocation whose last part may be a role
 _ONE_EACH = re.compile(r"^一[\u4e00-\u9fff]{1,3}一[\u4e00-\u9fff]{1,4}$")
 #: quantifiers opening a clause (部分, 一些): they scope a weakness, so they stay in its name
 _QUANTIFIERS = frozenset(("部分", "少数", "个别"))
-#: words that strengthen a cue of weakness (外流明显, 多发严重)
-_INTENSIFIERS = "明显|严重|突出|加剧|普遍"
 #: a clause stating a phenomenon in quotation marks: 部分小区存在“某某”现象
 _PHENOMENON = re.compile(r"^(.{0,16}?(?:存在|出现)“[^“”]{2,12}”(?:的)?(?:现象|问题|倾向))$")
 #: what precedes a cue in a heading that only announces weaknesses (存在的短板, 主要不足)
 _ANNOUNCES = re.compile(r"(?:存在|主要|突出|面临|当前)*的?")
-#: a leading position as an aim: 走在全国前列, 进入全省第一方阵
-_RANKING = re.compile(r"(?:走在|进入|跻身|迈入)[^,;:。!?、\n“”在]{0,10}?(?:前列|第一方阵|第一梯队)")
-#: a level of quality before a goal: 更高水平的, 高质量的
-_HIGHER = re.compile(r"(?:更高水平|高水平|更高质量|高质量|更高层次|更高标准)的$")
 #: 从“A”走向 / 由“A”向 right before a quote: the quote is the state aimed at
 _TOWARDS = re.compile(r"[从由]“[^“”]{1,20}”(?:走?向|转向|转变为|到)$")
 #: sentence punctuation inside quotation marks: an utterance, not a name
@@ -660,12 +650,19 @@ class QuoteRecognizer:
         self._mech_verbs = {w for w, p in tr.items() if p in ("implements", "supports")}
         self._goal_heads = {h for h, (c, _, _) in self.lexicon.heads.items() if core_class(c) == "Goal"}
         self._verbs = set(tr) | set(self.lexicon.predicates)
+        lists = self.lexicon.word_lists
+        # what says that the 《title》 after it is a publication (原载, 刊发于 …), or before it (……杂志,
+        # ……2023年第5期)
+        self._published_in = re.compile(rf"(?:{alternation(lists.get('publishedIn', ()))})(?:本刊)?$")
+        self._publication = re.compile(rf"(?:{alternation(lists.get('publications', ()))}"
+                                       r"|(?:19|20)\d{2}年(?:第\d+|\d+月)期?|第\d+期)")
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
         text = doc_text(doc)
         for m in _TITLE.finditer(text):
-            if _PUBLISHED_IN.search(text, max(0, m.start() - 6), m.start()) or _PUBLICATION.match(text, m.end()):
+            if (self._published_in.search(text, max(0, m.start() - 6), m.start())
+                    or self._publication.match(text, m.end())):
                 continue  # 原载《某某评论》2023年第5期: a journal or a newspaper, not a policy
             add_candidate(doc, m.start(1), m.end(1), "Policy", "title")
         for m in _QUOTE.finditer(text):
@@ -811,6 +808,11 @@ class SloganRecognizer:
                        key=len, reverse=True)
         alt = "|".join(map(re.escape, verbs)) or "(?!)"
         self._verbs = set(self.lexicon.triggers) | set(self.lexicon.predicates)
+        lists = self.lexicon.word_lists
+        # a leading position as an aim (走在全国前列, 进入全省第一方阵); a level of quality before a goal
+        self._ranking = re.compile(rf"(?:{alternation(lists.get('rankingVerbs', ()))})"
+                                   rf"[^,;:。!?、\n“”在]{{0,10}}?(?:{alternation(lists.get('rankingEnds', ()))})")
+        self._higher = re.compile(rf"(?:{alternation(lists.get('qualityLevels', ()))})的$")
         self._re = re.compile(rf"(?:{alt})+(?P<items>[\u4e00-\u9fff]{{3,8}}(?:、[\u4e00-\u9fff]{{3,8}})+)(?=[,;:。!?\n]|$)")
         # 获得感、幸福感、安全感: goals of the lexicon sharing their last character, listed together (the
         # characters are read from the lexicon: those that end at least three of its three-character goals)
@@ -845,7 +847,7 @@ class SloganRecognizer:
             if not (place in lx.places or tags.get(place) == "ns"):
                 continue
             start = offs[n]
-            lead = _HIGHER.search(text, max(0, start - 8), start)
+            lead = self._higher.search(text, max(0, start - 8), start)
             add_candidate(doc, lead.start() if lead else start, offs[n + 1] + len(place), "StrategicGoal", "slogan")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -854,7 +856,7 @@ class SloganRecognizer:
         text = doc_text(doc)
         for m in _LEAD_IN.finditer(text):
             add_candidate(doc, m.start(), m.end(), "StrategicGoal", "slogan")  # 在某某上走在前
-        for m in _RANKING.finditer(text):
+        for m in self._ranking.finditer(text):
             add_candidate(doc, m.start(), m.end(), "StrategicGoal", "slogan")  # 走在某某前列, 进入某某第一方阵
         for m in self._sense_lists(text):
             if all(x in self.lexicon.entries and core_class(self.lexicon.entries[x].cls) == "Goal"
@@ -950,7 +952,8 @@ class ChallengeRecognizer:
         self.lexicon = lexicon or load_default_lexicon()
         self.max_chars = max_chars
         cues = "|".join(map(re.escape, self.lexicon.cues))
-        self._cue = re.compile(rf"((?:{cues})(?:{_INTENSIFIERS})?)(?=等|$)")
+        intensifiers = alternation(self.lexicon.word_lists.get("intensifiers", ()))  # 外流明显, 多发严重
+        self._cue = re.compile(rf"((?:{cues})(?:{intensifiers})?)(?=等|$)")
         lack = "|".join(map(re.escape, self.lexicon.lack_verbs)) or "(?!)"
         self._lack = re.compile(rf"^(.{{2,}}?(?:{lack})[\u4e00-\u9fff“”]{{2,12}})$")
 

@@ -50,7 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp import spans
-from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
+from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon
 from kg.nlp.segment import Sentence, sentences
 from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text
@@ -77,8 +77,6 @@ _VEHICLE = re.compile(r"以(?P<x>[^,;:。!?以]{2,24}?)为(?:载体|抓手|平�
 #: 由A牵头 / A牵头: A leads what follows; ……共同参与的 names who takes part
 _LEAD_BY = re.compile(r"由[^,;:。!?]{2,40}?(?P<verb>牵头|主导|负责)")
 _TAKE_PART = re.compile(r"(?:共同|广泛|多方)?参与的?")
-#: what links a measured noun to its figure (达到, 保持在, 不低于 …), dropped before reading the noun
-_LINK_VERB = re.compile(r"(?:达到|达|为|保持在|保持|提高到|提高|提升至|提升到|提升|增长|下降|超过|不低于|不少于|高于|低于|约|近)+$")
 #: a rate with a noun of its own (某某成功率, 某某满意度)
 _RATE = re.compile(r"(?:率|满意度)$")
 
@@ -131,6 +129,8 @@ class RelationExtractor:
         # single characters (报) would match inside other words (报告): only words count here
         preds = sorted((p for p in self.lexicon.predicates if len(p) > 1), key=len, reverse=True)
         self._pred_re = re.compile("|".join(map(re.escape, preds))) if preds else None
+        # what links a measured noun to its figure (达到, 保持在, 不低于 …), dropped before reading the noun
+        self._link_verb = re.compile(rf"(?:{alternation(self.lexicon.word_lists.get('linkVerbs', ()))})+$")
         trig = sorted(self.lexicon.triggers, key=len, reverse=True)
         self._trig_re = re.compile("|".join(map(re.escape, trig))) if trig else None
 
@@ -627,11 +627,10 @@ class RelationExtractor:
             [e for e in ents if e.label_ == "Place" and e.end_char <= m.start_char][-1:]
         return [_k(t) for t in (topic or left[-1:])[:1]]
 
-    @staticmethod
-    def _own_measure(before: str) -> bool:
+    def _own_measure(self, before: str) -> bool:
         """The clause names what its figure measures: a rate with a modifier of its own (调解成功率达, not
         覆盖率达), so it does not take the previous figure's subject."""
-        np = _LINK_VERB.sub("", before)
+        np = self._link_verb.sub("", before)
         return bool(_RATE.search(np)) and len(np) >= 4
 
     @staticmethod

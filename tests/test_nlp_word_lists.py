@@ -1,0 +1,58 @@
+"""The word lists single rules read (publication words, intensifiers, leading positions, quality levels,
+link verbs) come from ontology/grammar.ttl, not from the code: a lexicon without them makes the rules
+match nothing, and a word added to the data is matched."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from kg.nlp.lexicon import load_default_lexicon
+from kg.nlp.recognizers import ChallengeRecognizer, QuoteRecognizer, SloganRecognizer
+from kg.nlp.relations import RelationExtractor
+
+NAMES = {"publishedIn", "publications", "intensifiers", "rankingVerbs", "rankingEnds", "qualityLevels", "linkVerbs"}
+
+
+@pytest.fixture(scope="module")
+def lx():
+    return load_default_lexicon()
+
+
+def _with(lx, **lists):
+    return dataclasses.replace(lx, word_lists={**lx.word_lists, **lists})
+
+
+def test_the_grammar_holds_the_lists(lx) -> None:
+    assert NAMES <= set(lx.word_lists)
+    for words in lx.word_lists.values():
+        assert list(words) == sorted(words, key=lambda w: (-len(w), w))  # longest first
+
+
+def test_leading_positions_and_levels(lx) -> None:
+    s = SloganRecognizer(lx)
+    assert s._ranking.search("力争社区服务走在全国前列").group(0) == "走在全国前列"
+    assert s._higher.search("建设更高水平的") is not None
+    bare = SloganRecognizer(dataclasses.replace(lx, word_lists={}))
+    assert bare._ranking.search("力争社区服务走在全国前列") is None and bare._higher.search("建设更高水平的") is None
+    more = SloganRecognizer(_with(lx, rankingEnds=lx.word_lists["rankingEnds"] + ("排头兵",)))
+    assert more._ranking.search("争当全国排头兵") is None  # the verb list still decides
+    assert more._ranking.search("走在全国排头兵").group(0) == "走在全国排头兵"
+
+
+def test_publications_and_intensifiers(lx) -> None:
+    q = QuoteRecognizer(lx)
+    assert q._published_in.search("原载") and q._publication.match("杂志2023年第5期")
+    assert QuoteRecognizer(_with(lx, publications=()))._publication.match("杂志") is None
+    c = ChallengeRecognizer(lx)
+    assert c._cue.search("人才外流明显") and c._cue.search("人才外流明显").group(1).endswith("明显")
+    weak = ChallengeRecognizer(_with(lx, intensifiers=()))
+    m = weak._cue.search("人才外流明显")
+    assert m is None or not m.group(1).endswith("明显")
+
+
+def test_link_verbs(lx) -> None:
+    r = RelationExtractor(lx)
+    assert r._own_measure("调解成功率达到")
+    assert not RelationExtractor(_with(lx, linkVerbs=()))._own_measure("调解成功率达到")
