@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 import select
-import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from commands import govkg_command
 from typer.testing import CliRunner
 
 from kg.cli.build import OUTPUT_NAMES, expand_inputs
@@ -24,14 +23,6 @@ from kg.rdf.serialize import atomic_write, write_all
 
 PRIOR = {"govkg.ttl": b"# previous turtle\n", "govkg.jsonld": b"{}\n", "govkg.html": b"<p>previous</p>\n"}
 TEXT = "江苏省委、省政府印发《关于加强基层治理体系建设的意见》，推动社会组织参与社区治理。\n"
-
-
-def _govkg_command() -> list[str]:
-    script = Path(sys.executable).with_name("govkg")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("govkg")
-    return [found] if found else [sys.executable, "-c", "from kg.cli import main; main()"]
 
 
 def _prior(out: Path) -> None:
@@ -61,7 +52,7 @@ def test_interrupted_build_keeps_previous_outputs(tmp_path: Path, sig: signal.Si
     out = tmp_path / "out"
     _prior(out)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([*_govkg_command(), "-v", "build", "docs", "-o", "out", "--no-html"], cwd=tmp_path,
+    proc = subprocess.Popen([*govkg_command(), "-v", "build", "docs", "-o", "out", "--no-html"], cwd=tmp_path,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     seen, deadline = b"", time.monotonic() + 120
     try:
@@ -196,7 +187,7 @@ def test_error_naming_a_path_with_brackets_is_still_one_line(tmp_path: Path) -> 
     d = tmp_path / "a["
     d.mkdir()
     (d / "]b.txt").write_bytes(b"")  # the path a[/]b.txt reads as a closing markup tag
-    proc = subprocess.run([*_govkg_command(), "build", "a[/]b.txt", "-o", "out"], cwd=tmp_path, check=False,
+    proc = subprocess.run([*govkg_command(), "build", "a[/]b.txt", "-o", "out"], cwd=tmp_path, check=False,
                           capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines() == ["error: a[/]b.txt: the file is empty"]

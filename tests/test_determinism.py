@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from commands import govkg_command
 from rdflib import BNode, Graph
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
@@ -30,14 +29,6 @@ SIMPLIFIED = ("江苏省委、省政府印发《关于加强基层治理体系�
 TRADITIONAL = ("江蘇省委、省政府印發《關於加強基層治理體系建設的意見》，推動社會組織參與社區治理。\n"
                "全省建成城鄉社區綜合服務站1.2萬個，覆蓋率達到97.5%。\n")
 CORES = {"actor": "Actor", "mechanism": "Mechanism", "goal": "Goal", "challenge": "Challenge", "event": "Event"}
-
-
-def _govkg_command() -> list[str]:
-    script = Path(sys.executable).with_name("govkg")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("govkg")
-    return [found] if found else [sys.executable, "-c", "from kg.cli import main; main()"]
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +45,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, di
     procs = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        procs.append(subprocess.Popen([*_govkg_command(), "build", "docs", "-o", f"out{seed}", "--no-validate"],
+        procs.append(subprocess.Popen([*govkg_command(), "build", "docs", "-o", f"out{seed}", "--no-validate"],
                                       cwd=root, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                       stderr=subprocess.PIPE, text=True))
     for p in procs:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
 import struct
 import subprocess
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
+from commands import govkg_command
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, RDF
 
@@ -37,15 +36,7 @@ AMBIGUOUS = "江苏省委出台意见，省政府推动社会治理。\n中共�
 PRIOR = {"govkg.ttl": b"# previous turtle\n", "govkg.jsonld": b"{}\n", "govkg.html": b"<p>previous</p>\n"}
 
 
-def _govkg_command() -> list[str]:
-    script = Path(sys.executable).with_name("govkg")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("govkg")
-    return [found] if found else [sys.executable, "-c", "from kg.cli import main; main()"]
-
-
-GOVKG = _govkg_command()
+GOVKG = govkg_command()
 
 
 def govkg(*args, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
