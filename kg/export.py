@@ -30,6 +30,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.namespace import XSD as _XSD
+
+from kg.nlp.lexicon import LEX
+from kg.rdf.build import QUDT
+from kg.vocab import GOV
 
 if TYPE_CHECKING:
     import pandas
@@ -55,16 +61,16 @@ QB = Namespace("http://purl.org/linked-data/cube#")
 SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
 SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
 SDMX_CONCEPT = Namespace("http://purl.org/linked-data/sdmx/2009/concept#")
-QUDT = Namespace("http://qudt.org/schema/qudt/")
 UNIT = Namespace("http://qudt.org/vocab/unit/")
 #: govkg's Data Cube component properties and structure
 CUBE = Namespace("https://w3id.org/govkg/cube#")
-_GOV = Namespace("https://w3id.org/govkg/ontology#")
-_SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-_DCTERMS = Namespace("http://purl.org/dc/terms/")
-_PROV = Namespace("http://www.w3.org/ns/prov#")
-_LEX = Namespace("https://w3id.org/govkg/lexicon/")
-XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain Namespace: rdflib's warns on doctest probes
+# plain Namespaces over the canonical IRIs (rdflib's closed namespaces warn on doctest probes)
+_GOV = Namespace(str(GOV._NS))
+_SKOS = Namespace(str(SKOS))
+_DCTERMS = Namespace(str(DCTERMS))
+_PROV = Namespace(str(PROV))
+_LEX = Namespace(str(LEX))
+XSD = Namespace(str(_XSD))
 
 #: the data set :func:`to_datacube` describes unless told otherwise
 DATASET = URIRef("https://w3id.org/govkg/id/dataset/metrics")
