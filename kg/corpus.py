@@ -58,6 +58,7 @@ import pyoxigraph as ox
 
 from kg import __version__
 from kg.rdf import iri
+from kg.rdf.prefixes import PREFIXES, prefixes
 
 if TYPE_CHECKING:
     from kg.store import OxigraphStore
@@ -93,15 +94,13 @@ SUFFIXES = (".txt", ".md", ".html", ".htm")
 #: the graph that records which source holds which document, extracted with which settings
 MANIFEST_GRAPH = f"{iri.BASE}corpus/manifest"
 
-_DCTERMS = "http://purl.org/dc/terms/"
-_PROV = "http://www.w3.org/ns/prov#"
-_GOV = "https://w3id.org/govkg/ontology#"
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment"
+_DCTERMS = PREFIXES["dcterms"]
+_PROV = PREFIXES["prov"]
+_GOV = PREFIXES["gov"]
+_RDF_TYPE = PREFIXES["rdf"] + "type"
+_RDFS_COMMENT = PREFIXES["rdfs"] + "comment"
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_PREFIXES = {"gov": _GOV, "id": iri.BASE, "prov": _PROV, "dcterms": _DCTERMS,
-             "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": "http://www.w3.org/2004/02/skos/core#",
-             "oa": "http://www.w3.org/ns/oa#", "xsd": "http://www.w3.org/2001/XMLSchema#"}
+_PREFIXES = prefixes("gov", "id", "prov", "dcterms", "rdfs", "skos", "oa", "xsd")
 
 
 class CorpusError(Exception):

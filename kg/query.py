@@ -46,6 +46,8 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from kg.rdf.prefixes import PREFIXES
+
 if TYPE_CHECKING:
     import pandas
     import rdflib
@@ -74,24 +76,10 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: prefixes every query may use without declaring them (a query's own PREFIX lines take precedence)
-DEFAULT_PREFIXES: dict[str, str] = {
-    "gov": "https://w3id.org/govkg/ontology#",
-    "id": "https://w3id.org/govkg/id/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "org": "http://www.w3.org/ns/org#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "qudt": "http://qudt.org/schema/qudt/",
-}
+DEFAULT_PREFIXES: dict[str, str] = dict(PREFIXES)
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_XSD = PREFIXES["xsd"]
+_RDF_LANGSTRING = PREFIXES["rdf"] + "langString"
 
 
 # --------------------------------------------------------------------------------------------- errors

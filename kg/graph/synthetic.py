@@ -18,6 +18,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from kg.rdf.prefixes import PREFIXES
 from kg.records import (
     CORE_CLASSES,
     Document,
@@ -35,7 +36,7 @@ __all__ = ["CLASS_MIX", "synthetic_extraction", "synthetic_graph"]
 #: share of each core class among the nodes of a synthetic graph
 CLASS_MIX = {"Actor": 0.30, "Mechanism": 0.35, "Goal": 0.15, "Metric": 0.10, "Challenge": 0.05, "Event": 0.05}
 
-_GOV = "https://w3id.org/govkg/ontology#"
+_GOV = PREFIXES["gov"]
 _UNITS = ("%", "个", "元", "家", "名", "人")
 
 

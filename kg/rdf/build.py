@@ -25,10 +25,11 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
 
 from kg import __version__
 from kg.rdf import iri
+from kg.rdf.prefixes import prefixes
 from kg.records import Document, Entity, Extraction, Quantity, Relation, Span
 from kg.vocab import GOV
 
@@ -123,10 +124,9 @@ def decimal_literal(value: float) -> Literal:
 
 
 def bind_prefixes(g: Graph) -> Graph:
-    for prefix, ns in (("gov", GOV._NS), ("id", ID), ("oa", OA), ("prov", PROV), ("skos", SKOS),
-                       ("dcterms", DCTERMS), ("org", ORG), ("qudt", QUDT), ("foaf", FOAF),
-                       ("owl", OWL), ("xsd", XSD)):
-        g.bind(prefix, ns, override=True)
+    for prefix, ns in prefixes("gov", "id", "oa", "prov", "skos", "dcterms", "org", "qudt", "foaf", "owl",
+                               "xsd").items():
+        g.bind(prefix, Namespace(ns), override=True)
     return g
 
 

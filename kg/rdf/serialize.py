@@ -17,6 +17,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.rdf.prefixes import PREFIXES, prefixes
+
 
 def _umask_mode() -> int:
     mask = os.umask(0)
@@ -29,29 +31,17 @@ __all__ = ["JSONLD_CONTEXT", "TURTLE_PREFIXES", "atomic_write", "canonical_ntrip
 
 log = logging.getLogger(__name__)
 
-JSONLD_CONTEXT: dict = {
-    "gov": "https://w3id.org/govkg/ontology#",
-    "id": "https://w3id.org/govkg/id/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "org": "http://www.w3.org/ns/org#",
-    "qudt": "http://qudt.org/schema/qudt/",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
+JSONLD_CONTEXT: dict = prefixes("gov", "id", "oa", "prov", "skos", "rdfs", "dcterms", "xsd", "org", "qudt", "foaf",
+                                 "owl")
 
 
 #: prefixes Turtle output may use; instance IRIs (``id:``) are written in full, as their local names
 #: hold "/" that a prefixed name could only carry escaped (``id:actor\\/…``)
 TURTLE_PREFIXES: dict[str, str] = {
     **{k: v for k, v in JSONLD_CONTEXT.items() if k != "id"},
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    **prefixes("rdf"),
 }
-_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_RDF_TYPE = f"<{PREFIXES['rdf']}type>"
 
 
 def to_turtle(g: Graph) -> str:
