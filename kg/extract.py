@@ -443,9 +443,9 @@ def _merge_short_names(raw: list[dict], node: list[int], uf: _UF, lx: Lexicon) -
             by_label[(r["core"], normalise_label(r["label"]))].append(node[i])
     if len(by_label) < 2:
         return
-    heads = [h for h, (c, _, _) in lx.heads.items() if len(h) >= 2 and core_class(c) in ("Mechanism", "Goal")]
+    heads = _lexicon_cache(lx, "short-name heads", _short_name_heads)
     for (core, short), nodes in by_label.items():
-        head = next((h for h in heads if short.endswith(h)), None)
+        head = next((h for h in heads.get(short[-1:], ()) if short.endswith(h)), None)
         if head is None or len(short) - len(head) < 4:
             continue
         longer = {uf.find(n[0]) for (c, name), n in by_label.items()
@@ -454,6 +454,16 @@ def _merge_short_names(raw: list[dict], node: list[int], uf: _UF, lx: Lexicon) -
             target = next(iter(longer))
             for n in nodes:
                 uf.union(target, n)
+
+
+def _short_name_heads(lx: Lexicon) -> dict[str, tuple[str, ...]]:
+    """The mechanism and goal heads of two characters or more, by their last character, in the lexicon's
+    order."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for h, (c, _, _) in lx.heads.items():
+        if len(h) >= 2 and core_class(c) in ("Mechanism", "Goal"):
+            out[h[-1]].append(h)
+    return {c: tuple(v) for c, v in out.items()}
 
 
 def _vote(members: list[dict]) -> tuple[str, str, set[str], str | None, str | None]:

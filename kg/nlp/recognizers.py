@@ -86,6 +86,14 @@ def _candidate(doc: Doc, start: int, end: int, cls: str, source: str, concept: s
     return span, Rec(span.start_char, span.end_char, cls, source, concept, span.start, span.end)
 
 
+def _token_candidate(doc: Doc, w: list[str], offs: list[int], a: int, b: int, cls: str, source: str,
+                     concept: str = "") -> tuple[Span, Rec]:
+    """The candidate span of tokens ``[a, b)`` (``w``, ``offs``: :func:`doc_words`) and its record: what
+    :func:`_candidate` gives for their character span, without looking the tokens up again."""
+    return (Span(doc, a, b, label=cls, kb_id=concept, span_id=source),
+            Rec(offs[a], offs[b - 1] + len(w[b - 1]), cls, source, concept, a, b))
+
+
 class _Memo(dict):
     """``key -> fn(key)``, computed on first use; forgets everything past ``limit`` keys."""
 
@@ -302,6 +310,7 @@ class MorphologyRecognizer:
         self.max_chars = max_chars
         self._max_head = max(map(len, self.lexicon.heads), default=0)
         self._head_last = frozenset(h[-1] for h in self.lexicon.heads)
+        self._place_lengths = sorted({len(p) for p in self.lexicon.places})  # a name starting with a place
         self._standalone = {h for h, (_, sa, _) in self.lexicon.heads.items() if sa}
         #: bare heads naming people (志愿者, 党员, 居民): a quoted name before them is their group
         self._people = frozenset(h for h in self._standalone if self.lexicon.heads[h][0] == "Group")
@@ -471,7 +480,10 @@ class MorphologyRecognizer:
 
     def scan_left(self, doc: Doc, i: int, *, allow_and: bool = False, core: str = "") -> int:
         """Index of the first token of the name whose head is token ``i``."""
-        w, _ = doc_words(doc)
+        return self._scan_left(doc_words(doc)[0], i, allow_and, core)
+
+    def _scan_left(self, w: list[str], i: int, allow_and: bool, core: str) -> int:
+        """:meth:`scan_left` over the token strings ``w``."""
         j, k, chars = i, i - 1, len(w[i])
         while k >= 0:
             t = w[k]
@@ -539,14 +551,14 @@ class MorphologyRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
-        found: list[tuple[Span, Rec] | None] = []  # added at the end, in order
-
-        def add(start: int, end: int, cls: str, source: str) -> None:
-            found.append(_candidate(doc, start, end, cls, source))
-
+        found: list[tuple[Span, Rec]] = []  # added at the end, in order
         lx = self.lexicon
         last: tuple[int, int, str] | None = None  # (end token, start token, head) of the last name
         w, offs = doc_words(doc)
+
+        def add(a: int, b: int, cls: str, source: str) -> None:  # tokens [a, b)
+            found.append(_token_candidate(doc, w, offs, a, b, cls, source))
+
         heads = list(map(self._heads.__getitem__, w))
         for i in compress(range(len(w)), heads):  # the tokens that end in a head morpheme
             word, head = w[i], heads[i]
@@ -557,7 +569,7 @@ class MorphologyRecognizer:
                 modifier = "".join(w[last[1]:last[0] + 1])[: -len(last[2])]
                 mod_head = self.head_of(modifier)
                 if mod_head is None or core_class(lx.heads[mod_head][0]) != "Actor":
-                    add(offs[i], offs[i] + len(word), lx.heads[head][0], "coordination-head:" + modifier)
+                    add(i, i + 1, lx.heads[head][0], "coordination-head:" + modifier)
                 continue  # 某党委书记、县长: the second title is not the committee's
             if i + 1 < len(w) and self.head_of(word + w[i + 1]) is not None \
                     and w[i + 1] in lx.heads:
@@ -567,29 +579,29 @@ class MorphologyRecognizer:
             stem = word[: len(word) - len(head)]
             if len(stem) == 1 and (stem in _SERVES or self._tag(stem).startswith("v")) and not standalone:
                 continue  # 任组长, 当主任: a verb and a bare title, not a name
-            j = self.scan_left(doc, i, allow_and=core == "Goal", core=core)
+            j = self._scan_left(w, i, core == "Goal", core)
             span_text = "".join(w[j:i + 1])
             if len(head) == 1 and not self._single_head_ok(word) and not (
                     word == head and j < i - 1 and self._level_word(w[j])):
                 continue  # 局 厅 委 need a stem that makes an organisation: 民政厅, 公安局, 省数据资源局 (not 格局)
-            if self._generic(doc, j, i, head):
+            if self._generic(w, j, i, head):
                 continue
             if span_text == head and not standalone:
                 continue
-            if cls == "Policy" and not self._policy_ok(doc, j, i):
+            if cls == "Policy" and not self._policy_ok(w, j, i):
                 continue
             if core == "Actor" and span_text in lx.entries:
                 continue  # the lexicon ruler has it, typed more precisely
-            add(offs[j], offs[i] + len(word), cls, "morphology")
+            add(j, i + 1, cls, "morphology")
             last = (i, j, head)
             # coordination sharing the head: 干部下派和在职党员到社区报到机制 -> 干部下派机制
             ends_np = i + 1 >= len(w) or self._stop(w, i + 1)
             if ends_np and j >= 2 and w[j - 1] in ("和", "与", "及") and core != "Goal" \
                     and self.head_of(w[j - 2]) is None:
-                k = self.scan_left(doc, j - 2, core=core)
+                k = self._scan_left(w, j - 2, False, core)
                 if k <= j - 2 and "".join(w[k:j - 1]) and not self._stop(w, j - 2):
-                    add(offs[k], offs[j - 2] + len(w[j - 2]), cls, "coordination:" + head)
-        spans.extend(doc, KEY, [f for f in found if f is not None])
+                    add(k, j - 1, cls, "coordination:" + head)
+        spans.extend(doc, KEY, found)
         return doc
 
     def _single_head_ok(self, token: str) -> bool:
@@ -602,21 +614,22 @@ class MorphologyRecognizer:
         """A level (省 市 县 区 …) or a place: what a bureau named token by token starts with (省+数据+资源+局)."""
         return token in _LEVELS or token in self.lexicon.places or self._tag(token) == "ns"
 
-    def _generic(self, doc: Doc, j: int, i: int, head: str) -> bool:
+    def _generic(self, w: list[str], j: int, i: int, head: str) -> bool:
         """A head whose modifier is only generic words (治理模式, 联动机制, 各项政策制度) names nothing."""
-        words = list(doc_words(doc)[0][j:i + 1])
+        words = w[j:i + 1]
         words[-1] = words[-1][: len(words[-1]) - len(head)]
         words = [w for w in words if w]
         return bool(words) and all(self._generic_word[w] for w in words)
 
-    def _policy_ok(self, doc: Doc, j: int, i: int) -> bool:
+    def _policy_ok(self, w: list[str], j: int, i: int) -> bool:
         """An unquoted policy name needs a sign of being a document: a period in quotes or a jurisdiction."""
-        text = "".join(doc_words(doc)[0][j:i + 1])
+        text = "".join(w[j:i + 1])
         if len(text) < 6:
             return False
         if "“" in text or re.search(r"\d{4}", text):
             return True
-        return text[0] in "省市县区国" or any(text.startswith(p) for p in self.lexicon.places)
+        places = self.lexicon.places
+        return text[0] in "省市县区国" or any(text[:n] in places for n in self._place_lengths)
 
 
 _QUOTE = re.compile(r"“([^“”\n]{1,80})”")
