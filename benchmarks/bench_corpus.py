@@ -40,10 +40,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # synthetic_corpus beside this file
 
-import pyoxigraph as ox  # noqa: E402
+import pyoxigraph as ox
 
-from kg.corpus import build_corpus, canonical_nquads, prepare, sources_for  # noqa: E402
-from kg.store import OxigraphStore  # noqa: E402
+from kg.corpus import build_corpus, canonical_nquads, prepare, sources_for
+from kg.store import OxigraphStore
 
 RESULTS = Path(__file__).resolve().parent / "results"
 #: the targets of issue 7

@@ -519,7 +519,7 @@ def _run_dask(tasks: Iterable[Task], settings: Settings, scheduler: Any, chunk: 
         for fut in ac:
             try:
                 result = fut.result()
-            except Exception as exc:  # noqa: BLE001 - a worker without govkg, a lost worker ...
+            except Exception as exc:
                 first = (str(exc).strip().splitlines() or [""])[0]
                 raise CorpusError(f"a task failed on the Dask cluster ({type(exc).__name__}: {first}); "
                                   "is govkg installed on the workers?") from exc

@@ -39,12 +39,12 @@ from rdflib.namespace import RDF, RDFS, SKOS
 __all__ = [
     "CORE",
     "DEFAULT_NS",
-    "GoldError",
     "ClassScore",
     "EvalResult",
-    "normalise_name",
+    "GoldError",
     "load_gold",
     "load_graphs",
+    "normalise_name",
     "predicted_entities",
     "score",
 ]

@@ -26,13 +26,13 @@ from pathlib import Path
 from kg.records import Document, DocumentMeta
 
 __all__ = [
-    "InputError",
     "MAX_BYTES",
+    "InputError",
     "decode",
-    "normalise",
-    "from_text",
-    "read_document",
     "extract_metadata",
+    "from_text",
+    "normalise",
+    "read_document",
 ]
 
 log = logging.getLogger(__name__)
@@ -121,8 +121,8 @@ def _t2s():
     for cfg in ("t2s", "t2s.json"):
         try:
             return opencc.OpenCC(cfg)
-        except Exception:
-            continue
+        except Exception as exc:  # noqa: BLE001 - OpenCC's config names differ between its packagings
+            log.debug("opencc config %s: %s", cfg, exc)
     return None
 
 

@@ -18,8 +18,15 @@ from rdflib import Graph
 from kg.ingest import from_text, read_document
 from kg.records import Document, DocumentMeta, Extraction
 
-__all__ = ["extract_document", "extract_text", "extract_files", "graph_of", "build_sample_graph",
-           "sample_document", "sample_meta"]
+__all__ = [
+    "build_sample_graph",
+    "extract_document",
+    "extract_files",
+    "extract_text",
+    "graph_of",
+    "sample_document",
+    "sample_meta",
+]
 
 log = logging.getLogger(__name__)
 

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "CORE_CLASSES",
-    "DocumentMeta",
     "Document",
-    "Span",
-    "Mention",
+    "DocumentMeta",
     "Entity",
-    "Relation",
-    "Quantity",
     "Extraction",
+    "Mention",
+    "Quantity",
+    "Relation",
+    "Span",
 ]
 
 #: The six core classes of the ontology, in the order the scorer resolves them.
@@ -67,7 +67,7 @@ class Document:
             return o, o
         return self.starts[start], self.ends[end - 1]
 
-    def span(self, start: int, end: int) -> "Span":
+    def span(self, start: int, end: int) -> Span:
         """The :class:`Span` of the original text for a span of ``norm``."""
         s, e = self.to_original(start, end)
         return Span(s, e, self.text[s:e])

@@ -13,16 +13,16 @@ from importlib.resources.abc import Traversable
 import rdflib
 
 __all__ = [
-    "ontology_files",
-    "read_text",
-    "load_ontology",
-    "load_shapes",
+    "SAMPLE_NAME",
     "load_lexicon",
-    "query_names",
+    "load_ontology",
     "load_query",
+    "load_shapes",
+    "ontology_files",
+    "query_names",
+    "read_text",
     "sample_path",
     "sample_text",
-    "SAMPLE_NAME",
 ]
 
 SAMPLE_NAME = "jiangsu-grassroots-governance.zh.txt"
@@ -38,7 +38,7 @@ def read_text(name: str) -> str:
     return ontology_files().joinpath(name).read_text(encoding="utf-8")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parsed(name: str) -> rdflib.Graph:
     g = rdflib.Graph()
     g.parse(data=read_text(name), format="turtle")

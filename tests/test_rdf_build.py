@@ -21,7 +21,7 @@ TEXT = "省委、省政府印发《某某条例》,全省登记社会组织7.8�
 
 def _extraction():
     doc = from_text(TEXT)
-    sp = lambda s, e: doc.span(s, e)  # noqa: E731
+    sp = lambda s, e: doc.span(s, e)
     a = ("Actor", "某省委")
     p = ("Mechanism", "某某条例")
     so = ("Actor", "登记社会组织")
@@ -37,7 +37,7 @@ def _extraction():
 
 
 def test_entities_typed_named_and_located():
-    doc, ex = _extraction()
+    _doc, ex = _extraction()
     g = build_graph([ex])
     node = entity_iri("Actor", "某省委")
     assert (node, RDF.type, GOV.PartyOrganization) in g and (node, RDF.type, GOV.Actor) in g

@@ -20,8 +20,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from fixtures_store import (EXPLOSIVE_QUERY, explosive_ntriples, extraction_a, extraction_b, free_port,
-                            oxigraph_server)
+from fixtures_store import (
+    EXPLOSIVE_QUERY,
+    explosive_ntriples,
+    extraction_a,
+    extraction_b,
+    free_port,
+    oxigraph_server,
+)
 from typer.testing import CliRunner
 
 from kg.cli import _register, app

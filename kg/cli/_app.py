@@ -8,7 +8,7 @@ from typing import NoReturn
 import typer
 from rich.console import Console
 
-__all__ = ["app", "console", "err_console", "fail", "EXIT_INPUT", "EXIT_USAGE"]
+__all__ = ["EXIT_INPUT", "EXIT_USAGE", "app", "console", "err_console", "fail"]
 
 app = typer.Typer(
     name="govkg",
@@ -43,7 +43,7 @@ def _root(
                         format="%(levelname)s %(name)s: %(message)s")
 
 
-def open_input(store=None, graphs=()):  # noqa: ANN001, ANN201 - paths in, a kg.store.Store out
+def open_input(store=None, graphs=()):
     """The store to read: a persistent Oxigraph store, RDF files loaded into an in-memory Oxigraph
     store, or (neither given) the bundled sample. Bad input ends the command with a one-line error."""
     from kg.store import MemoryStore, OxigraphStore, StoreError, is_store_dir
@@ -75,7 +75,7 @@ def open_input(store=None, graphs=()):  # noqa: ANN001, ANN201 - paths in, a kg.
     return MemoryStore(build_sample_graph())
 
 
-def load_networkx(store=None, graphs=()):  # noqa: ANN001, ANN201
+def load_networkx(store=None, graphs=()):
     """The networkx projection of :func:`open_input`'s store."""
     from kg.graph import to_networkx
 

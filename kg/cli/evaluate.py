@@ -40,7 +40,7 @@ def evaluate(
         fail(str(exc), EXIT_INPUT)
     try:
         g = load_graphs(graphs)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - rdflib's parsers raise many kinds; each is one line here
         fail(f"cannot parse the graph ({exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''})",
              EXIT_INPUT)
     result = score(g, gold_data, ns)

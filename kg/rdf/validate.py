@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, SH
 
 from kg import resources
 
-__all__ = ["Violation", "ValidationReport", "validate"]
+__all__ = ["ValidationReport", "Violation", "validate"]
 
 log = logging.getLogger(__name__)
 
