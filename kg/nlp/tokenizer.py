@@ -20,8 +20,16 @@ from spacy.vocab import Vocab
 
 from kg.nlp.lexicon import Lexicon, load_default_lexicon
 
-__all__ = ["JiebaTokenizer", "DagSegmenter", "create_jieba_tokenizer", "doc_text", "doc_words", "TEXT_KEY",
-           "WORDS_KEY"]
+__all__ = [
+    "TEXT_KEY",
+    "WORDS_KEY",
+    "CompiledSegmenter",
+    "DagSegmenter",
+    "JiebaTokenizer",
+    "create_jieba_tokenizer",
+    "doc_text",
+    "doc_words",
+]
 
 #: ``doc.user_data`` key under which the tokenizer keeps the text it was given (``Doc.text`` rebuilds the
 #: string from every token on each access, which the components would otherwise pay many times)
@@ -218,11 +226,128 @@ class DagSegmenter:
             out.extend(_hmm_cut(buf))
 
 
+#: characters of jieba's Han blocks (``jieba.re_han_default``), one at a time
+_BLOCK_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
+_BLOCK_REST = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]*")
+_BLOCK_CHARS = frozenset(map(chr, range(0x4E00, 0x9FD6))) | frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-")
+#: characters jieba-rs may read otherwise than jieba: its Han blocks also take CJK extension A, U+9FD6-9FFF,
+#: compatibility ideographs and the supplementary planes; to be safe, every character from U+2E80 on that
+#: is not common Han, CJK punctuation or a full-width form (jieba makes each a token of its own)
+_RUST_OTHER_CHAR = re.compile(r"[^\u0000-\u2e7f\u3000-\u303f\u4e00-\u9fd5\uff00-\uffef]")
+#: a word the Rust engine is given to make its total frequency jieba's (never seen: U+3400 is cut off)
+_FILLER = "\u3400\u3400"
+
+
+def _load_rjieba():
+    """The ``rjieba`` module (jieba-rs), or None when it is not installed."""
+    try:
+        import rjieba
+    except ImportError:
+        return None
+    return rjieba
+
+
+class CompiledSegmenter:
+    """:class:`DagSegmenter`'s words (so jieba's), with the word graph and the route computed by jieba-rs (the
+    optional ``rjieba`` package) on the text it reads as jieba does.
+
+    jieba-rs runs jieba's route (word graph, most probable route from the right with ties to the longer
+    word, sums in the same order). It is given the jieba tokenizer's own dictionary (every word with its
+    frequency, user words included) and jieba's total frequency: jieba counts the frequency of a repeated or
+    re-added word again, jieba-rs once, so the difference goes to a filler word it never sees. It is asked
+    for the route only (no HMM: its Viterbi breaks ties otherwise, 基钟钟钟格); as jieba does without the HMM,
+    it joins runs of single letters and digits, which are therefore taken as single characters again, and
+    runs of single characters go to :class:`DagSegmenter`'s HMM step. Text it reads otherwise is kept from it:
+    ideographs its Han blocks take in and jieba's not (cut off and made tokens of their own, as jieba does),
+    and Han blocks holding a dictionary word of ASCII letters and digits only (which could not be told from a
+    joined run; they go to :class:`DagSegmenter`; jieba's own dictionary has none).
+    """
+
+    def __init__(self, tokenizer, rjieba) -> None:
+        tokenizer.check_initialized()
+        engine = rjieba.Jieba.empty()
+        add = engine.add_word
+        kept = 0
+        ascii_words = []
+        for w, f in tokenizer.FREQ.items():
+            if f:
+                add(w, f, None)
+                kept += f
+                if len(w) > 1 and w.isascii() and w.isalnum():
+                    ascii_words.append(w)
+        if tokenizer.total < kept:  # pragma: no cover - jieba's total counts every word at least once
+            raise ValueError("jieba's total frequency is below the sum of its words' frequencies")
+        if tokenizer.total > kept:
+            add(_FILLER, tokenizer.total - kept, None)
+        self._rust = engine.cut
+        self._ascii_words = re.compile("|".join(map(re.escape, sorted(ascii_words)))) if ascii_words else None
+        self._dag = DagSegmenter(tokenizer)
+        self._logp = self._dag._logp
+
+    def cut(self, text: str) -> list[str]:
+        """The words of ``text`` in order, as ``list(jieba_tokenizer.cut(text))``."""
+        spans = self._elsewhere(text)
+        if not spans:
+            return self._route(text, [])
+        out: list[str] = []
+        pos = 0
+        for a, b in spans:
+            if pos < a:
+                self._route(text[pos:a], out)
+            if b - a == 1 and not _BLOCK_CHAR.match(text, a):
+                out.append(text[a])  # a character jieba-rs reads as Han, jieba not
+            else:
+                self._dag._cut_block(text[a:b], out)
+            pos = b
+        if pos < len(text):
+            self._route(text[pos:], out)
+        return out
+
+    def _route(self, text: str, out: list[str]) -> list[str]:
+        """jieba's words of ``text``: jieba-rs's route, its runs of single characters through the HMM step."""
+        run: list[str] = []  # single characters (and letters and digits jieba-rs joined) of the current run
+        block, flush = _BLOCK_CHARS, self._dag._run
+        for w in self._rust(text, False):
+            if len(w) == 1:
+                if w in block:
+                    run.append(w)
+                    continue
+            elif w.isascii() and w.isalnum():
+                run.append(w)
+                continue
+            if run:
+                flush(run[0] if len(run) == 1 else "".join(run), out)
+                run = []
+            out.append(w)
+        if run:
+            flush("".join(run), out)
+        return out
+
+    def _elsewhere(self, text: str) -> list[tuple[int, int]]:
+        """The spans of ``text`` (sorted, disjoint) jieba-rs must not cut: single characters it would read as
+        Han, and whole Han blocks of jieba (``re_han_default``) holding a dictionary word of ASCII letters and
+        digits only."""
+        spans = {(m.start(), m.start() + 1) for m in _RUST_OTHER_CHAR.finditer(text)}
+        if self._ascii_words is not None:
+            for m in self._ascii_words.finditer(text):
+                a = m.start()
+                while a > 0 and _BLOCK_CHAR.match(text, a - 1):
+                    a -= 1
+                spans.add((a, _BLOCK_REST.match(text, m.end()).end()))
+        return sorted(spans)
+
+
 class JiebaTokenizer:
-    """Callable ``str -> Doc`` segmenting with a private, lexicon-aware jieba tokenizer."""
+    """Callable ``str -> Doc`` segmenting with a private, lexicon-aware jieba tokenizer.
+
+    With ``hmm`` (jieba's accurate mode, the default) the words are jieba's, computed by
+    :class:`CompiledSegmenter` when the optional ``rjieba`` package is installed and ``compiled`` is true,
+    else by :class:`DagSegmenter` (pure Python): the same words either way.
+    """
 
     def __init__(self, vocab: Vocab, lexicon: Lexicon | None = None, *, hmm: bool = True,
-                 user_word_freq: int = 200000) -> None:
+                 user_word_freq: int = 200000, compiled: bool = True) -> None:
         try:
             import jieba
         except ImportError as exc:  # pragma: no cover - jieba is a dependency
@@ -243,9 +368,14 @@ class JiebaTokenizer:
         #: every word :meth:`_give_back` may cut (the words its three rules start from), to skip the others fast
         self._glue = frozenset({p + lv for p in _PREPOSITIONS for lv in _LEVELS}
                                | {h + "等" for h in self._short_heads} | {w for w in user if len(w) >= 3})
-        self._dag: DagSegmenter | None = None
-        if hmm:  # the fast path; it takes the jieba tokenizer's dictionary over
-            self._dag, self._jieba = DagSegmenter(self._jieba), None
+        self._dag: DagSegmenter | CompiledSegmenter | None = None
+        if hmm:  # the fast paths; they take the jieba tokenizer's dictionary over
+            rjieba = _load_rjieba() if compiled else None
+            if rjieba is not None:
+                self._dag = CompiledSegmenter(self._jieba, rjieba)
+            else:
+                self._dag = DagSegmenter(self._jieba)
+            self._jieba = None
         self._freq = self._dag._logp if self._dag is not None else self._jieba.FREQ
 
     def _word(self, w: str) -> bool:
