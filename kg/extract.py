@@ -783,12 +783,13 @@ def _actor_pattern(lx: Lexicon) -> re.Pattern | None:
 
 
 _CLAUSE_MARK = re.compile(r"[,;:。!?\n、]")
+_UP_TO_CLAUSE_MARK = re.compile(r"(?s:.*)[,;:。!?\n、]")  # up to and including the last one
 
 
 def _statement(norm: str, s: int, e: int) -> str:
     """The clause around a quantity, as what it is about."""
-    a = max(norm.rfind(c, max(0, s - 200), s) for c in ",;:。!?\n、") + 1
-    a = max(a, s - 200)
+    m = _UP_TO_CLAUSE_MARK.match(norm, max(0, s - 200), s)
+    a = max(m.end() if m else 0, s - 200)
     m = _CLAUSE_MARK.search(norm, e, e + 200)
     b = m.start() if m else min(len(norm), e + 200)
     return norm[a:b][:60]
@@ -811,7 +812,8 @@ def _attribution_mentions(m: re.Match, lx: Lexicon) -> list[dict]:
 
 def _attribution_relations(m: re.Match, by_pos: dict, document: Document) -> list[Relation]:
     person = by_pos.get((m.start(1), m.end(1)))
-    org = next((k for (s, e), k in by_pos.items() if s == m.start(2) and k[0] == "Actor"), None)
+    start = m.start(2)
+    org = next((k for (s, e), k in by_pos.items() if s == start and k[0] == "Actor"), None)
     if person and org:
         return [Relation(person, "leads", org, document.span(*m.span()), "作者为")]
     return []

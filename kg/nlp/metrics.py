@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp import spans
 from kg.nlp.lexicon import Lexicon, load_default_lexicon
 from kg.nlp.segment import sentences
+from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text
 
 __all__ = ["ParsedQuantity", "MetricGrammar", "parse_quantities", "chinese_numeral", "MULTIPLIERS"]
@@ -193,11 +195,11 @@ class MetricGrammar:
                 span = doc.char_span(s, e, label=q.unit, alignment_mode="expand")
                 if span is None:
                     continue
-                found.append(span)
+                found.append((span, Rec(span.start_char, span.end_char, q.unit, "", "", span.start, span.end)))
                 # keyed by the span (token-aligned, what relations see); the value keeps the exact figure
                 data[(span.start_char, span.end_char)] = ParsedQuantity(s, e, q.value, q.unit, q.qualifier, q.year, q.since, q.until,
                                               q.is_target)
-        doc.spans["metrics"] = found
+        spans.put(doc, "metrics", found)
         doc.user_data["govkg.metrics"] = data
         return doc
 

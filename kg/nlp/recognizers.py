@@ -969,6 +969,9 @@ class ChallengeRecognizer:
         self._cue = re.compile(rf"((?:{cues})(?:{intensifiers})?)(?=等|$)")
         lack = "|".join(map(re.escape, self.lexicon.lack_verbs)) or "(?!)"
         self._lack = re.compile(rf"^(.{{2,}}?(?:{lack})[\u4e00-\u9fff“”]{{2,12}})$")
+        #: the fillers a weakness drops from its start, in the lexicon's order (not the quantifiers: 部分小区……,
+        #: the weakness is stated of a part, the part belongs to it)
+        self._leading = tuple(f for f in self.lexicon.fillers if f not in _QUANTIFIERS)
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
@@ -993,12 +996,10 @@ class ChallengeRecognizer:
         return doc
 
     def _add(self, doc: Doc, text: str, start: int) -> bool:
-        changed = True
+        changed = bool(self._leading) and text.startswith(self._leading)
         while changed:
             changed = False
-            for f in self.lexicon.fillers:
-                if f in _QUANTIFIERS:
-                    continue  # 部分小区……: the weakness is stated of a part, the part belongs to it
+            for f in self._leading:
                 if text.startswith(f) and len(text) > len(f) + 4:
                     text, start, changed = text[len(f):], start + len(f), True
         m = self._cue.search(text)

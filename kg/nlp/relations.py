@@ -638,7 +638,7 @@ class RelationExtractor:
         """A、B……分别达 x、y -> x measures A, y measures B (as many entities as values, in order)."""
         out: dict = {}
         for i, m in enumerate(ms):
-            pos = text.rfind("分别", 0, m.start_char)
+            pos = text.rfind("分别", sent.start_char, m.start_char)
             if pos < 0 or pos < sent.start_char or any(c in _PUNCT for c in text[pos:m.start_char]):
                 continue
             values = [m]

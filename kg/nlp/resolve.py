@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.nlp import spans
 from kg.nlp.lexicon import core_class, load_default_lexicon
@@ -24,16 +24,9 @@ PRIORITY = {"title": 0, "anaphora": 0, "chain": 1, "person": 2, "challenge": 3, 
             "deixis": 5, "morphology": 6}
 
 
-def _prio(span: Rec | Span) -> int:
-    got = _PRIO.get(span.id_)
-    if got is None:
-        if len(_PRIO) > 4096:  # ids are the recognisers' names, some with a word after them: few
-            _PRIO.clear()
-        got = _PRIO[span.id_] = PRIORITY.get(span.id_.split(":")[0], 7)
-    return got
-
-
-_PRIO: dict[str, int] = {}  # source id -> priority
+def _prio(source: str) -> int:
+    """The priority of a recogniser's id (``coordination:机制``: that of ``coordination``)."""
+    return PRIORITY.get(source.split(":")[0], 7)
 
 
 class Resolver:
@@ -45,7 +38,8 @@ class Resolver:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         cands = list(spans.records(doc, "candidates"))
-        cands.sort(key=lambda s: (-(s.end_char - s.start_char), _prio(s), s.start_char, s.label_))
+        prio = {i: _prio(i) for i in {s.id_ for s in cands}}  # the few recognisers' ids, each looked up once
+        cands.sort(key=lambda s: (s.start_char - s.end_char, prio[s.id_], s.start_char, s.label_))
         taken: list[Rec] = []
         occupied = bytearray(len(text) + 1)
         rest = []
@@ -60,7 +54,7 @@ class Resolver:
         nested, seen = [], set()
         inside: dict[int, list[Rec]] = {}  # outer index -> nested actors kept in it
         named: dict[int, list[Rec]] = {}  # outer index -> nested mechanisms kept in a weakness
-        rest.sort(key=lambda s: (-(s.end_char - s.start_char), _prio(s), s.start_char))
+        rest.sort(key=lambda s: (s.start_char - s.end_char, prio[s.id_], s.start_char))
         for s in rest:
             key = (s.start_char, s.end_char)
             if key in seen or core_class(s.label_) not in self.nested_classes or s.id_ == "deixis":

@@ -8,8 +8,8 @@ are kept in ``doc.spans["headings"]`` with the label ``"1"`` (paragraph), ``"2"`
 
 from __future__ import annotations
 
-import bisect
 import re
+from itertools import compress
 from typing import NamedTuple
 
 import numpy
@@ -25,7 +25,6 @@ __all__ = ["Segmenter", "Sentence", "sentences", "SENT_END", "CLAUSE_END", "ENUM
 
 SENT_END = frozenset("。!?\n")
 CLAUSE_END = frozenset(",;:") | SENT_END
-_CLAUSE_END_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_END))) + "]")
 #: an enumeration marker opening an item: 一、 (二) 3. 第四,
 ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、]"
                          r"|第[一二三四五六七八九十]{1,3}[,、]?)")
@@ -67,12 +66,8 @@ class Segmenter:
             return doc
         words, offs = doc_words(doc)
         text = doc_text(doc)
-        # the tokens that end a clause or sentence are single characters: found in the text, not per token
-        ends = []
-        for m in _CLAUSE_END_RE.finditer(text):
-            i = bisect.bisect_left(offs, m.start())
-            if i < n and offs[i] == m.start() and len(words[i]) == 1:
-                ends.append(i)
+        # the tokens that end a clause or sentence (single characters)
+        ends = list(compress(range(n), map(CLAUSE_END.__contains__, words)))
         bounds = [0] + [i + 1 for i in ends if i + 1 < n and words[i] in SENT_END]
         # one array write (setting token.is_sent_start one by one re-checks the whole doc each time)
         starts = numpy.full((n, 1), -1, dtype="int64")
@@ -97,7 +92,7 @@ class Segmenter:
             enum = ENUMERATION.match(line)
             if enum:
                 line = line[enum.end():]
-            if any(c in line for c in ",;:、") or len(line) > self.max_heading_chars or len(line) < 4:
+            if len(line) > self.max_heading_chars or len(line) < 4 or any(c in line for c in ",;:、"):
                 continue
             para_start = s.start == 0 or words[s.start - 1] == "\n"
             nxt = full[k + 1] if k + 1 < len(full) else None

@@ -4,7 +4,7 @@ A spaCy ``Span`` costs microseconds to make, also each time a span group is iter
 attribute (``label_``, ``id_``) is looked up again on every read; the rule components read the same
 groups over and over. :func:`records` gives the spans of a group as :class:`Rec` tuples, made once and
 kept for as long as the group is the same object holding as many spans; :func:`append` and :func:`assign`
-(and :func:`extend`) change a group and its records together. The records are kept outside the doc (``doc.user_data`` must
+(and :func:`extend`, :func:`put`) change a group and its records together. The records are kept outside the doc (``doc.user_data`` must
 stay serialisable) and go with it.
 
 A component that changes a group by other means (``doc.spans[name].append(span)``, or assigning
@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, SpanGroup
 
-__all__ = ["Rec", "records", "append", "extend", "assign", "forget"]
+__all__ = ["Rec", "records", "append", "extend", "assign", "put", "forget"]
 
 
 class Rec(NamedTuple):
@@ -104,6 +104,12 @@ def assign(doc: Doc, name: str, recs: list[Rec]) -> None:
     doc.spans[name] = [Span(doc, r.start, r.end, label=ids[r.label_], kb_id=ids[r.kb_id_], span_id=ids[r.id_])
                        for r in recs]
     _KEPT.setdefault(doc, {})[name] = (doc.spans[name], list(recs))
+
+
+def put(doc: Doc, name: str, new: list[tuple[Span, Rec]]) -> None:
+    """Set ``doc.spans[name]`` to the spans of ``(span, its record)`` pairs and keep their records."""
+    doc.spans[name] = [span for span, _ in new]
+    _KEPT.setdefault(doc, {})[name] = (doc.spans[name], [rec for _, rec in new])
 
 
 def forget(doc: Doc, name: str | None = None) -> None:
