@@ -140,3 +140,26 @@ def test_without_rjieba_the_tokenizer_falls_back_to_python(monkeypatch) -> None:
     assert type(tok._dag) is DagSegmenter
     assert tok.words("由市民政局等部门负责,覆盖率97.5%") == ["由", "市", "民政局", "等", "部门", "负责", ",", "覆盖率",
                                                       "97.5", "%"]
+
+
+def test_a_jieba_rs_that_cuts_otherwise_is_not_used(monkeypatch, caplog) -> None:
+    from spacy.vocab import Vocab
+
+    class OneCharacterAtATime:
+        @staticmethod
+        def empty():
+            return OneCharacterAtATime()
+
+        def add_word(self, word, freq, tag):
+            return freq
+
+        def cut(self, text, hmm=True):
+            return list(text)
+
+    fake = type("rjieba", (), {"Jieba": OneCharacterAtATime})
+    monkeypatch.setattr(tokenizer_module, "_load_rjieba", lambda: fake)
+    with caplog.at_level("WARNING", logger="kg.nlp.tokenizer"):
+        tok = JiebaTokenizer(Vocab())
+    assert type(tok._dag) is DagSegmenter
+    assert "cuts otherwise than jieba" in caplog.text
+    assert tok.words("党建引领基层治理,覆盖率97.5%")[-3:] == ["覆盖率", "97.5", "%"]

@@ -237,6 +237,9 @@ _BLOCK_CHARS = frozenset(map(chr, range(0x4E00, 0x9FD6))) | frozenset(
 _RUST_OTHER_CHAR = re.compile(r"[^\u0000-\u2e7f\u3000-\u303f\u4e00-\u9fd5\uff00-\uffef]")
 #: a word the Rust engine is given to make its total frequency jieba's (never seen: U+3400 is cut off)
 _FILLER = "\u3400\u3400"
+#: cut by both segmenters when the compiled one is built: a jieba-rs that cuts any otherwise is not used
+_PROBE = ("我们中出了一个叛徒。小明硕士毕业于中国科学院计算所,乒乓球拍卖完了;结婚的和尚未结婚的\r\n"
+          "2021-2025年投入3.6亿元,覆盖率97.5%,AT&T和c++、C#,a.b_8 x-1 0.0Z% 鿿㐀豈 龘犇鬯基钟钟钟格谢晓军")
 
 
 def _load_rjieba():
@@ -246,6 +249,20 @@ def _load_rjieba():
     except ImportError:
         return None
     return rjieba
+
+
+def _segmenter(tokenizer, compiled: bool) -> DagSegmenter | CompiledSegmenter:
+    """:class:`CompiledSegmenter` over ``tokenizer``'s dictionary when ``compiled``, ``rjieba`` is installed and
+    it cuts a probe text as :class:`DagSegmenter` does; else :class:`DagSegmenter`."""
+    rjieba = _load_rjieba() if compiled else None
+    if rjieba is None:
+        return DagSegmenter(tokenizer)
+    seg = CompiledSegmenter(tokenizer, rjieba)
+    if seg.cut(_PROBE) != seg._dag.cut(_PROBE):
+        log.warning("rjieba %s cuts otherwise than jieba: segmenting in Python",
+                    getattr(rjieba, "__version__", "(version unknown)"))
+        return seg._dag
+    return seg
 
 
 class CompiledSegmenter:
@@ -370,12 +387,7 @@ class JiebaTokenizer:
                                | {h + "等" for h in self._short_heads} | {w for w in user if len(w) >= 3})
         self._dag: DagSegmenter | CompiledSegmenter | None = None
         if hmm:  # the fast paths; they take the jieba tokenizer's dictionary over
-            rjieba = _load_rjieba() if compiled else None
-            if rjieba is not None:
-                self._dag = CompiledSegmenter(self._jieba, rjieba)
-            else:
-                self._dag = DagSegmenter(self._jieba)
-            self._jieba = None
+            self._dag, self._jieba = _segmenter(self._jieba, compiled), None
         self._freq = self._dag._logp if self._dag is not None else self._jieba.FREQ
 
     def _word(self, w: str) -> bool:
