@@ -555,22 +555,24 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
     chain = _jurisdiction(document, lx, raw, norm, [name for _, name in got.title_places])
     names = _Names(lx, chain, nlp.tokenizer)
     own = _own_policy(got.titles, norm)
+    # (surface, class, concept) -> canonical label, class, English label, concept, core class and aliases
     canonical: dict[tuple[str, str, str], tuple] = {}
     for r in raw:
-        surface = norm[r["s"]:r["e"]]
-        if r["source"] == "anaphora":
+        source = r["source"]
+        written = surface = norm[r["s"]:r["e"]]
+        if source == "anaphora":
             surface = norm[own[0]:own[1]] if own else surface
         ck = (surface, r["cls"], r["concept"])
-        if ck not in canonical:
-            canonical[ck] = names.canonical(_unquote(surface), r["cls"], r["concept"])
-        label, cls, en, concept = canonical[ck]
-        if r["source"].startswith("coordination-head"):
-            label = r["source"].split(":", 1)[1] + surface  # 主任 in 村(社区)书记、主任 -> 村(社区)主任
-        r.update(surface=norm[r["s"]:r["e"]], label=label, cls=cls, en=en, concept=concept, core=core_class(cls))
-        if r["source"] == "anaphora":
-            r["aliases"] = frozenset()
-        else:
-            r["aliases"] = _aliases(surface, label)
+        named = canonical.get(ck)
+        if named is None:
+            label, cls, en, concept = names.canonical(_unquote(surface), r["cls"], r["concept"])
+            named = canonical[ck] = (label, cls, en, concept, core_class(cls), _aliases(surface, label))
+        label, cls, en, concept, core, aliases = named
+        if source.startswith("coordination-head"):
+            label = source.split(":", 1)[1] + surface  # 主任 in 村(社区)书记、主任 -> 村(社区)主任
+            aliases = _aliases(surface, label)
+        r.update(surface=written, label=label, cls=cls, en=en, concept=concept, core=core)
+        r["aliases"] = frozenset() if source == "anaphora" else aliases
     raw = [r for r in raw if r["core"] in ("Actor", "Mechanism", "Goal", "Challenge", "Event")
            and not (r["source"] == "anaphora" and own is None)
            and not (r["source"] == "deixis" and r["label"] in lx.deictics)]

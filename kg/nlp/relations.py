@@ -226,7 +226,7 @@ class RelationExtractor:
             if not ents:
                 continue
             self._sentence(text, sent, ents, add, implemented_in, goals_in, subjects_by_sent, words, means_in)
-        self._nesting(doc, outer, nested, add)
+        self._nesting(doc, index, nested, add)
         self._titles(doc, outer, nested, add)
         items = self._item_mechanisms(doc, text, sents, index)
         subjects = self._metric_subjects(text, sents, index, metrics, subjects_by_sent, means_in, items)
@@ -496,8 +496,8 @@ class RelationExtractor:
                     add(mech, "relatedTo", place, sent, "为例")
 
     # -- document-wide rules -------------------------------------------------------------------------
-    def _nesting(self, doc: Doc, outer: list[_Ent], nested: list[_Ent], add: Callable) -> None:
-        idx = _Index(outer)
+    def _nesting(self, doc: Doc, idx: _Index, nested: list[_Ent], add: Callable) -> None:
+        """An outer name and a name nested in it (``idx``: the outer names)."""
         issuers = {(s, e) for s, e in self._issuer_regions(doc)}
         for n in nested:
             for o in idx.containing(n.start_char, n.end_char):
@@ -537,7 +537,7 @@ class RelationExtractor:
                             ) -> Iterator[tuple[Any, _Ent, int]]:
         """Headings of the given labels that name exactly one mechanism: ``(heading, mechanism, stop)``,
         where ``stop`` ends the heading's body (the next heading or the end of its paragraph)."""
-        heads = list(doc.spans.get("headings", []))
+        heads = spans.records(doc, "headings")
         for h_i, h in enumerate(heads):
             if h.label_ not in labels:
                 continue

@@ -70,9 +70,9 @@ class Segmenter:
         ends = list(compress(range(n), map(CLAUSE_END.__contains__, words)))
         bounds = [0] + [i + 1 for i in ends if i + 1 < n and words[i] in SENT_END]
         # one array write (setting token.is_sent_start one by one re-checks the whole doc each time)
-        starts = numpy.full((n, 1), -1, dtype="int64")
+        starts = numpy.full((n, 1), numpy.iinfo("uint64").max, dtype="uint64")  # spaCy's arrays are uint64: -1
         starts[bounds, 0] = 1
-        doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's arrays are uint64 (-1 wraps)
+        doc.from_array([SENT_START], starts)
         bounds.append(n)
         sents = [Sentence(a, b, offs[a], offs[b - 1] + len(words[b - 1])) for a, b in zip(bounds, bounds[1:])]
         doc.user_data[SENTS_KEY] = sents
@@ -100,8 +100,9 @@ class Segmenter:
             if nxt is None or nxt.end_char - nxt.start_char <= len(line) or not (line.endswith("。") or whole_line):
                 continue  # a heading ends in 。, or is an enumerated line of its own (一、工作目标)
             label = "item" if enum and para_start else "1" if para_start else "2"
-            headings.append(Span(doc, s.start, s.end, label=label))
-        doc.spans["headings"] = headings
+            headings.append((Span(doc, s.start, s.end, label=label),
+                             Rec(s.start_char, s.end_char, label, "", "", s.start, s.end)))
+        spans.put(doc, "headings", headings)
         return doc
 
 
