@@ -52,6 +52,7 @@ def test_same_words_as_jieba_on_real_texts(pair) -> None:
     "党建引领基层治理十五分钟生活圈", "拨打12345热线反映“互联网+政务服务”问题", "2021-2025年", "第1.2.3条",
     "b_8号", "a.b张", "0.0Z%", "9%1", "C++与c#", "5G基站", "15G", "a5G号5G", "5 G", "谢晓军同志", "鿿_层", "㐀党建", "豈格", "𠀀中国", "中\U00030000国",
     "\ufeff中国", "ｱ한あ党\u3000建", "由市民政局等部门负责", "中国科学院计算所小明硕士毕业于",
+    "中\ud800国\udfff", "\x00中国\x00", "政府\U0001F600工作", "中\u2028国\x85人",  # jieba-rs takes no lone surrogate
 ])
 def test_same_words_on_scripts_signs_and_ideographs_jieba_rs_reads_otherwise(pair, text: str) -> None:
     reference, seg = pair
