@@ -35,7 +35,7 @@ from spacy.language import Language
 
 from kg.ingest import _AUTHOR
 from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
-from kg.nlp.recognizers import MorphologyRecognizer
+from kg.nlp.recognizers import MorphologyRecognizer, _Memo
 from kg.nlp.segment import sentences
 from kg.nlp.spans import records as span_records
 from kg.nlp.tokenizer import doc_text
@@ -488,6 +488,7 @@ def _vote(members: list[dict]) -> tuple[str, str, set[str], str | None, str | No
 def _entities(groups: list[list[dict]], document: Document, sentence_of) -> tuple[list[Entity], dict]:
     entities: dict[tuple[str, str], Entity] = {}
     by_pos: dict[tuple[int, int], tuple[str, str]] = {}
+    span_of = document.span
     for members in groups:
         if len(members) == 1:  # most entities are named once: the votes below in short
             r = members[0]
@@ -498,10 +499,10 @@ def _entities(groups: list[list[dict]], document: Document, sentence_of) -> tupl
         else:
             label, cls, aliases, concept, en = _vote(members)
             key = (core_class(cls), label)
-        mentions = []
+        # Mention(span, key, sentence, surface, source)
+        mentions = [Mention(span_of(r["s"], r["e"]), key, sentence_of(r["s"]), r["surface"], r["source"])
+                    for r in members]
         for r in members:
-            mentions.append(Mention(span=document.span(r["s"], r["e"]), key=key, sentence=sentence_of(r["s"]),
-                                    surface=r["surface"], source=r["source"]))
             by_pos[(r["s"], r["e"])] = key
         old = entities.get(key)
         if old is not None:  # two groups landed on one label: fold into the existing entity
@@ -697,7 +698,7 @@ def _own_policy_relations(policy, raw: list[dict], sentences: list[tuple[int, in
                           by_pos: dict, relate) -> None:
     """The document's own policy: actors its duty clauses name carry it out (某厅牵头, 某部配合); it
     establishes the systems and contributes to the goals of its target sentences (到2025年, ……)."""
-    duty = re.compile("|".join(map(re.escape, lx.duty_cues))) if lx.duty_cues else None
+    duty = _lexicon_cache(lx, "duty cues", _duty_pattern)
     starts = [s for s, _ in sentences]
     by_sentence: dict[int, list[dict]] = defaultdict(list)
     for r in raw:
@@ -720,6 +721,11 @@ def _own_policy_relations(policy, raw: list[dict], sentences: list[tuple[int, in
                     relate(policy, "establishes", key, (s, e), "到")
 
 
+def _duty_pattern(lx: Lexicon) -> re.Pattern | None:
+    """One alternation of the lexicon's duty cues (牵头, 配合 …), or None without any."""
+    return re.compile("|".join(map(re.escape, lx.duty_cues))) if lx.duty_cues else None
+
+
 def _with_metadata(document: Document, chain: dict[str, str], titles: list, norm: str, by_pos: dict,
                    entities: list[Entity]) -> Document:
     """The document with the issuer and jurisdiction its text states, where the metadata had none."""
@@ -740,19 +746,15 @@ def _with_metadata(document: Document, chain: dict[str, str], titles: list, norm
 def _inner_actors(raw: list[dict], norm: str, lx: Lexicon) -> list[dict]:
     """Actors of the lexicon named inside a mechanism, policy or challenge name (在职党员 in 在职党员到社区
     报到机制), found on characters so that a name the tokenizer kept whole is still looked into."""
-    pattern = _actor_pattern(lx)
+    holders = [r for r in raw if not r["nested"] and core_class(r["cls"]) in ("Mechanism", "Challenge")]
+    if not holders or _actor_pattern(lx) is None:
+        return []
+    inside = _lexicon_cache(lx, "actors inside", _actors_inside)  # name -> the actor names in it
     have = {(r["s"], r["e"]) for r in raw}
     actor_spans = sorted((r["s"], r["e"]) for r in raw if core_class(r["cls"]) == "Actor")
     out = []
-    inside: dict[str, list[tuple[int, int, str]]] = {}  # name -> the actor names in it (offsets in the name)
-    for r in raw:
-        if r["nested"] or core_class(r["cls"]) not in ("Mechanism", "Challenge") or pattern is None:
-            continue
-        name = norm[r["s"]:r["e"]]
-        found = inside.get(name)
-        if found is None:
-            found = inside[name] = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(name)]
-        for a, b, actor in found:
+    for r in holders:
+        for a, b, actor in inside[norm[r["s"]:r["e"]]]:
             key = (r["s"] + a, r["s"] + b)
             if key == (r["s"], r["e"]) or key in have or _covered(actor_spans, key):
                 continue
@@ -761,6 +763,13 @@ def _inner_actors(raw: list[dict], norm: str, lx: Lexicon) -> list[dict]:
                         "source": "lexicon", "nested": True, "inside": (r["s"], r["e"])})
             have.add(key)
     return out
+
+
+def _actors_inside(lx: Lexicon) -> _Memo:
+    """name -> ``(start, end, actor)`` of the lexicon's actor names in it (offsets in the name), computed once
+    per name (a pure function of the name and the lexicon: names recur)."""
+    pattern = _actor_pattern(lx)
+    return _Memo(lambda name: tuple((m.start(), m.end(), m.group(0)) for m in pattern.finditer(name)), 1 << 16)
 
 
 def _covered(spans: list[tuple[int, int]], key: tuple[int, int]) -> bool:

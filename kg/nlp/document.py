@@ -20,8 +20,9 @@ from itertools import compress
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp import spans
 from kg.nlp.lexicon import Lexicon, load_default_lexicon
-from kg.nlp.recognizers import _ensure, _Memo, add_candidate
+from kg.nlp.recognizers import KEY, _ensure, _Memo, _token_candidate, add_candidate
 from kg.nlp.tokenizer import doc_text, doc_words
 
 __all__ = ["DocumentStructure", "PlaceRecognizer", "MAX_TITLE_CHARS"]
@@ -103,12 +104,14 @@ class PlaceRecognizer:
         _ensure(doc)
         words, offs = doc_words(doc)
         kinds = list(map(self._kind.__getitem__, words))
+        found = []  # added at the end, in order
         for i in compress(range(len(words) - 1), map(_REGION_WORDS.__contains__, words[1:])):
             if kinds[i] != "deixis" and self._tag(words[i]) == "ns":  # 某某 + 地区: a region named after a place
-                add_candidate(doc, offs[i], offs[i + 1] + len(words[i + 1]), "Place", "place")
+                found.append(_token_candidate(doc, words, offs, i, i + 2, "Place", "place"))
                 kinds[i] = None
         for i in compress(range(len(words)), kinds):
-            add_candidate(doc, offs[i], offs[i] + len(words[i]), "Place", kinds[i])
+            found.append(_token_candidate(doc, words, offs, i, i + 1, "Place", kinds[i]))
+        spans.extend(doc, KEY, found)
         return doc
 
     @staticmethod

@@ -921,11 +921,13 @@ class PersonRecognizer:
         # the rules below look at a title or at the word after a word ending in one: only those positions
         at = set(compress(range(1, n), map(self._titles.__contains__, words[1:])))
         at.update(compress(range(1, n), map(self._title_ends.__getitem__, words[:-1])))
+        found = []  # added at the end, in order
         for i in sorted(at):
             if words[i] in self._titles and self._is_name(words[i - 1]):
-                add_candidate(doc, offs[i - 1], offs[i] + len(words[i]), "Person", "person")
+                found.append(_token_candidate(doc, words, offs, i - 1, i + 1, "Person", "person"))
             elif self._title_ends[words[i - 1]] and self._name_after_title(words, i):
-                add_candidate(doc, offs[i], offs[i] + len(words[i]), "Person", "person")
+                found.append(_token_candidate(doc, words, offs, i, i + 1, "Person", "person"))
+        spans.extend(doc, KEY, found)
         return doc
 
     def _title_end(self, word: str) -> bool:
