@@ -55,6 +55,7 @@ _LEVELS = (("特别行政区", "省"), ("自治区", "省"), ("省", "省"), ("�
            ("盟", "市"), ("新区", "区"), ("区", "区"), ("自治县", "县"), ("县", "县"), ("旗", "县"))
 _LEVEL_CHARS = frozenset("省市区县")
 _TARGET = re.compile(r"(?:到|至|力争到?)(?:19|20)\d{2}年")
+_QUOTED_CORE = re.compile(r"“([^”]{2,})”")  # a quoted part of a name: “某某”平台
 
 
 def level_of(place: str, admin_level: str | None = None) -> str | None:
@@ -295,7 +296,7 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
             continue
         full.add(k)
         if core == "Mechanism":
-            for q in re.findall(r"“([^”]{2,})”", n):
+            for q in _QUOTED_CORE.findall(n):
                 full.add("“" + q)
             if quoted:
                 full.add("“" + k)  # “某某” itself: one entity with “某某”平台

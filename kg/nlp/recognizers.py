@@ -56,6 +56,8 @@ _SERVES = frozenset("任兼当为")
 #: administrative levels (省+数据资源+局: a bureau named token by token starts with one)
 _LEVELS = frozenset("省市县区州盟旗乡镇")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 #: a count of measures (一项, 一套): what comes after it is the name
 _MECH_COUNT = re.compile(r"^[一二两三四五六七八九十几多]+[个项套批种类条]$")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十百千万几多]+[级个支名位家类项批层]$")
@@ -626,7 +628,7 @@ class MorphologyRecognizer:
         text = "".join(w[j:i + 1])
         if len(text) < 6:
             return False
-        if "“" in text or re.search(r"\d{4}", text):
+        if "“" in text or _FOUR_DIGITS.search(text):
             return True
         places = self.lexicon.places
         return text[0] in "省市县区国" or any(text[:n] in places for n in self._place_lengths)
@@ -948,7 +950,7 @@ class PersonRecognizer:
         return nxt in _PUNCT or self._tags.get(nxt, "").startswith("v")
 
     def _is_name(self, word: str) -> bool:
-        if not 2 <= len(word) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        if not 2 <= len(word) <= 4 or not _HAN.fullmatch(word):
             return False
         if not self._tags:
             import jieba.posseg
