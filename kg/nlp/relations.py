@@ -285,8 +285,10 @@ class RelationExtractor:
             if prop == "setsGoal":
                 objs = [e for e in ents if e.start_char >= te and e.core == "Goal"] + \
                     [e for e in after[:1] if e.label_ == "Policy"]
+            # the actors of the trigger's own clause before it (only these two properties read them)
             local = self._coordinated(text, [e for e in ents if c0 <= e.start_char and e.end_char <= ts
-                                             and e.core == "Actor"], "Actor", backwards=True)
+                                             and e.core == "Actor"], "Actor", backwards=True) \
+                if objs and prop in ("pioneeredBy", "relatedTo") else []
             for o in objs:
                 oc = o.core
                 if o.label_ == "Policy" and prop in ("issues", "setsGoal"):
@@ -409,7 +411,7 @@ class RelationExtractor:
 
     def _adjacency(self, text: str, sent: Sentence, ents: list[_Ent], trig: list, add: Callable) -> None:
         """Actor + mechanism inside one noun phrase; place + place (某市某区)."""
-        pioneer = any(p == "pioneeredBy" for _, _, p, _ in trig)
+        pioneer = None  # whether a trigger of the sentence is pioneeredBy (looked at when needed)
         for n, (a, b) in enumerate(zip(ents, ents[1:])):
             between = text[a.end_char:b.start_char]
             if a.id_ == "quote" and a.label_ == "Group" and b.label_ == "Group" and between == "”":
@@ -423,6 +425,8 @@ class RelationExtractor:
             if ca == "Actor" and cb == "Mechanism" and a.label_ != "Person":
                 group = self._coordinated(text, [x for x in ents[:n + 1] if x.core == "Actor"],
                                           "Actor", backwards=True)
+                if pioneer is None:
+                    pioneer = any(p == "pioneeredBy" for _, _, p, _ in trig)
                 for x in group:
                     if pioneer:
                         add(b, "pioneeredBy", x, sent, "")
