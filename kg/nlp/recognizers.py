@@ -159,6 +159,7 @@ class LexiconRuler:
         self._by_id: dict[int, tuple[object, bool | None, int, int, int]] = {}
         heads = self.lexicon.heads
         self._mechanism_heads = tuple(h for h, (c, _, _) in heads.items() if core_class(c) == "Mechanism")
+        self._glued_word = _Memo(self._glued)  # word -> _glued(word) (a pure function of the word)
         strings = nlp.vocab.strings
         source = strings.add("lexicon")
         for i, (surface, entry) in enumerate(sorted({**self.lexicon.entries, **self.lexicon.places}.items())):
@@ -291,7 +292,7 @@ class LexiconRuler:
             elif verdict and s > 0:
                 if w is None:
                     w, _ = doc_words(doc)
-                verdict = not self._glued(w[s - 1])
+                verdict = not self._glued_word[w[s - 1]]
             if verdict:
                 found.append((Span(doc, s, e, label=label, kb_id=kb_id, span_id=source),
                               Rec(offs[s], offs[e - 1] + len(w[e - 1]), entry.cls, "lexicon", entry.concept, s, e)))

@@ -44,7 +44,7 @@ class Resolver:
         occupied = bytearray(len(text) + 1)
         rest = []
         for s in cands:
-            if any(occupied[s.start_char:s.end_char]):
+            if occupied.find(1, s.start_char, s.end_char) >= 0:  # a character of it is taken
                 rest.append(s)
                 continue
             taken.append(s)
