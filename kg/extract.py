@@ -448,12 +448,18 @@ def _merge_short_names(raw: list[dict], node: list[int], uf: _UF, lx: Lexicon) -
     if len(by_label) < 2:
         return
     heads = _lexicon_cache(lx, "short-name heads", _short_name_heads)
+    # the longer names each label is the tail of, found from the suffixes of every label (linear in the
+    # length of the labels, not quadratic in their number)
+    longer_names: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for core, name in by_label:
+        for k in range(1, len(name)):
+            if (core, name[k:]) in by_label:
+                longer_names[(core, name[k:])].append(name)
     for (core, short), nodes in by_label.items():
         head = next((h for h in heads.get(short[-1:], ()) if short.endswith(h)), None)
         if head is None or len(short) - len(head) < 4:
             continue
-        longer = {uf.find(n[0]) for (c, name), n in by_label.items()
-                  if c == core and name != short and name.endswith(short)}
+        longer = {uf.find(by_label[(core, name)][0]) for name in longer_names.get((core, short), ())}
         if len(longer) == 1:
             target = next(iter(longer))
             for n in nodes:
