@@ -73,6 +73,7 @@ class GOV(DefinedNamespace):
     pioneeredBy: URIRef  # 首创于 / pioneered by
     pursues: URIRef  # 追求 / pursues
     relatedTo: URIRef  # 相关 / related to
+    responsibleFor: URIRef  # 负责 / responsible for
     setsGoal: URIRef  # 提出目标 / sets goal
     subOrganizationOf: URIRef  # 下属于 / sub-organization of
     supports: URIRef  # 支撑 / supports

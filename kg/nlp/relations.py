@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp import spans
 from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon
-from kg.nlp.segment import Sentence, sentences
+from kg.nlp.segment import ENUMERATION, Sentence, sentences
 from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text
 
@@ -133,6 +133,7 @@ class RelationExtractor:
         self._link_verb = re.compile(rf"(?:{alternation(self.lexicon.word_lists.get('linkVerbs', ()))})+$")
         trig = sorted(self.lexicon.triggers, key=len, reverse=True)
         self._trig_re = re.compile("|".join(map(re.escape, trig))) if trig else None
+        self._links = _LinkCues.of(self.lexicon)
 
     # -- helpers -------------------------------------------------------------------------------------
     def _trigger_words(self, text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
@@ -221,14 +222,24 @@ class RelationExtractor:
         subjects_by_sent: dict[int, list[_Ent]] = {}
         sents = sentences(doc)
         words = self._trigger_words(text)
+        items = self._item_mechanisms(doc, text, sents, index)
+        # sentence start -> (policies it applies: 为贯彻落实《A》, policies it issues: 制定《B》)
+        policies_in: dict[int, tuple[list[_Ent], list[_Ent]]] = {}
+        found = self._links.prepare(text)
         for sent in sents:
             ents = index.within(sent.start_char, sent.end_char)
             if not ents:
                 continue
-            self._sentence(text, sent, ents, add, implemented_in, goals_in, subjects_by_sent, words, means_in)
+            self._sentence(text, sent, ents, add, implemented_in, goals_in, subjects_by_sent, words, means_in,
+                           policies_in)
+            self._links.sentence(self, text, sent, ents, add, implemented_in.get(sent.start_char, []),
+                                 means_in.get(sent.start_char, []), items.get(sent.start_char), found)
         self._nesting(doc, index, nested, add)
         self._titles(doc, outer, nested, add)
-        items = self._item_mechanisms(doc, text, sents, index)
+        self._links.duties(text, index, add)
+        self._links.preamble(doc, text, sents, index, policies_in, add)
+        self._links.item_policies(sents, items, policies_in, add)
+        self._links.umbrella(self, doc, text, sents, index, add)
         subjects = self._metric_subjects(text, sents, index, metrics, subjects_by_sent, means_in, items)
         self._headings(doc, text, sents, index, subjects, implemented_in, goals_in, subjects_by_sent, add,
                        means_in)
@@ -256,7 +267,7 @@ class RelationExtractor:
         return "的" not in before
     def _sentence(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable, implemented_in: dict,
                   goals_in: dict, subjects_by_sent: dict, words: tuple | None = None,
-                  means_in: dict | None = None) -> None:
+                  means_in: dict | None = None, policies_in: dict | None = None) -> None:
         trig = self._triggers(text, sent, ents, words)
         first_t = trig[0][0] if trig else sent.end_char
         subj = self._coordinated(text, [e for e in ents if e.core == "Actor"
@@ -328,6 +339,11 @@ class RelationExtractor:
                     for a in subj:
                         add(a, "pursues", o, sent, word)
                     goals.append((o, bool(mechs)))
+                elif prop == "contributesTo" and oc == "Mechanism" and o.label_ != "Policy":
+                    for a in subj:  # 推动“某某”建设: a mechanism pushed forward is carried out
+                        add(a, "implements", o, sent, word)
+                    prev_mechs.append(o)
+                    implemented.append(o)
                 elif prop == "participatesIn" and oc == "Mechanism":
                     for a in subj:
                         add(a, "participatesIn", o, sent, word)
@@ -342,7 +358,8 @@ class RelationExtractor:
                 elif prop == "relatedTo" and oc == "Actor":
                     for a in local[-1:]:
                         add(a, "relatedTo", o, sent, word)
-                elif oc == "Actor" and o.label_ in ("Group", "Role") and prop in ("implements", "pioneeredBy") \
+                elif oc == "Actor" and (o.label_ in ("Group", "Role") or prop == "pioneeredBy" and o.label_ not in
+                                        ("Place", "Person")) and prop in ("implements", "pioneeredBy") \
                         and prev_mechs:
                     add(prev_mechs[-1], "involves", o, sent, word)  # 实施某计划,培育社区骨干
         # a policy issued in the sentence establishes what the sentence sets up (健全……,制定本方案) and
@@ -358,6 +375,8 @@ class RelationExtractor:
         implemented_in[sent.start_char] = implemented
         if means_in is not None:
             means_in[sent.start_char] = through
+        if policies_in is not None and (applied or issued):
+            policies_in[sent.start_char] = (applied, issued)
         goals_in[sent.start_char] = goals
         self._adjacency(text, sent, ents, trig, add)
         self._lists(text, sent, ents, add)
@@ -516,6 +535,8 @@ class RelationExtractor:
                     add(o, "contributesTo", n, o, "")
                 elif o.label_ == "Policy" and nc == "Mechanism":
                     add(o, "establishes", n, o, "")
+                elif o.label_ == "Policy" and n.label_ == "Place":
+                    add(o, "relatedTo", n, o, "")  # 某省某某规划: the policy of that place
 
     @staticmethod
     def _issuer_regions(doc: Doc) -> list[tuple[int, int]]:
@@ -546,6 +567,9 @@ class RelationExtractor:
             if h.label_ not in labels:
                 continue
             hm = [e for e in index.within(h.start_char, h.end_char) if e.core == "Mechanism"]
+            if len(hm) > 1:  # 二、以“某某”引导某某。: the vehicle the heading opens with
+                lead = ENUMERATION.sub("", text[h.start_char:hm[0].start_char].strip()).strip("“")
+                hm = hm[:1] if lead == "以" else hm
             if len(hm) != 1:
                 continue
             stop = heads[h_i + 1].start_char if h_i + 1 < len(heads) else len(text)
@@ -666,3 +690,378 @@ class RelationExtractor:
 @Language.factory("govkg_relations", assigns=["doc.user_data"], default_config={"adjacency_gap": 4})
 def make_relations(nlp: Language, name: str, adjacency_gap: int) -> RelationExtractor:
     return RelationExtractor(adjacency_gap=adjacency_gap)
+
+
+_DUTY_END = re.compile(r"[;。)\n]")
+_DUTY_GAP = re.compile(r"[\s;,。,)]*")
+_QUOTES = "“”"
+_LIST_SPLIT = re.compile("、|以及|和|与|及")
+
+
+class _LinkCues:
+    """Link rules driven by the grammar's word lists (``ontology/grammar.ttl``):
+
+    - duty lines of notices and plans: ``责任单位:A、B,C`` / ``牵头单位:A;配合单位:B`` / ``(责任单位:……)``
+      after a numbered measure -> each actor ``responsibleFor`` (``leads``, ``participatesIn``) the mechanisms
+      the measure names, from its enumerated line up to the duty line (events: ``takesPartIn``);
+    - members: ``由A、B与C组成的X`` / ``X由A、B组成`` / ``X吸纳A、B和C`` -> A partOf X (X a mechanism: X involves A);
+    - roles: ``由A担任召集人`` / ``A当组长`` -> A leads the mechanism of the clause (the one the sentence sets
+      up, else the nearest one before, else its numbered item's); ``A、B与C共同参与`` (``引导A和B参与X``)
+      -> participatesIn X or the mechanism of the clause, and what the sentence works through (通过 M) involves
+      them;
+    - guidance: ``在A指导下设立X`` / ``A指导B组建X`` -> A leads X;
+    - location: ``X地处Y`` -> X locatedIn Y; a person after a role after a place (某街道党委书记某某) ->
+      the person relatedTo the role, locatedIn the place (partOf an organisation);
+    - ``A推出的X`` (a trigger verb + 的 between an actor and a mechanism) -> A implements X;
+    - a policy the preamble applies (为贯彻落实《A》,……通知如下) -> the document's own policy implementsPolicy A.
+    """
+
+    def __init__(self, lx: Lexicon) -> None:
+        wl = lx.word_lists
+        alt = lambda key: alternation(wl.get(key, ()))  # noqa: E731
+        self.duty_prop = {**{w: "participatesIn" for w in wl.get("supportUnits", ())},
+                          **{w: "leads" for w in wl.get("leadUnits", ())},
+                          **{w: "responsibleFor" for w in wl.get("responsibleUnits", ())}}
+        self.duty_re = re.compile(rf"(?P<cue>{alternation(tuple(self.duty_prop))})\s*[::]\s*")
+        self.compose_re = re.compile(rf"由(?P<list>[^,;:。!?\n]{{1,80}}?)(?:{alt('compositionVerbs')})(?P<de>的)?")
+        self.recruit_re = re.compile(alt("recruitVerbs"))
+        self.role_re = re.compile(rf"(?:{alt('roleVerbs')})(?:{alt('leadRoles')})(?P<de>的)?")
+        self.adverbs_re = re.compile(rf"(?:{alt('jointAdverbs')})*$")
+        self.guided_re = re.compile(rf"在(?P<who>[^,;:。!?\n]{{2,30}}?)的?(?:{alt('guidanceWords')})下")
+        self.guide_re = re.compile(alt("guidanceWords"))
+        self.loc_re = re.compile(alt("locationVerbs"))
+        self.act_re = re.compile(alt("actorVerbs"))
+        self.pair_re = re.compile(alt("pairingWords"))
+        take_part = [w for w, p in lx.triggers.items() if p == "participatesIn"]
+        self.part_re = re.compile(rf"(?:{alternation(take_part)})(?!{alt('nounSuffixes')})")
+        setup = [w for w, p in lx.triggers.items() if p in ("implements", "issues")]
+        self.setup_re = re.compile(alternation(setup))
+        self.setup_de = re.compile(rf"(?:{alternation(setup)})了?的")
+
+    @classmethod
+    def of(cls, lx: Lexicon) -> _LinkCues:
+        return cls(lx)
+
+    # -- helpers -------------------------------------------------------------------------------------
+    @staticmethod
+    def _run_back(text: str, ents: list[_Ent], end: int, ok: Callable[[_Ent], bool]) -> list[_Ent]:
+        """The actors coordinated (、 和 与 及, quotes aside) whose list ends right at ``end``."""
+        group: list[_Ent] = []
+        for e in reversed([e for e in ents if e.end_char <= end]):
+            gap = text[e.end_char:(group[0].start_char if group else end)].strip(_QUOTES)
+            if gap not in (_COORD if group else ("",)) or not ok(e):
+                break
+            group.insert(0, e)
+        return group
+
+    @staticmethod
+    def _member(e: _Ent) -> bool:
+        return e.core == "Actor" and e.label_ not in ("Place", "Person")
+
+    @staticmethod
+    def _mechanism_of(ents: list[_Ent], pos: int, implemented: list[_Ent], item: _Ent | None) -> _Ent | None:
+        """The mechanism a clause at ``pos`` is about: the one its sentence sets up, else the nearest one
+        before it, else its numbered item's."""
+        before = [e for e in implemented if e.start_char < pos and e.label_ != "Policy"] or \
+            [e for e in ents if e.end_char <= pos and e.core == "Mechanism" and e.label_ != "Policy"]
+        return before[-1] if before else item
+
+    # -- duty lines ----------------------------------------------------------------------------------
+    def duties(self, text: str, index: _Index, add: Callable) -> None:
+        """责任单位:A、B / 牵头单位:A;配合单位:B / (责任单位:……) after a numbered measure."""
+        if not self.duty_prop or ("单位" not in text and "部门" not in text and "主体" not in text):
+            return
+        marks = list(self.duty_re.finditer(text))
+        floor = 0
+        opening = [m.start() - (m.start() > 0 and text[m.start() - 1] in "((") for m in marks]  # (责任单位:
+        group_start = None
+        for k, m in enumerate(marks):
+            stop = _DUTY_END.search(text, m.end())
+            end = stop.start() if stop else len(text)
+            if k + 1 < len(marks):
+                end = min(end, opening[k + 1])
+            if group_start is None or not k or not _DUTY_GAP.fullmatch(text, floor, opening[k]):
+                group_start = opening[k]  # 牵头单位:A;配合单位:B: one measure for both
+                start = self._measure_start(text, opening[k], floor)
+            actors = [e for e in index.within(m.end(), end) if e.core == "Actor" and e.label_ != "Person"]
+            targets = [e for e in index.within(start, group_start) if e.core in ("Mechanism", "Event")]
+            prop = self.duty_prop[m.group("cue")]
+            for a in actors:
+                for t in targets:
+                    add(a, "takesPartIn" if t.core == "Event" else prop, t, (start, end), m.group("cue"))
+            floor = end
+
+    @staticmethod
+    def _measure_start(text: str, cue: int, floor: int, max_lines: int = 8) -> int:
+        """Where the measure of a duty line at ``cue`` starts: its enumerated line (一、 (二) 3.), walking
+        back from the duty line's own line; else the line before it (or the duty line's own line, when the
+        duty comes after the measure on one line)."""
+        line = text.rfind("\n", 0, cue) + 1
+        own_line = not text[line:cue].strip()
+        p = text.rfind("\n", 0, line - 1) + 1 if own_line and line > 0 else line
+        first = max(p, floor)
+        for _ in range(max_lines):
+            if p < floor:
+                break
+            if ENUMERATION.match(text[p:p + 12].lstrip()):
+                return p
+            if p == 0:
+                break
+            p = text.rfind("\n", 0, p - 1) + 1
+        return first
+
+    # -- one sentence --------------------------------------------------------------------------------
+    def prepare(self, text: str) -> tuple[list[int], list[tuple[str, re.Match]]]:
+        """Every cue of the link rules in the text, found in one pass per rule, in order of position:
+        ``(starts, [(rule, match)])``."""
+        got = []
+        for name, pattern in (("compose", self.compose_re), ("recruit", self.recruit_re), ("role", self.role_re),
+                              ("part", self.part_re), ("guided", self.guided_re), ("guide", self.guide_re),
+                              ("act", self.act_re), ("loc", self.loc_re), ("pair", self.pair_re),
+                              ("made", self.setup_de)):
+            got += [(m.start(), name, m) for m in pattern.finditer(text)]
+        got.sort(key=lambda x: x[0])
+        return [g[0] for g in got], [(g[1], g[2]) for g in got]
+
+    def sentence(self, rx: RelationExtractor, text: str, sent: Sentence, ents: list[_Ent], add: Callable,
+                 implemented: list[_Ent], through: list[_Ent], item: _Ent | None, found: dict) -> None:
+        lo, hi = sent.start_char, sent.end_char
+        starts, cues = found
+        here = cues[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+        if here:
+            self._cues(rx, text, sent, ents, add, implemented, through, item, here)
+        if any(e.label_ == "Person" for e in ents):
+            self._persons(text, sent, ents, add)
+        if any(e.label_ == "Group" and e.end_char - e.start_char >= 3 for e in ents):
+            self._teams(text, sent, ents, add)
+
+    def _cues(self, rx: RelationExtractor, text: str, sent: Sentence, ents: list[_Ent], add: Callable,
+              implemented: list[_Ent], through: list[_Ent], item: _Ent | None, here: list) -> None:
+        lo, hi = sent.start_char, sent.end_char
+        by: dict[str, list[re.Match]] = {}
+        for n, m in here:
+            if m.end() <= hi:
+                by.setdefault(n, []).append(m)
+        at = lambda name: by.get(name, ())  # noqa: E731
+        if "compose" in by:
+            self._composed(text, sent, ents, by["compose"], add)
+        for m in at("recruit"):
+            _, cend = RelationExtractor._clause_bounds(text, m.end(), lo, hi)
+            members = [e for e in ents if m.end() <= e.start_char and e.end_char <= cend and self._member(e)]
+            whole = [e for e in ents if e.end_char <= m.start() and
+                     (self._member(e) or e.core == "Mechanism" and e.label_ != "Policy")]
+            if members and whole:
+                self._join(whole[-1], members, sent, add, m.group(0))
+        for m in at("role"):
+            leaders = self._run_back(text, ents, m.start(), self._member)
+            target = next((e for e in ents if e.start_char >= m.end() and e.core in ("Mechanism", "Actor")),
+                          None) if m.group("de") else self._mechanism_of(ents, m.start(), implemented, item)
+            for a in leaders if target is not None else ():
+                add(a, "leads", target, sent, m.group(0))
+        for m in at("part"):
+            self._take_part(text, sent, ents, m, add, implemented, through, item)
+        for m in at("guided"):
+            who = [e for e in ents if m.start("who") <= e.start_char and e.end_char <= m.end("who")
+                   and self._member(e)]
+            made = self._set_up(text, sent, ents, m.end())
+            for a in who if made is not None else ():
+                add(a, "leads", made, sent, "指导")
+        for m in at("guide"):
+            guides = self._run_back(text, ents, m.start(), self._member)
+            made = self._set_up(text, sent, ents, m.end(), same_clause=True) if guides else None
+            for a in guides if made is not None else ():
+                add(a, "leads", made, sent, m.group(0))
+        for m in at("act"):
+            self._acts_on(text, sent, ents, m, add)
+        for m in at("loc"):
+            x = next((e for e in reversed(ents) if e.end_char == m.start() and e.core == "Actor"), None)
+            y = next((e for e in ents if e.start_char == m.end() and e.core == "Actor"), None)
+            if x is not None and y is not None:
+                x = rx._lowest_place(text, ents, x) if x.label_ == "Place" else x
+                add(x, "locatedIn" if y.label_ == "Place" else "subOrganizationOf", y, sent, m.group(0))
+        if at("pair"):
+            self._pairs(text, sent, ents, add)
+        for m in at("made"):  # 某区推出的“某某”制度
+            a = next((e for e in reversed(ents) if e.end_char == m.start()), None)
+            b = next((e for e in ents if e.start_char == m.end()), None)
+            if a is not None and b is not None and a.core == "Actor" and b.core == "Mechanism":
+                add(a, "implements", b, sent, m.group(0))
+
+    def _persons(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
+        """某街道某社区党委书记某某: a person after a role (after a place)."""
+        for n, (a, b) in enumerate(zip(ents, ents[1:])):
+            if b.label_ == "Person" and a.end_char == b.start_char and a.core == "Actor" and \
+                    a.label_ not in ("Person", "Place"):
+                add(b, "relatedTo", a, sent, "")  # 党委书记某某: the person holds the role
+                q = ents[n - 1] if n else None
+                if q is not None and q.core == "Actor" and q.label_ != "Person" and \
+                        len(text[q.end_char:a.start_char]) <= 2 and not _ADJ_STOP.search(text, q.end_char, a.start_char):
+                    add(b, "locatedIn" if q.label_ == "Place" else "partOf", q, sent, "")
+
+    def _pairs(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
+        """A与B(“一对一”)结对 / A和B联动: the two actors are related."""
+        for a, b in zip(ents, ents[1:]):
+            if a.core == b.core == "Actor" and a.label_ != "Place" and b.label_ != "Place" and \
+                    text[a.end_char:b.start_char].strip(_QUOTES) in ("与", "和", "同"):
+                _, cend = RelationExtractor._clause_bounds(text, b.end_char, sent.start_char, sent.end_char)
+                if self.pair_re.search(text, b.end_char, min(cend, b.end_char + 10)):
+                    add(a, "relatedTo", b, sent, "结对")
+
+    def _teams(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
+        """A team named before its members' group (某某志愿服务队……注册志愿者): the members are part of it."""
+        for n, g in enumerate(ents):
+            name = text[g.start_char:g.end_char]
+            if g.label_ != "Group" or len(name) < 3:
+                continue
+            stem = name[:-1]
+            team = next((o for o in reversed(ents[:n]) if self._member(o) and o.label_ != "Group"
+                         and stem in text[o.start_char:o.end_char]), None)
+            if team is not None:
+                add(g, "partOf", team, sent, stem)
+
+    def _acts_on(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
+        """某厅(每年)培训A和B / 某局指导A: the actor is related to the actors it acts on."""
+        if not any(e.start_char == m.end() for e in ents):
+            return  # the verb has no name right after it (most do not: 服务 is a common word)
+        c0, cend = RelationExtractor._clause_bounds(text, m.start(), sent.start_char, sent.end_char)
+        agent = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= m.start()), None)
+        if agent is None or not self._member(agent) or m.start() - agent.end_char > 4 or \
+                _ADJ_STOP.search(text, agent.end_char, m.start()):
+            return
+        first = next((e for e in ents if e.start_char >= m.end()), None)
+        if first is None or first.start_char != m.end():
+            return
+        objs = [first]
+        for e in ents:
+            if e.start_char > objs[-1].start_char and e.start_char < cend:
+                if text[objs[-1].end_char:e.start_char].strip(_QUOTES) in _COORD:
+                    objs.append(e)
+                else:
+                    break
+        for o in objs:
+            if self._member(o):
+                add(agent, "relatedTo", o, sent, m.group(0))
+
+    def _join(self, whole: _Ent, members: list[_Ent], sent: Sentence, add: Callable, trig: str) -> None:
+        for a in members:
+            if whole.core == "Mechanism":
+                add(whole, "involves", a, sent, trig)
+            else:
+                add(a, "partOf", whole, sent, trig)
+
+    def _composed(self, text: str, sent: Sentence, ents: list[_Ent], found: list[re.Match], add: Callable
+                  ) -> None:
+        """由A、B与C组成的X / X由A、B组成."""
+        for m in found:
+            members = [e for e in ents if m.start("list") <= e.start_char and e.end_char <= m.end("list")
+                       and self._member(e)]
+            if not members:
+                continue
+            if m.group("de"):
+                whole = next((e for e in ents if e.start_char >= m.end()), None)
+                if whole is None or _PUNCT_RE.search(text, m.end(), whole.start_char):
+                    continue
+            else:
+                c0 = text.rfind(",", sent.start_char, m.start()) + 1 or sent.start_char
+                whole = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= m.start()), None)
+                if whole is None:
+                    continue
+            if self._member(whole) or whole.core == "Mechanism" and whole.label_ != "Policy":
+                self._join(whole, members, sent, add, "组成")
+
+    def _take_part(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+                   implemented: list[_Ent], through: list[_Ent], item: _Ent | None) -> None:
+        """A、B与C共同参与(X) / 引导A和B参与X."""
+        if any(e.start_char < m.start() < e.end_char for e in ents):
+            return  # inside a name (居民参与率)
+        pre = text[max(sent.start_char, m.start() - 12):m.start()]
+        cut = m.start() - len(pre) + self.adverbs_re.search(pre).start()  # 共同, 积极 …… before the verb
+        people = self._run_back(text, ents, cut, self._member) or self._listed(text, sent, ents, cut)
+        if not people:
+            return
+        _, cend = RelationExtractor._clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+        after = [e for e in ents if m.end() <= e.start_char < cend]
+        if after:
+            target = after[0] if after[0].core == "Mechanism" and after[0].label_ != "Policy" else None
+        else:
+            target = self._mechanism_of(ents, people[0].start_char, implemented, item)
+        for a in people if target is not None else ():
+            add(a, "participatesIn", target, sent, m.group(0))
+        for x in through:
+            if x.core == "Mechanism":
+                for a in people:
+                    add(x, "involves", a, sent, m.group(0))
+
+    def _listed(self, text: str, sent: Sentence, ents: list[_Ent], end: int) -> list[_Ent]:
+        """The actors of a short list that makes up its clause up to ``end`` (A、B与C, where C is no name the
+        recognisers know): every item a short noun, the names among them."""
+        c0, _ = RelationExtractor._clause_bounds(text, end, sent.start_char, sent.end_char)
+        items = _LIST_SPLIT.split(text[c0:end])
+        if len(items) < 2 or not all(0 < len(x) <= 8 for x in items):
+            return []
+        names = {text[e.start_char:e.end_char]: e for e in ents if c0 <= e.start_char and e.end_char <= end}
+        return [names[x] for x in items if x in names and self._member(names[x])]
+
+    def _set_up(self, text: str, sent: Sentence, ents: list[_Ent], pos: int, same_clause: bool = False
+                ) -> _Ent | None:
+        """What the first setting-up verb (设立, 组建, 建立 ……) after ``pos`` in the sentence makes."""
+        hi = sent.end_char
+        if same_clause:
+            _, hi = RelationExtractor._clause_bounds(text, pos, sent.start_char, sent.end_char)
+        v = self.setup_re.search(text, pos, hi)
+        if v is None:
+            return None
+        _, cend = RelationExtractor._clause_bounds(text, v.end(), sent.start_char, sent.end_char)
+        return next((e for e in ents if v.end() <= e.start_char < cend and
+                     (self._member(e) or e.core == "Mechanism" and e.label_ != "Policy")), None)
+
+    @staticmethod
+    def item_policies(sents: list[Sentence], items: dict, policies_in: dict, add: Callable) -> None:
+        """A policy issued under a numbered item (二、推行某制度。……制定《某办法》) establishes the item's
+        mechanism."""
+        for sent in sents:
+            mech = items.get(sent.start_char)
+            for p in policies_in.get(sent.start_char, ((), ()))[1] if mech is not None else ():
+                add(p, "establishes", mech, sent, "")
+
+    @staticmethod
+    def umbrella(rx: RelationExtractor, doc: Doc, text: str, sents: list[Sentence], index: _Index,
+                 add: Callable) -> None:
+        """以P为抓手 (载体 ……) before the first numbered item: the mechanism of each item supports P (a
+        practice report: 以“某某”为抓手……, then 一、以“甲”…… 二、以“乙”……)."""
+        items = [h for h in spans.records(doc, "headings") if h.label_ == "item"]
+        if not items:
+            return
+        first = items[0].start_char
+        frames = []
+        for m in _VEHICLE.finditer(text, 0, first):
+            frames += [e for e in index.within(m.start("x"), m.end("x")) if e.core == "Mechanism"
+                       and e.label_ != "Policy"][:1]
+        if not frames:
+            return
+        for h, mech, _ in rx._mechanism_headings(doc, text, index, ("item",)):
+            for p in frames:
+                add(mech, "supports", p, (p.start_char, h.end_char), "为抓手")
+
+    # -- the document's own policy -------------------------------------------------------------------
+    @staticmethod
+    def preamble(doc: Doc, text: str, sents: list[Sentence], index: _Index, policies_in: dict,
+                 add: Callable) -> None:
+        """为贯彻落实《A》,……通知如下 (before the first numbered item): the document's own policy (its title
+        line, among the first three lines) implements A."""
+        titles = doc.user_data.get("govkg.titles", [])
+        head = len(text) - len(text.lstrip())
+        limit = head + sum(len(x) + 1 for x in text[head:].split("\n", 3)[:3])
+        own = next(((ps, pe) for ls, ps, pe, _ in titles if ls < limit), None)
+        if own is None or not policies_in:
+            return
+        policy = next((e for e in index.within(*own) if _k(e) == own), None)
+        items = [h.start_char for h in spans.records(doc, "headings") if h.label_ == "item"]
+        first_item = items[0] if items else len(text)
+        for sent in sents:
+            if sent.start_char >= first_item or policy is None:
+                break
+            applied, issued = policies_in.get(sent.start_char, ((), ()))
+            for p in applied if not issued else ():
+                if _k(p) != own:
+                    add(policy, "implementsPolicy", p, sent, "贯彻落实")
