@@ -225,7 +225,7 @@ class RelationExtractor:
         items = self._item_mechanisms(doc, text, sents, index)
         # sentence start -> (policies it applies: 为贯彻落实《A》, policies it issues: 制定《B》)
         policies_in: dict[int, tuple[list[_Ent], list[_Ent]]] = {}
-        found = self._links.prepare(text)
+        found = self._links.prepare(text, outer)
         for sent in sents:
             ents = index.within(sent.start_char, sent.end_char)
             if not ents:
@@ -724,19 +724,23 @@ class _LinkCues:
                           **{w: "responsibleFor" for w in wl.get("responsibleUnits", ())}}
         self.duty_re = re.compile(rf"(?P<cue>{alternation(tuple(self.duty_prop))})\s*[::]\s*")
         self.compose_re = re.compile(rf"由(?P<list>[^,;:。!?\n]{{1,80}}?)(?:{alt('compositionVerbs')})(?P<de>的)?")
-        self.recruit_re = re.compile(alt("recruitVerbs"))
         self.role_re = re.compile(rf"(?:{alt('roleVerbs')})(?:{alt('leadRoles')})(?P<de>的)?")
         self.adverbs_re = re.compile(rf"(?:{alt('jointAdverbs')})*$")
         self.guided_re = re.compile(rf"在(?P<who>[^,;:。!?\n]{{2,30}}?)的?(?:{alt('guidanceWords')})下")
-        self.guide_re = re.compile(alt("guidanceWords"))
-        self.loc_re = re.compile(alt("locationVerbs"))
-        self.act_re = re.compile(alt("actorVerbs"))
         self.pair_re = re.compile(alt("pairingWords"))
         take_part = [w for w, p in lx.triggers.items() if p == "participatesIn"]
-        self.part_re = re.compile(rf"(?:{alternation(take_part)})(?!{alt('nounSuffixes')})")
         setup = [w for w, p in lx.triggers.items() if p in ("implements", "issues")]
         self.setup_re = re.compile(alternation(setup))
         self.setup_de = re.compile(rf"(?:{alternation(setup)})了?的")
+        self.noun_suffix = re.compile(alt("nounSuffixes"))
+        # the word cues of the rules in one pattern (one pass over the text): word -> the rules it cues
+        self.rules_of: dict[str, tuple[str, ...]] = {}
+        for rule, words in (("recruit", wl.get("recruitVerbs", ())), ("part", take_part),
+                            ("guide", wl.get("guidanceWords", ())), ("loc", wl.get("locationVerbs", ())),
+                            ("act", wl.get("actorVerbs", ())), ("pair", wl.get("pairingWords", ()))):
+            for w in words:
+                self.rules_of[w] = self.rules_of.get(w, ()) + (rule,)
+        self.cue_re = re.compile(alternation(tuple(self.rules_of)))  # literal words only: a fast pass
 
     @classmethod
     def of(cls, lx: Lexicon) -> _LinkCues:
@@ -811,15 +815,19 @@ class _LinkCues:
         return first
 
     # -- one sentence --------------------------------------------------------------------------------
-    def prepare(self, text: str) -> tuple[list[int], list[tuple[str, re.Match]]]:
+    def prepare(self, text: str, outer: list[_Ent]) -> tuple[list[int], list[tuple[str, re.Match | None]]]:
         """Every cue of the link rules in the text, found in one pass per rule, in order of position:
-        ``(starts, [(rule, match)])``."""
-        got = []
-        for name, pattern in (("compose", self.compose_re), ("recruit", self.recruit_re), ("role", self.role_re),
-                              ("part", self.part_re), ("guided", self.guided_re), ("guide", self.guide_re),
-                              ("act", self.act_re), ("loc", self.loc_re), ("pair", self.pair_re),
+        ``(starts, [(rule, match)])``; persons and groups the rules look at are cues too (without a match)."""
+        got: list[tuple[int, str, re.Match | None]] = [
+            (e.start_char, "person" if e.label_ == "Person" else "team", None) for e in outer
+            if e.label_ == "Person" or e.label_ == "Group" and e.end_char - e.start_char >= 3]
+        for name, pattern in (("compose", self.compose_re), ("guided", self.guided_re), ("role", self.role_re),
                               ("made", self.setup_de)):
             got += [(m.start(), name, m) for m in pattern.finditer(text)]
+        for m in self.cue_re.finditer(text):
+            for rule in self.rules_of[m.group(0)]:
+                if rule != "part" or not self.noun_suffix.match(text, m.end()):  # 参与率 is no taking part
+                    got.append((m.start(), rule, m))
         got.sort(key=lambda x: x[0])
         return [g[0] for g in got], [(g[1], g[2]) for g in got]
 
@@ -830,62 +838,70 @@ class _LinkCues:
         here = cues[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
         if here:
             self._cues(rx, text, sent, ents, add, implemented, through, item, here)
-        if any(e.label_ == "Person" for e in ents):
-            self._persons(text, sent, ents, add)
-        if any(e.label_ == "Group" and e.end_char - e.start_char >= 3 for e in ents):
-            self._teams(text, sent, ents, add)
 
     def _cues(self, rx: RelationExtractor, text: str, sent: Sentence, ents: list[_Ent], add: Callable,
               implemented: list[_Ent], through: list[_Ent], item: _Ent | None, here: list) -> None:
+        """The rules of the cues found in one sentence, one cue at a time."""
         lo, hi = sent.start_char, sent.end_char
-        by: dict[str, list[re.Match]] = {}
-        for n, m in here:
-            if m.end() <= hi:
-                by.setdefault(n, []).append(m)
-        at = lambda name: by.get(name, ())  # noqa: E731
-        if "compose" in by:
-            self._composed(text, sent, ents, by["compose"], add)
-        for m in at("recruit"):
-            _, cend = RelationExtractor._clause_bounds(text, m.end(), lo, hi)
-            members = [e for e in ents if m.end() <= e.start_char and e.end_char <= cend and self._member(e)]
-            whole = [e for e in ents if e.end_char <= m.start() and
-                     (self._member(e) or e.core == "Mechanism" and e.label_ != "Policy")]
-            if members and whole:
-                self._join(whole[-1], members, sent, add, m.group(0))
-        for m in at("role"):
-            leaders = self._run_back(text, ents, m.start(), self._member)
-            target = next((e for e in ents if e.start_char >= m.end() and e.core in ("Mechanism", "Actor")),
-                          None) if m.group("de") else self._mechanism_of(ents, m.start(), implemented, item)
-            for a in leaders if target is not None else ():
-                add(a, "leads", target, sent, m.group(0))
-        for m in at("part"):
-            self._take_part(text, sent, ents, m, add, implemented, through, item)
-        for m in at("guided"):
-            who = [e for e in ents if m.start("who") <= e.start_char and e.end_char <= m.end("who")
-                   and self._member(e)]
-            made = self._set_up(text, sent, ents, m.end())
-            for a in who if made is not None else ():
-                add(a, "leads", made, sent, "指导")
-        for m in at("guide"):
-            guides = self._run_back(text, ents, m.start(), self._member)
-            made = self._set_up(text, sent, ents, m.end(), same_clause=True) if guides else None
-            for a in guides if made is not None else ():
-                add(a, "leads", made, sent, m.group(0))
-        for m in at("act"):
-            self._acts_on(text, sent, ents, m, add)
-        for m in at("loc"):
-            x = next((e for e in reversed(ents) if e.end_char == m.start() and e.core == "Actor"), None)
-            y = next((e for e in ents if e.start_char == m.end() and e.core == "Actor"), None)
-            if x is not None and y is not None:
-                x = rx._lowest_place(text, ents, x) if x.label_ == "Place" else x
-                add(x, "locatedIn" if y.label_ == "Place" else "subOrganizationOf", y, sent, m.group(0))
-        if at("pair"):
-            self._pairs(text, sent, ents, add)
-        for m in at("made"):  # 某区推出的“某某”制度
-            a = next((e for e in reversed(ents) if e.end_char == m.start()), None)
-            b = next((e for e in ents if e.start_char == m.end()), None)
-            if a is not None and b is not None and a.core == "Actor" and b.core == "Mechanism":
-                add(a, "implements", b, sent, m.group(0))
+        done: set[str] = set()  # the rules that look at the whole sentence once
+        ending = starting = None  # entity by end / start position, made when a rule needs them
+        for name, m in here:
+            if m is not None and m.end() > hi:
+                continue
+            if name in ("person", "team", "pair", "compose"):
+                if name in done:
+                    continue
+                done.add(name)
+                if name == "person":
+                    self._persons(text, sent, ents, add)
+                elif name == "team":
+                    self._teams(text, sent, ents, add)
+                elif name == "pair":
+                    self._pairs(text, sent, ents, add)
+                else:
+                    self._composed(text, sent, ents, [x for n, x in here if n == "compose" and x.end() <= hi], add)
+                continue
+            if ending is None:
+                ending = {e.end_char: e for e in ents}
+                starting = {e.start_char: e for e in ents}
+            if name == "part":
+                self._take_part(text, sent, ents, m, add, implemented, through, item)
+            elif name == "act":
+                if m.end() in starting:  # most do not name an actor right after them (服务 is a common word)
+                    self._acts_on(text, sent, ents, m, add)
+            elif name == "made":  # 某区推出的“某某”制度
+                x, y = ending.get(m.start()), starting.get(m.end())
+                if x is not None and y is not None and x.core == "Actor" and y.core == "Mechanism":
+                    add(x, "implements", y, sent, m.group(0))
+            elif name == "loc":
+                x, y = ending.get(m.start()), starting.get(m.end())
+                if x is not None and y is not None and x.core == "Actor" and y.core == "Actor":
+                    x = rx._lowest_place(text, ents, x) if x.label_ == "Place" else x
+                    add(x, "locatedIn" if y.label_ == "Place" else "subOrganizationOf", y, sent, m.group(0))
+            elif name == "recruit":
+                _, cend = RelationExtractor._clause_bounds(text, m.end(), lo, hi)
+                members = [e for e in ents if m.end() <= e.start_char and e.end_char <= cend and self._member(e)]
+                whole = [e for e in ents if e.end_char <= m.start() and
+                         (self._member(e) or e.core == "Mechanism" and e.label_ != "Policy")]
+                if members and whole:
+                    self._join(whole[-1], members, sent, add, m.group(0))
+            elif name == "role":
+                leaders = self._run_back(text, ents, m.start(), self._member)
+                target = next((e for e in ents if e.start_char >= m.end() and e.core in ("Mechanism", "Actor")),
+                              None) if m.group("de") else self._mechanism_of(ents, m.start(), implemented, item)
+                for a in leaders if target is not None else ():
+                    add(a, "leads", target, sent, m.group(0))
+            elif name == "guided":
+                who = [e for e in ents if m.start("who") <= e.start_char and e.end_char <= m.end("who")
+                       and self._member(e)]
+                made = self._set_up(text, sent, ents, m.end()) if who else None
+                for a in who if made is not None else ():
+                    add(a, "leads", made, sent, "指导")
+            elif name == "guide":
+                guides = self._run_back(text, ents, m.start(), self._member) if m.start() in ending else []
+                made = self._set_up(text, sent, ents, m.end(), same_clause=True) if guides else None
+                for a in guides if made is not None else ():
+                    add(a, "leads", made, sent, m.group(0))
 
     def _persons(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """某街道某社区党委书记某某: a person after a role (after a place)."""
@@ -921,8 +937,6 @@ class _LinkCues:
 
     def _acts_on(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
         """某厅(每年)培训A和B / 某局指导A: the actor is related to the actors it acts on."""
-        if not any(e.start_char == m.end() for e in ents):
-            return  # the verb has no name right after it (most do not: 服务 is a common word)
         c0, cend = RelationExtractor._clause_bounds(text, m.start(), sent.start_char, sent.end_char)
         agent = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= m.start()), None)
         if agent is None or not self._member(agent) or m.start() - agent.end_char > 4 or \
