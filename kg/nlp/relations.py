@@ -35,6 +35,9 @@ Rules (each generic to the genre):
   figure with nothing of its own measures its item's mechanism, else what the sentence works through
   (依托 X, mechanisms first), else the sentence's actor or place.
 
+- link rules from the grammar's word lists (duty lines, members, conveners, joint participation, guidance,
+  location, persons, a preamble's policy, report frames): see :class:`_LinkCues`.
+
 Output: ``doc.user_data["govkg.relations"]`` = list of ``(subj (s,e), property, obj (s,e), evidence (s,e),
 trigger)`` and ``doc.user_data["govkg.metric_subjects"]`` = ``{metric (s,e): [entity (s,e), ...]}``.
 """
