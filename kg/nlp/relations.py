@@ -45,6 +45,7 @@ trigger)`` and ``doc.user_data["govkg.metric_subjects"]`` = ``{metric (s,e): [en
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
@@ -721,7 +722,7 @@ class _LinkCues:
 
     def __init__(self, lx: Lexicon) -> None:
         wl = lx.word_lists
-        alt = lambda key: alternation(wl.get(key, ()))  # noqa: E731
+        alt = lambda key: alternation(wl.get(key, ()))
         self.duty_prop = {**{w: "participatesIn" for w in wl.get("supportUnits", ())},
                           **{w: "leads" for w in wl.get("leadUnits", ())},
                           **{w: "responsibleFor" for w in wl.get("responsibleUnits", ())}}
@@ -908,7 +909,7 @@ class _LinkCues:
 
     def _persons(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """某街道某社区党委书记某某: a person after a role (after a place)."""
-        for n, (a, b) in enumerate(zip(ents, ents[1:])):
+        for n, (a, b) in enumerate(itertools.pairwise(ents)):
             if b.label_ == "Person" and a.end_char == b.start_char and a.core == "Actor" and \
                     a.label_ not in ("Person", "Place"):
                 add(b, "relatedTo", a, sent, "")  # 党委书记某某: the person holds the role
@@ -919,7 +920,7 @@ class _LinkCues:
 
     def _pairs(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """A与B(“一对一”)结对 / A和B联动: the two actors are related."""
-        for a, b in zip(ents, ents[1:]):
+        for a, b in itertools.pairwise(ents):
             if a.core == b.core == "Actor" and a.label_ != "Place" and b.label_ != "Place" and \
                     text[a.end_char:b.start_char].strip(_QUOTES) in ("与", "和", "同"):
                 _, cend = RelationExtractor._clause_bounds(text, b.end_char, sent.start_char, sent.end_char)
