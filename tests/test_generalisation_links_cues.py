@@ -246,3 +246,18 @@ def test_a_policy_named_after_a_place(text: str) -> None:
     place = next((e.label for e in x.entities if e.cls == "Place"), None)
     assert place is not None and (normalise_name(policy), "relatedTo", normalise_name(place)) in _triples(x), \
         x.relations
+
+
+@pytest.mark.parametrize("text,who,prop,what", [
+    ("建立社区养老服务评估机制,由县民政局负责组织实施。", "县民政局", "responsibleFor", "社区养老服务评估机制"),
+    ("建立社區養老服務評估機制,由縣民政局負責組織實施。", "县民政局", "responsibleFor", "社区养老服务评估机制"),
+    ("社区协商议事制度由街道党工委统筹推进,县委组织部负责督导。", "街道党工委", "leads", "社区协商议事制度"),
+])
+def test_the_body_in_charge_of_the_clauses_mechanism(text: str, who: str, prop: str, what: str) -> None:
+    t = _triples(extract_text(text))
+    assert (who, prop, what) in t, t
+
+
+def test_no_charge_across_sentences() -> None:
+    t = _triples(extract_text("推行楼栋议事制度。由区民政局负责。"))
+    assert not _with(t, "responsibleFor"), t

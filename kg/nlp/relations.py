@@ -737,6 +737,9 @@ class _LinkCues:
         self.setup_re = re.compile(alternation(setup))
         self.setup_de = re.compile(rf"(?:{alternation(setup)})了?的")
         self.noun_suffix = re.compile(alt("nounSuffixes"))
+        self.charge_prop = {**{w: "responsibleFor" for w in wl.get("dutyVerbs", ())},
+                            **{w: "leads" for w in wl.get("leadVerbs", ())}}
+        self.charge_re = re.compile(rf"由(?P<who>[^,;:。!?\n由]{{2,30}}?)(?P<verb>{alternation(tuple(self.charge_prop))})")
         # the word cues of the rules in one pattern (one pass over the text): word -> the rules it cues
         self.rules_of: dict[str, tuple[str, ...]] = {}
         for rule, words in (("recruit", wl.get("recruitVerbs", ())), ("part", take_part),
@@ -826,7 +829,7 @@ class _LinkCues:
             (e.start_char, "person" if e.label_ == "Person" else "team", None) for e in outer
             if e.label_ == "Person" or e.label_ == "Group" and e.end_char - e.start_char >= 3]
         for name, pattern in (("compose", self.compose_re), ("guided", self.guided_re), ("role", self.role_re),
-                              ("made", self.setup_de)):
+                              ("made", self.setup_de), ("charge", self.charge_re)):
             got += [(m.start(), name, m) for m in pattern.finditer(text)]
         for m in self.cue_re.finditer(text):
             for rule in self.rules_of[m.group(0)]:
@@ -895,6 +898,8 @@ class _LinkCues:
                               None) if m.group("de") else self._mechanism_of(ents, m.start(), implemented, item)
                 for a in leaders if target is not None else ():
                     add(a, "leads", target, sent, m.group(0))
+            elif name == "charge":
+                self._charged(text, sent, ents, m, add, implemented, item)
             elif name == "guided":
                 who = [e for e in ents if m.start("who") <= e.start_char and e.end_char <= m.end("who")
                        and self._member(e)]
@@ -906,6 +911,18 @@ class _LinkCues:
                 made = self._set_up(text, sent, ents, m.end(), same_clause=True) if guides else None
                 for a in guides if made is not None else ():
                     add(a, "leads", made, sent, m.group(0))
+
+    def _charged(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+                 implemented: list[_Ent], item: _Ent | None) -> None:
+        """建立X机制,由A负责组织实施 / X由A统筹推进: A is responsible for (leads) the mechanism of the clause,
+        when no mechanism follows in the clause (由A牵头……的X is the leading rule's)."""
+        _, cend = RelationExtractor._clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+        if any(m.end() <= e.start_char < cend and e.core == "Mechanism" for e in ents):
+            return
+        who = [e for e in ents if m.start("who") <= e.start_char and e.end_char <= m.end("who") and self._member(e)]
+        target = self._mechanism_of(ents, m.start(), implemented, item) if who else None
+        for a in who if target is not None else ():
+            add(a, self.charge_prop[m.group("verb")], target, sent, m.group("verb"))
 
     def _persons(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """某街道某社区党委书记某某: a person after a role (after a place)."""
