@@ -261,3 +261,42 @@ def test_the_body_in_charge_of_the_clauses_mechanism(text: str, who: str, prop: 
 def test_no_charge_across_sentences() -> None:
     t = _triples(extract_text("推行楼栋议事制度。由区民政局负责。"))
     assert not _with(t, "responsibleFor"), t
+
+
+# -- items, kinds and targets --------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "某市关于加强低保工作的通知\n一、建立低收入人口监测预警机制。依托“民生云”救助信息平台,对低保对象实行常态化监测。\n",
+    "某市關於加強低保工作的通知\n一、建立低收入人口監測預警機制。依託「民生雲」救助信息平台,對低保對象實行常態化監測。\n",
+])
+def test_what_an_item_works_through_supports_its_mechanism(text: str) -> None:
+    t = _triples(extract_text(text))
+    assert ("民生云救助信息平台", "supports", "低收入人口监测预警机制") in t, t
+
+
+def test_a_team_an_item_of_a_report_works_through_is_in_its_frame() -> None:
+    text = ("某县基层治理经验材料\n近年来,某县以“清风善治”为抓手,探索形成乡村治理新路径。\n"
+            "一、以“院坝协商”制度激活群众参与。全县推行院坝协商,村党组织书记当召集人,群众围坐议事。\n"
+            "二、以“红枫”志愿服务队化解矛盾纠纷。县司法局指导各镇组建志愿服务队,吸纳退休干部和网格员。\n")
+    t = _triples(extract_text(text))
+    assert ("清风善治", "involves", "红枫志愿服务队") in t, t
+
+
+@pytest.mark.parametrize("text,policy", [
+    ("某市社区治理提升行动方案\n一、工作措施\n市委社会工作部建立方案落实情况督查机制,每季度通报进展。\n",
+     "某市社区治理提升行动方案"),
+    ("某省养老服务体系建设规划(2024—2026年)\n一、重点任务\n省民政厅建立规划实施情况评估机制,适时开展中期评估。\n",
+     "某省养老服务体系建设规划(2024—2026年)"),
+])
+def test_a_mechanism_named_after_the_documents_kind_carries_it_out(text: str, policy: str) -> None:
+    t = _triples(extract_text(text))
+    assert any(p == "implementsPolicy" and o == normalise_name(policy) for _, p, o in t), t
+
+
+@pytest.mark.parametrize("text", [
+    "(二)实施农村养老设施提升工程。安排补助资金不少于5亿元,重点向甘南藏族自治州和临夏回族自治州倾斜。\n",
+    "(二)實施農村養老設施提升工程。安排補助資金不少於5億元,重點向甘南藏族自治州和臨夏回族自治州傾斜。\n",
+])
+def test_a_programme_turned_towards_places(text: str) -> None:
+    t = _triples(extract_text(text))
+    for place in ("甘南藏族自治州", "临夏回族自治州"):
+        assert ("农村养老设施提升工程", "relatedTo", place) in t, (place, t)

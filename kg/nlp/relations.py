@@ -243,6 +243,7 @@ class RelationExtractor:
         self._links.duties(text, index, add)
         self._links.preamble(doc, text, sents, index, policies_in, add)
         self._links.item_policies(sents, items, policies_in, add)
+        self._links.item_means(sents, items, means_in, add)
         self._links.umbrella(self, doc, text, sents, index, add)
         subjects = self._metric_subjects(text, sents, index, metrics, subjects_by_sent, means_in, items)
         self._headings(doc, text, sents, index, subjects, implemented_in, goals_in, subjects_by_sent, add,
@@ -700,6 +701,7 @@ _DUTY_END = re.compile(r"[;。)\n]")
 _DUTY_GAP = re.compile(r"[\s;,。,)]*")
 _QUOTES = "“”"
 _LIST_SPLIT = re.compile("、|以及|和|与|及")
+_NOTES = re.compile(r"(?:\([^()]{1,12}\))+$")  # (节选), (2025—2027年) after a title
 
 
 class _LinkCues:
@@ -737,8 +739,12 @@ class _LinkCues:
         self.setup_re = re.compile(alternation(setup))
         self.setup_de = re.compile(rf"(?:{alternation(setup)})了?的")
         self.noun_suffix = re.compile(alt("nounSuffixes"))
+        # the kind of a policy (规划, 方案 ……): a head of the class Policy ending its name
+        kinds = [h for h, (c, _, _) in lx.heads.items() if c == "Policy" and len(h) >= 2]
+        self.policy_head = re.compile(rf"(?:{alternation(kinds)})$")
         self.charge_prop = {**{w: "responsibleFor" for w in wl.get("dutyVerbs", ())},
                             **{w: "leads" for w in wl.get("leadVerbs", ())}}
+        self.towards_re = re.compile(rf"向(?P<where>[^,;:。!?\n向]{{2,30}}?)(?:{alt('towardsVerbs')})")
         self.charge_re = re.compile(rf"由(?P<who>[^,;:。!?\n由]{{2,30}}?)(?P<verb>{alternation(tuple(self.charge_prop))})")
         # the word cues of the rules in one pattern (one pass over the text): word -> the rules it cues
         self.rules_of: dict[str, tuple[str, ...]] = {}
@@ -829,7 +835,7 @@ class _LinkCues:
             (e.start_char, "person" if e.label_ == "Person" else "team", None) for e in outer
             if e.label_ == "Person" or e.label_ == "Group" and e.end_char - e.start_char >= 3]
         for name, pattern in (("compose", self.compose_re), ("guided", self.guided_re), ("role", self.role_re),
-                              ("made", self.setup_de), ("charge", self.charge_re)):
+                              ("made", self.setup_de), ("charge", self.charge_re), ("towards", self.towards_re)):
             got += [(m.start(), name, m) for m in pattern.finditer(text)]
         for m in self.cue_re.finditer(text):
             for rule in self.rules_of[m.group(0)]:
@@ -898,6 +904,11 @@ class _LinkCues:
                               None) if m.group("de") else self._mechanism_of(ents, m.start(), implemented, item)
                 for a in leaders if target is not None else ():
                     add(a, "leads", target, sent, m.group(0))
+            elif name == "towards":  # 重点向A和B倾斜: the mechanism of the clause is turned towards them
+                target = self._mechanism_of(ents, m.start(), implemented, item)
+                for x in ents if target is not None else ():
+                    if m.start("where") <= x.start_char and x.end_char <= m.end("where") and x.core == "Actor":
+                        add(target, "relatedTo", x, sent, "向")
             elif name == "charge":
                 self._charged(text, sent, ents, m, add, implemented, item)
             elif name == "guided":
@@ -1060,6 +1071,15 @@ class _LinkCues:
                 add(p, "establishes", mech, sent, "")
 
     @staticmethod
+    def item_means(sents: list[Sentence], items: dict, means_in: dict, add: Callable) -> None:
+        """一、建立某机制。依托“某某”平台,……: what the item works through supports the item's mechanism."""
+        for sent in sents:
+            mech = items.get(sent.start_char)
+            for x in means_in.get(sent.start_char, ()) if mech is not None else ():
+                if x.core == "Mechanism" and x.label_ != "Policy":
+                    add(x, "supports", mech, sent, "依托")
+
+    @staticmethod
     def umbrella(rx: RelationExtractor, doc: Doc, text: str, sents: list[Sentence], index: _Index,
                  add: Callable) -> None:
         """以P为抓手 (载体 ……) before the first numbered item: the mechanism of each item supports P (a
@@ -1077,20 +1097,39 @@ class _LinkCues:
         for h, mech, _ in rx._mechanism_headings(doc, text, index, ("item",)):
             for p in frames:
                 add(mech, "supports", p, (p.start_char, h.end_char), "为抓手")
+        for h in items:  # 三、以“某某”调解队化解矛盾纠纷: the team the item works through
+            lead = ENUMERATION.sub("", text[h.start_char:h.end_char])
+            at = h.end_char - len(lead) + (2 if lead.startswith("以“") else 1)
+            x = next((e for e in index.within(h.start_char, h.end_char) if e.start_char in (at, at - 1)), None)
+            if lead.startswith("以") and x is not None and x.core == "Actor" and x.label_ not in ("Place", "Person"):
+                for p in frames:
+                    add(p, "involves", x, (p.start_char, h.end_char), "为抓手")
 
     # -- the document's own policy -------------------------------------------------------------------
-    @staticmethod
-    def preamble(doc: Doc, text: str, sents: list[Sentence], index: _Index, policies_in: dict,
+    def preamble(self, doc: Doc, text: str, sents: list[Sentence], index: _Index, policies_in: dict,
                  add: Callable) -> None:
         """为贯彻落实《A》,……通知如下 (before the first numbered item): the document's own policy (its title
-        line, among the first three lines) implements A."""
+        line, among the first three lines) implements A; a mechanism named after the document's kind
+        (规划实施评估机制 in a 规划) carries it out."""
         titles = doc.user_data.get("govkg.titles", [])
         head = len(text) - len(text.lstrip())
         limit = head + sum(len(x) + 1 for x in text[head:].split("\n", 3)[:3])
         own = next(((ps, pe) for ls, ps, pe, _ in titles if ls < limit), None)
-        if own is None or not policies_in:
+        if own is None:
             return
         policy = next((e for e in index.within(*own) if _k(e) == own), None)
+        if policy is None:
+            return
+        kind = self.policy_head.search(_NOTES.sub("", text[own[0]:own[1]]))
+        if kind is not None:  # 规划实施评估机制, 规划实施+情况评估机制, 方案落实+督查机制
+            before = re.compile(rf"{re.escape(kind.group(0))}[\u4e00-\u9fff]{{0,4}}$")
+            w = len(kind.group(0)) + 4
+            for e in index.spans:
+                if e.core != "Mechanism" or e.label_ == "Policy" or e.start_char < own[1]:
+                    continue
+                if text.startswith(kind.group(0), e.start_char) and e.end_char - e.start_char > len(kind.group(0)) + 2 \
+                        or before.search(text, max(0, e.start_char - w), e.start_char):
+                    add(e, "implementsPolicy", policy, e, kind.group(0))
         items = [h.start_char for h in spans.records(doc, "headings") if h.label_ == "item"]
         first_item = items[0] if items else len(text)
         for sent in sents:
