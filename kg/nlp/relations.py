@@ -719,7 +719,17 @@ class _LinkCues:
     - location: ``X地处Y`` -> X locatedIn Y; a person after a role after a place (某街道党委书记某某) ->
       the person relatedTo the role, locatedIn the place (partOf an organisation);
     - ``A推出的X`` (a trigger verb + 的 between an actor and a mechanism) -> A implements X;
-    - a policy the preamble applies (为贯彻落实《A》,……通知如下) -> the document's own policy implementsPolicy A.
+    - charge: ``建立X机制,由A负责组织实施`` / ``X由A统筹推进`` -> A responsibleFor / leads X;
+    - ``某厅培训A和B`` (actorVerbs) -> relatedTo; ``A与B结对`` (pairingWords) -> relatedTo; a team named
+      before its members' group (某某志愿服务队……注册志愿者) -> partOf; ``重点向A倾斜`` -> the clause's
+      mechanism relatedTo A;
+    - documents: a policy the preamble applies (为贯彻落实《A》,……通知如下) -> the document's own policy
+      implementsPolicy A; a mechanism named after the document's kind (规划实施……机制) implementsPolicy it; a
+      policy issued under a numbered item establishes the item's mechanism, what the item works through
+      supports it; the items of a report support (involve) the frame its lead sets (以P为抓手).
+
+    Every cue word is a SKOS scheme of the grammar (see ``docs/extraction.md``); the cues of a document are
+    found once (:meth:`prepare`) and the rules run only in the sentences that hold one.
     """
 
     def __init__(self, lx: Lexicon) -> None:
