@@ -300,3 +300,12 @@ def test_a_programme_turned_towards_places(text: str) -> None:
     t = _triples(extract_text(text))
     for place in ("甘南藏族自治州", "临夏回族自治州"):
         assert ("农村养老设施提升工程", "relatedTo", place) in t, (place, t)
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("朝阳区自2020年起在区民政局指导下设立社区发展基金会。", ("社区发展基金会", "locatedIn", "朝阳区")),
+    ("朝陽區自2020年起在區民政局指導下設立社區發展基金會。", ("社区发展基金会", "locatedIn", "朝阳区")),
+    ("县司法局组建人民调解委员会。", ("县司法局", "relatedTo", "人民调解委员会")),
+])
+def test_a_body_set_up_by_a_place_or_an_organ(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in _triples(extract_text(text))

@@ -367,6 +367,12 @@ class RelationExtractor:
                                         ("Place", "Person")) and prop in ("implements", "pioneeredBy") \
                         and prev_mechs:
                     add(prev_mechs[-1], "involves", o, sent, word)  # 实施某计划,培育社区骨干
+                elif oc == "Actor" and prop == "implements" and o.label_ not in ("Place", "Person", "Group", "Role"):
+                    for a in subj:  # 某区设立某基金会: the body set up is in the place; 某局组建某队: related
+                        if a.label_ == "Place":
+                            add(o, "locatedIn", a, sent, word)
+                        else:
+                            add(a, "relatedTo", o, sent, word)
         # a policy issued in the sentence establishes what the sentence sets up (健全……,制定本方案) and
         # contributes to the goals it pursues that no mechanism of the sentence reaches (为加快构建某某格局,
         # ……制定本方案)
