@@ -961,6 +961,21 @@ class PersonRecognizer:
         return self._tags.get(word, "").startswith("nr")
 
 
+def _outside_quotes_split(text: str) -> list[str]:
+    """``text`` split at 、 outside quotation marks (社区“甲、乙”的情况并不少见 stays one item)."""
+    items, depth, last = [], 0, 0
+    for i, c in enumerate(text):
+        if c == "“":
+            depth += 1
+        elif c == "”":
+            depth = max(0, depth - 1)
+        elif c == "、" and depth == 0:
+            items.append(text[last:i])
+            last = i + 1
+    items.append(text[last:])
+    return items
+
+
 class ChallengeRecognizer:
     """Clauses stating a weakness: the clause up to and including a cue (……还显不足, ……有待提高), each
     item of a list of them (A不足、B不健全等问题制约了……: two challenges), or a clause whose verb states a
@@ -971,12 +986,18 @@ class ChallengeRecognizer:
         self.max_chars = max_chars
         cues = "|".join(map(re.escape, self.lexicon.cues))
         intensifiers = alternation(self.lexicon.word_lists.get("intensifiers", ()))  # 外流明显, 多发严重
-        self._cue = re.compile(rf"((?:{cues})(?:{intensifiers})?)(?=等|$)")
+        tails = alternation(self.lexicon.word_lists.get("weaknessTails", ()))  # ……偏少的情况
+        self._cue = re.compile(rf"((?:{cues})(?:{intensifiers})?(?:{tails})?)(?=等|$)")
+        # the last item of a list of weaknesses goes on with its predicate: A不足、B匮乏是制约……的因素
+        self._cue_in_list = re.compile(rf"((?:{cues})(?:{intensifiers})?)(?=是)")
         lack = "|".join(map(re.escape, self.lexicon.lack_verbs)) or "(?!)"
         self._lack = re.compile(rf"^(.{{2,}}?(?:{lack})[\u4e00-\u9fff“”]{{2,12}})$")
         #: the fillers a weakness drops from its start, in the lexicon's order (not the quantifiers: 部分小区……,
         #: the weakness is stated of a part, the part belongs to it)
         self._leading = tuple(f for f in self.lexicon.fillers if f not in _QUANTIFIERS)
+        cause = alternation(self.lexicon.word_lists.get("causeVerbs", ()))
+        trends = alternation(self.lexicon.word_lists.get("worseningTrends", ()))
+        self._caused = re.compile(rf"^(.{{2,16}}?(?:{cause})[\u4e00-\u9fff]{{1,12}}?(?:{trends}))$")  # ……导致……老龄化
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
@@ -988,15 +1009,17 @@ class ChallengeRecognizer:
             if (m := _PHENOMENON.search(text)) is not None:
                 self._add(doc, m.group(1), clause.start_char)  # 部分小区存在“某某”现象
                 continue
-            items = text.split("、")
-            for item in items:
+            items = _outside_quotes_split(text)
+            for n, item in enumerate(items):
                 m = self._cue.search(item)
+                if m is None and n and n == len(items) - 1 and found:
+                    m = self._cue_in_list.search(item)
                 if m:
                     found |= self._add(doc, item[:m.end(1)], clause.start_char + pos)
                 elif len(items) > 1 and (m := self._lack.search(item)):
                     found |= self._add(doc, m.group(1), clause.start_char + pos)  # A泛化、B偏重留痕
                 pos += len(item) + 1
-            if not found and (m := self._lack.search(text)):
+            if not found and (m := self._lack.search(text) or self._caused.search(text)):
                 self._add(doc, m.group(1), clause.start_char)
         return doc
 
