@@ -34,7 +34,7 @@ from operator import itemgetter
 from spacy.language import Language
 
 from kg.ingest import _AUTHOR
-from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
+from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon
 from kg.nlp.recognizers import MorphologyRecognizer, _Memo
 from kg.nlp.segment import sentences
 from kg.nlp.spans import records as span_records
@@ -166,6 +166,7 @@ class _Collected:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     titles: list[tuple[int, int, int, int]] = field(default_factory=list)
     title_places: list[tuple[int, str]] = field(default_factory=list)  # places named in the title line
+    items: list[tuple[int, int]] = field(default_factory=list)  # enumerated item headings (一、…。)
 
 
 def _shift(p: tuple[int, int], off: int) -> tuple[int, int]:
@@ -193,6 +194,8 @@ def _collect(nlp: Language, norm: str, lx: Lexicon) -> _Collected:
         for key, q in doc.user_data.get("govkg.metrics", {}).items():
             out.metrics.append((replace(q, start=q.start + off, end=q.end + off),
                                 [_shift(s, off) for s in subjects.get(key, [])]))
+        out.items += [(off + h.start_char, off + h.end_char) for h in span_records(doc, "headings")
+                      if h.label_ == "item"]
         out.titles += [(ls + off, ps + off, pe + off, ie + off) for ls, ps, pe, ie in
                        doc.user_data.get("govkg.titles", [])]
     return out
@@ -562,6 +565,8 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
         raw = [r for r in raw if not (a0 <= r["s"] < a1)]
         raw += _attribution_mentions(attribution, lx)
     raw += _inner_actors(raw, norm, lx)
+    got.metrics, extra = _figure_subjects(got, raw, norm, lx, nlp.tokenizer)
+    raw += extra
 
     chain = _jurisdiction(document, lx, raw, norm, [name for _, name in got.title_places])
     names = _Names(lx, chain, nlp.tokenizer)
@@ -780,6 +785,146 @@ def _actors_inside(lx: Lexicon) -> _Memo:
     per name (a pure function of the name and the lexicon: names recur)."""
     pattern = _actor_pattern(lx)
     return _Memo(lambda name: tuple((m.start(), m.end(), m.group(0)) for m in pattern.finditer(name)), 1 << 16)
+
+
+# -- figure subjects ----------------------------------------------------------------------------------
+_GAP_PUNCT = frozenset(",;:。!?\n、")
+#: a year opening a figure's clause (2023年, 2023年底) or a whole jurisdiction (全县): no noun of its own
+_YEAR_OR_ALL = r"(?:19|20)\d{2}年(?:底|末|内)?|全[省市县区]"
+
+
+def _clause_start(norm: str, pos: int, lo: int) -> int:
+    a = max(norm.rfind(c, lo, pos) for c in ",;:。!?\n")
+    return max(a + 1, lo)
+
+
+def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, tokenize
+                     ) -> tuple[list[tuple], list[dict]]:
+    """Revise what each figure measures, after the relation rules: (1) the name counted right after the
+    measure word stays; (2) a name in the figure's own clause beats one from outside it, and people named
+    before a rate of theirs (群众满意度达到96%) are such a name; (3) a clause with a noun of its own that
+    names nothing (常住人口约89万人, 议定事项2480件) does not take the previous clause's subject: it falls back
+    to the mechanism of its enumerated item, else to the sentence's topic (its first actor or place).
+    Returns the revised metrics and the mentions added for (2)."""
+    if not got.metrics:
+        return got.metrics, []
+    link = alternation(lx.word_lists.get("linkVerbs", ()))
+    link_tail = re.compile(rf"(?:{link}|{alternation(tuple(lx.qualifiers))})+$")
+    openers = re.compile(rf"(?:{_YEAR_OR_ALL}|{alternation(lx.word_lists.get('figureOpeners', ()))})*")
+    rate_of = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(lx.word_lists.get('peopleRates', ()))})")
+    share = re.compile(alternation(lx.word_lists.get("shareWords", ())))
+    mentions = sorted(((r["s"], r["e"], r) for r in raw if core_class(r["cls"]) in ("Actor", "Mechanism")),
+                      key=itemgetter(0, 1))
+    m_starts = [m[0] for m in mentions]
+    starts = [a for a, _ in got.sentences]
+    items = _item_bodies(got.items, mentions, got.sentences, norm)
+    actor_words = _bare_actor_pattern(lx)
+    ends = {q.end: q for q, _ in got.metrics}
+
+    def counted_by(span: tuple[int, int]):  # the figure right before a name counts it (12个乡镇)
+        return ends.get(span[0]) or (ends.get(span[0] - 1) if norm[span[0] - 1] not in _GAP_PUNCT else None)
+
+    out, extra = [], []
+    # (sentence index, subjects, counted, subjects the relation rules gave) of the previous figure
+    prev: tuple[int, list, bool, list] | None = None
+    for q, subj in got.metrics:
+        orig = subj
+        si = bisect.bisect_right(starts, q.start) - 1
+        lo, _ = got.sentences[si] if si >= 0 else (0, len(norm))
+        c0 = _clause_start(norm, q.start, lo)
+        last = prev[1] if prev is not None and prev[0] == si else None
+        if last is not None and subj and subj == prev[3] and subj != last and not any(s[0] >= c0 for s in subj):
+            subj = list(last)  # the relation rules carried the previous figure's subject on: carry the revised one
+        if any(counted_by(s) is q for s in subj):
+            out.append((q, subj))  # (1) 1名某某协理员, 300户以上某某家庭
+            prev = (si, subj, True, orig)
+            continue
+        if subj and all(counted_by(s) not in (None, q) and s[0] >= c0 for s in subj):
+            subj = []  # 全县12个乡镇、186个村……: the 乡镇 are the other figure's
+        outside = not subj or all(s[1] <= c0 for s in subj)
+        before = norm[c0:q.start]
+        noun = link_tail.sub("", before[openers.match(before).end():])
+        if outside:
+            i0, i1 = bisect.bisect_left(m_starts, c0), bisect.bisect_left(m_starts, q.start)
+            inside = [m for m in mentions[i0:i1] if m[1] <= q.start and m[2]["cls"] not in ("Place", "Person")
+                      and counted_by(m) is None and not m[2]["nested"]]
+            a = actor_words.match(before, openers.match(before).end()) if actor_words is not None else None
+            if inside:  # (2) a name of the figure's own clause
+                subj = [(inside[-1][0], inside[-1][1])]
+            elif a is not None and rate_of.match(before, a.end()):  # 群众满意度达到96%: the people
+                key = (c0 + a.start(), c0 + a.end())
+                e = lx.entries[a.group(0)]
+                extra.append({"s": key[0], "e": key[1], "cls": e.cls, "concept": e.concept, "source": "lexicon",
+                              "nested": False})
+                subj = [key]
+            elif subj and subj == last and _noun_phrase(noun, tokenize, lx, share) and (
+                    not noun.endswith(("率", "度")) or si in items):
+                # (3) 常住人口约89万人 after 辖10个街道, 议定事项2480件 after 参与群众……: not the same subject
+                # again; a bare rate (办结率) leaves it for its item's mechanism only
+                subj = [items[si]] if si in items else [t for t in [_topic(mentions, m_starts, lo, c0, counted_by)]
+                                                        if t is not None] or subj
+            elif subj and subj == last and prev[2] and q.unit in ("%", "‰"):
+                # 222个社区全部建成……,覆盖率达100%: a rate does not measure the things counted before
+                subj = [items[si]] if si in items else [t for t in [_topic(mentions, m_starts, lo, c0, counted_by)]
+                                                        if t is not None] or subj
+        if not subj:
+            subj = [t for t in [items.get(si) or _topic(mentions, m_starts, lo, q.start, counted_by)] if t]
+        prev = (si, subj, False, orig)
+        out.append((q, subj))
+    return out, extra
+
+
+def _noun_phrase(text: str, tokenize, lx: Lexicon, share: re.Pattern) -> bool:
+    """``text`` is a noun phrase of its own: two characters or more, nouns only (开展服务活动, 按每个小区, 拥有
+    and 占比 go on with the previous subject), or the name of a rate (办结率)."""
+    if len(text) < 2 or share.search(text):
+        return False
+    if text.endswith(("率", "度")):
+        return True
+    morph = _lexicon_cache(lx, "morphology", MorphologyRecognizer)
+    return all(morph.is_nominal(t.text) for t in tokenize(text))
+
+
+def _item_bodies(item_heads: list[tuple[int, int]], mentions: list, sents: list[tuple[int, int]],
+                 norm: str) -> dict[int, tuple[int, int]]:
+    """Sentence index -> the one mechanism its enumerated item's heading names (一、以“某某”激活……。 ……)."""
+    out: dict[int, tuple[int, int]] = {}
+    starts = [a for a, _ in sents]
+    heads = sorted(item_heads)
+    for n, (h0, h1) in enumerate(heads):
+        named = [(a, b) for a, b, r in mentions if h0 <= a and b <= h1 and not r["nested"]
+                 and core_class(r["cls"]) == "Mechanism"]
+        quoted = [(a, b) for a, b in named if "“" in norm[max(0, a - 1):b]]
+        if len(set(named)) != 1 and len(set(quoted)) == 1:
+            named = quoted  # 二、以“某某”引导移风易俗: the quoted practice is the item's
+        if len(set(named)) != 1:
+            continue
+        para = norm.find("\n", h1)
+        stop = min(heads[n + 1][0] if n + 1 < len(heads) else len(norm), para if para >= 0 else len(norm))
+        for si in range(bisect.bisect_left(starts, h1), bisect.bisect_left(starts, stop)):
+            out[si] = named[0]
+        si = bisect.bisect_right(starts, h0) - 1
+        if si >= 0 and sents[si][1] > h1:
+            out.setdefault(si, named[0])  # the heading's own sentence goes on after it
+    return out
+
+
+def _topic(mentions: list, m_starts: list[int], lo: int, c0: int, counted_by) -> tuple[int, int] | None:
+    """The sentence's topic: its first actor (places included) named before ``c0``, not counted by a figure."""
+    i0, i1 = bisect.bisect_left(m_starts, lo), bisect.bisect_left(m_starts, c0)
+    for a, b, r in mentions[i0:i1]:
+        if not r["nested"] and core_class(r["cls"]) == "Actor" and r["cls"] != "Person" and counted_by((a, b)) is None:
+            return (a, b)
+    return None
+
+
+def _bare_actor_pattern(lx: Lexicon) -> re.Pattern | None:
+    """The lexicon's actors (groups and roles, places left out) as one alternation, longest first."""
+    def build(lexicon: Lexicon) -> re.Pattern | None:
+        words = sorted((w for w, e in lexicon.entries.items() if core_class(e.cls) == "Actor"
+                        and e.cls in ("Group", "Role") and "(" not in w), key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, words))) if words else None
+    return _lexicon_cache(lx, "bare-actors", build)
 
 
 def _covered(spans: list[tuple[int, int]], key: tuple[int, int]) -> bool:

@@ -337,6 +337,10 @@ class MorphologyRecognizer:
                                    or p.isspace() or (len(p) >= 2 and self._tag(p) in ("d", "ad"))
                                    or p in self._fillers)
         # generic: the grammar's generic words, and adjectives (重要制度, 根本制度 name nothing)
+        units = [u for u, kind in self.lexicon.units.items() if kind == "count"]
+        quals = [q for q, kind in self.lexicon.qualifiers.items() if kind in ("lower", "approx")]
+        self._count_re = re.compile(rf"\d[\d,.]*(?:万|亿)?(?:{alternation(units)})(?:{alternation(quals)})?")
+        self._counted_groups = self.lexicon.word_lists.get("countedGroups", ())
         self._generic_word = _Memo(lambda t: t in self.lexicon.generic or (
             _only_generic(t, self.lexicon) or self._tag(t) == "a") and t not in self.lexicon.entries)
 
@@ -370,6 +374,14 @@ class MorphologyRecognizer:
 
     def _stop(self, w: list[str], k: int) -> bool:
         return self._stop_word[w[k]] or self._predicate_verb(w, k)
+
+    def is_nominal(self, word: str) -> bool:
+        """A noun (jieba tag n…, a verbal noun, a distinguishing word) or a word of the lexicon."""
+        return word in self.lexicon.entries or self._tag(word)[:1] in ("n", "b") or self._tag(word) == "vn"
+
+    def is_verb(self, word: str) -> bool:
+        """A finite verb (jieba tag v…, not a verbal noun) or a trigger or predicate of the grammar."""
+        return self._verb_word[word]
 
     def _verb(self, word: str) -> bool:
         """A finite verb (jieba tag v…, not a verbal noun) or a trigger or predicate of the grammar."""
@@ -604,8 +616,68 @@ class MorphologyRecognizer:
                 k = self._scan_left(w, j - 2, False, core)
                 if k <= j - 2 and "".join(w[k:j - 1]) and not self._stop(w, j - 2):
                     add(k, j - 1, cls, "coordination:" + head)
+        self._counted_nouns(doc, w, offs, found)
         spans.extend(doc, KEY, found)
         return doc
+
+    def _counted_nouns(self, doc: Doc, w: list[str], offs: list[int], found: list[tuple[Span, Rec]]) -> None:
+        """The noun counted right after a number and a measure word names the people or bodies counted:
+        1名某某协理员, 300户以上某某家庭, 8个街道, 1.1万户某某户和某某户 (coordinated ones too). A name of the
+        lexicon's actors or places, a name ending in an actor head, or a phrase ending in a word of the
+        grammar's ``countedGroups`` (户, 家庭) is taken; a noun glued to the measure word by the tokenizer is not."""
+        text = doc_text(doc)
+        if not _DIGIT.search(text):
+            return
+        have = {(r.start_char, r.end_char) for r in spans.records(doc, KEY)}
+        have.update((r.start_char, r.end_char) for _, r in found)
+        for m in self._count_re.finditer(text):
+            k = bisect.bisect_left(offs, m.end())
+            if k >= len(w) or offs[k] != m.end():
+                continue  # 124个村: the noun is glued to the measure word
+            while k < len(w):
+                got = self._counted_phrase(w, k)
+                if got is None:
+                    break
+                b, cls, concept = got
+                key = (offs[k], offs[b - 1] + len(w[b - 1]))
+                if key not in have:
+                    have.add(key)
+                    found.append(_token_candidate(doc, w, offs, k, b, cls, "morphology", concept))
+                if b + 1 < len(w) and w[b] in ("和", "与", "及", "、"):
+                    k = b + 1  # 某某户和某某户: the second is counted too
+                    continue
+                break
+
+    def _counted_phrase(self, w: list[str], k: int) -> tuple[int, str, str] | None:
+        """The longest phrase from token ``k`` naming an actor, as (end token, class, concept)."""
+        lx, best, chars, e = self.lexicon, None, 0, k
+        while e < len(w) and e - k < 6:
+            t, s0 = w[e], e
+            if t == "(":  # 村(社区): alternatives inside the name
+                close = e + 1
+                while close < len(w) and close - e < 5 and w[close] != ")":
+                    close += 1
+                if close >= len(w) or w[close] != ")":
+                    break
+                e = close
+            elif (self._stop_word[t] and (t not in self._counted_groups or e == k)) or t == "的" \
+                    or (best is not None and self._verb(t)):
+                break
+            chars += sum(map(len, w[s0:e + 1]))
+            if chars > 12:
+                break
+            e += 1
+            phrase = "".join(w[k:e])
+            entry = lx.entries.get(phrase) or lx.places.get(phrase)
+            head = self.head_of(phrase)
+            if entry is not None and core_class(entry.cls) == "Actor":
+                best = (e, entry.cls, entry.concept)
+            elif head is not None and core_class(lx.heads[head][0]) == "Actor" and (
+                    phrase != head or head in self._standalone) and not self._generic(w, k, e - 1, head):
+                best = (e, lx.heads[head][0], "")
+            elif any(phrase.endswith(g) and len(phrase) > len(g) for g in self._counted_groups):
+                best = (e, "Group", "")
+        return best
 
     def _single_head_ok(self, token: str) -> bool:
         tag = self._tag(token)

@@ -1,0 +1,84 @@
+"""Figure subjects and the names they count, second round: the noun counted right after a number and a
+measure word (roles in …员, households in …户, families in …家庭, bodies and units), a name of the figure's
+own clause over the sentence's subject (群众满意度), a clause with a noun of its own not taking the previous
+clause's subject, a rate after a count. Sentences are written for these tests (simplified and traditional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.evaluate import normalise_name
+from kg.nlp.lexicon import core_class
+from kg.pipeline import extract_text
+
+
+def _subjects(text: str) -> dict[float, list[str]]:
+    """Value -> the labels of what it measures (simplified: labels are; values are the same in both scripts)."""
+    ex = extract_text(text)
+    label = {e.key: normalise_name(e.label) for e in ex.entities}
+    return {q.value: [label[k] for k in q.measures] for q in ex.quantities}
+
+
+def _actors(text: str) -> set[str]:
+    return {normalise_name(e.label) for e in extract_text(text).entities if core_class(e.cls) == "Actor"}
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("每个小区明确2名物业纠纷调解员。", 2, "物业纠纷调解员"),
+    ("每個小區明確2名物業糾紛調解員。", 2, "物业纠纷调解员"),
+    ("街道为450户以上困难老人家庭提供上门服务。", 450, "困难老人家庭"),
+    ("街道為450戶以上困難老人家庭提供上門服務。", 450, "困难老人家庭"),
+    ("今年向2.3万户返贫监测户和特困户发放补贴。", 23000, "返贫监测户"),
+    ("全区组建“邻里守望”调解队30支。", 30, "邻里守望调解队"),
+    ("全區組建「鄰里守望」志願服務隊30支。", 30, "邻里守望志愿服务队"),
+])
+def test_the_counted_noun_is_the_subject(text: str, figure: float, subject: str) -> None:
+    got = _subjects(text)
+    assert got[figure] == [subject], got
+    assert subject in _actors(text), _actors(text)
+
+
+def test_coordinated_counted_groups_are_both_named() -> None:
+    assert {"返贫监测户", "特困户"} <= _actors("今年向2.3万户返贫监测户和特困户发放补贴。")
+
+
+def test_a_count_of_a_generic_noun_names_no_actor() -> None:
+    assert not any(a.endswith("事项") for a in _actors("全年办理8个事项。"))
+
+
+@pytest.mark.parametrize("text", [
+    "东城区辖8个街道、61个社区,常住人口约52万人。",
+    "東城區轄8個街道、61個社區,常住人口約52萬人。",
+])
+def test_a_clause_with_a_noun_of_its_own_falls_back_to_the_topic(text: str) -> None:
+    got = _subjects(text)
+    assert got[8] == ["街道"] and got[61] == ["社区"], got
+    assert got[520000] == ["东城区"], got
+
+
+@pytest.mark.parametrize("text", [
+    "东城区委以网格化为抓手,持续优化服务,群众满意度达到96.4%,同比提高2.1个百分点。",
+    "東城區委以網格化為抓手,持續優化服務,群眾滿意度達到96.4%,同比提高2.1個百分點。",
+])
+def test_people_named_before_their_rate_beat_the_sentence_subject(text: str) -> None:
+    got = _subjects(text)
+    assert got[96.4] == ["群众"], got
+    assert got[2.1] == ["群众"], got  # carried on to the clause with no noun of its own
+
+
+def test_a_rate_after_a_count_is_not_of_the_counted() -> None:
+    got = _subjects("西城区110个社区全部建成养老服务站,覆盖率达100%。")
+    assert got[110] == ["社区"], got
+    assert got[100] == ["西城区"], got
+
+
+def test_the_figure_after_a_count_still_carries_a_bare_count() -> None:
+    got = _subjects("每个城市社区培育不少于8个社区社会组织,每个农村社区平均拥有不少于4个。")
+    assert got[4] == ["社区社会组织"], got
+
+
+def test_an_item_heading_with_a_quoted_practice_gives_its_figures_a_subject() -> None:
+    text = ("二、以“红色议事厅”引导移风易俗。全镇推广“红色议事厅”,参与村民约2万人次,议定事项600件,"
+            "办结率97.5%。\n")
+    got = _subjects(text)
+    assert got[97.5] == ["红色议事厅"], got
