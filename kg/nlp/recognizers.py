@@ -45,7 +45,7 @@ KEY = "candidates"
 #: grammatical function words of Chinese (prepositions, particles, conjunctions, pronouns): a name never
 #: contains them, so a leftward scan stops there. Language grammar, not domain vocabulary.
 FUNCTION_WORDS = frozenset(
-    ["的", "地", "得", "了", "着", "过", "在", "对", "为", "是", "将", "把", "被", "由", "从", "向", "以", "于", "与", "和", "及", "并", "或", "而", "且", "等", "之", "其", "该", "此", "这", "那", "要", "也", "都", "又", "还", "更", "最", "很", "就", "才", "已", "已经", "我们", "他们", "我", "你", "它", "各", "每", "一个", "一些", "并且", "以及", "或者", "而且", "通过", "不断", "进一步", "积极", "深入", "全面", "切实", "有效", "广泛", "紧密", "扎实", "及时", "认真", "加快", "努力", "着力", "大力", "普遍", "重点", "主要", "逐步", "持续", "分别", "共", "约", "好", "多", "更多", "即", "如", "必须", "需", "需要", "能够", "可以", "应", "应当", "该", "让", "使", "给", "上", "中", "下", "内", "外", "间", "时", "后", "前", "起", "来", "去", "关于", "对于", "会同", "同", "正在", "正", "经", "替", "全部", "所有"])
+    ["的", "地", "得", "了", "着", "过", "在", "对", "为", "是", "将", "把", "被", "由", "从", "向", "以", "于", "与", "和", "及", "并", "或", "而", "且", "等", "之", "其", "该", "此", "这", "那", "要", "也", "都", "又", "还", "更", "最", "很", "就", "才", "已", "已经", "我们", "他们", "我", "你", "它", "各", "每", "一个", "一些", "并且", "以及", "或者", "而且", "通过", "不断", "进一步", "积极", "深入", "全面", "切实", "有效", "广泛", "紧密", "扎实", "及时", "认真", "加快", "努力", "着力", "大力", "普遍", "重点", "主要", "逐步", "持续", "分别", "共", "约", "好", "多", "更多", "即", "如", "必须", "需", "需要", "能够", "可以", "应", "应当", "该", "让", "使", "给", "上", "中", "下", "内", "外", "间", "时", "后", "前", "起", "来", "去", "关于", "对于", "会同", "同", "正在", "正", "经", "替", "全部", "所有", "某"])
 _PUNCT = frozenset(",;:。!?、\n()“”‘’《》—…[]「」『』【】〔〕/+")
 _LIST_END = _PUNCT - {"、", "“", "”"}  # what ends a list of names (A、“B”、C等……)
 _DIGIT = re.compile(r"[0-9]")
@@ -325,8 +325,10 @@ class MorphologyRecognizer:
         self._heads = _Memo(self._head_of)
         self._counted = _Memo(lambda t: _COUNTED.match(t) is not None)  # 两级, 三支: a count of actors
         self._mech_count = _Memo(lambda t: _MECH_COUNT.match(t) is not None)  # 一项, 一套: a count of measures
-        self._finite = _Memo(lambda t: (tag := self._tag(t)).startswith("v") and tag != "vn")
-        self._verb_word = _Memo(lambda t: self._finite[t] or t in self._verbs)
+        people_modifiers = frozenset(self.lexicon.word_lists.get("peopleModifiers", ()))  # 退休教师: no verb
+        self._finite = _Memo(lambda t: (tag := self._tag(t)).startswith("v") and tag != "vn"
+                             and t not in people_modifiers)
+        self._verb_word = _Memo(lambda t: self._finite[t] or (t in self._verbs and t not in people_modifiers))
         self._stop_word = _Memo(self._static_stop)
         # a time word or a list marker (全年, 一是: fillers) opens a clause like punctuation; a closing bracket
         # does not (乡镇(街道)履行……: the bracket is inside the name)
@@ -727,6 +729,29 @@ _SPEECH = re.compile(r"[,。!?;:]")
 _PHENOMENA = ("现象", "问题", "情况", "倾向", "苗头")
 
 
+_QUOTE_MARK = re.compile(r"[“”\n]")
+_CLAUSE_PUNCT = frozenset(",;:。!?\n")
+
+
+def _utterances(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations holding other quotations and sentence punctuation (an utterance quoting words)."""
+    out: list[tuple[int, int]] = []
+    stack: list[list] = []
+    for q in _QUOTE_MARK.finditer(text):
+        i, c = q.start(), q.group(0)
+        if c == "“":
+            stack.append([i, False])
+        elif c == "”" and stack:
+            start, nested = stack.pop()
+            if nested and _SPEECH.search(text, start, i):
+                out.append((start, i + 1))
+            if stack:
+                stack[-1][1] = True
+        elif c == "\n":
+            stack.clear()
+    return out
+
+
 class QuoteRecognizer:
     """Quoted terms typed by context, book-title marks as policies, and “A—B—C” level chains."""
 
@@ -741,6 +766,8 @@ class QuoteRecognizer:
         lists = self.lexicon.word_lists
         # what says that the 《title》 after it is a publication (原载, 刊发于 …), or before it (……杂志,
         # ……2023年第5期)
+        # 让/使 + (the people, an adverb) right before a quote closing its clause
+        self._let = re.compile(rf"(?:{alternation(lists.get('causatives', ()))})[^,;:。!?“”\n]{{0,8}}$")
         self._published_in = re.compile(rf"(?:{alternation(lists.get('publishedIn', ()))})(?:本刊)?$")
         self._publication = re.compile(rf"(?:{alternation(lists.get('publications', ()))}"
                                        r"|(?:19|20)\d{2}年(?:第\d+|\d+月)期?|第\d+期)")
@@ -753,9 +780,12 @@ class QuoteRecognizer:
                     or self._publication.match(text, m.end())):
                 continue  # 原载《某某评论》2023年第5期: a journal or a newspaper, not a policy
             add_candidate(doc, m.start(1), m.end(1), "Policy", "title")
+        utterances = _utterances(text) if "“" in text else []
         for m in _QUOTE.finditer(text):
             inner = m.group(1)
             s, e = m.start(1), m.end(1)
+            if utterances and any(a < m.start() and m.end() < b for a, b in utterances):
+                continue  # “议事坊让居民从“旁观者”变成“参与者”,……”: a word quoted inside an utterance
             after = text[m.end():m.end() + 12]
             if "—" in inner:
                 self._chain(doc, m, after)
@@ -853,6 +883,8 @@ class QuoteRecognizer:
             return "ServiceTarget"
         if "、" in inner and self._governed_by_goal_verb(text, m.start()):
             return "ServiceTarget"  # 实现群众诉求“A、B、C”: a list of outcomes the clause's verb aims at
+        if self._let.search(text, max(0, m.start() - 12), m.start()) and (not after or after[0] in _CLAUSE_PUNCT):
+            return "ServiceTarget"  # 让居民真正“有事好商量”,……: the state a measure leads to
         if len(inner) <= 2:
             return None  # “议题”: a word in quotation marks, not a name
         return "Practice"
@@ -901,7 +933,16 @@ class SloganRecognizer:
         self._ranking = re.compile(rf"(?:{alternation(lists.get('rankingVerbs', ()))})"
                                    rf"[^,;:。!?、\n“”在]{{0,10}}?(?:{alternation(lists.get('rankingEnds', ()))})")
         self._higher = re.compile(rf"(?:{alternation(lists.get('qualityLevels', ()))})的$")
+        # 织密扎牢某某安全网, 筑牢某某防线: the net or line built up is an aim
+        self._net = re.compile(rf"(?:{alternation(lists.get('netVerbs', ()))})+"
+                               rf"(?P<net>[\u4e00-\u9fff]{{1,10}}?(?:{alternation(lists.get('netHeads', ()))}))"
+                               rf"(?=[,;:。!?、\n]|$)")
         self._re = re.compile(rf"(?:{alt})+(?P<items>[\u4e00-\u9fff]{{3,8}}(?:、[\u4e00-\u9fff]{{3,8}})+)(?=[,;:。!?\n]|$)")
+        # 做到早发现、早介入, 确保群众求助有门、受助及时: verbs opening a list of short aims (the people they are
+        # for may stand first)
+        listing = alternation(lists.get("goalListVerbs", ()))
+        self._aims = re.compile(rf"(?:{listing})(?P<items>[\u4e00-\u9fff]{{3,12}}(?:、[\u4e00-\u9fff]{{3,8}})+)"
+                                rf"(?=[,;:。!?\n]|$)")
         # 获得感、幸福感、安全感: goals of the lexicon sharing their last character, listed together (the
         # characters are read from the lexicon: those that end at least three of its three-character goals)
         ends = Counter(w[-1] for w, e in self.lexicon.entries.items() if core_class(e.cls) == "Goal" and len(w) == 3)
@@ -951,21 +992,37 @@ class SloganRecognizer:
                    for x in m.group(0).split("、")):
                 add_candidate(doc, m.start(), m.end(), "Outcome", "slogan")  # 获得感、幸福感、安全感: one aim
         self._place_qualities(doc, text, tags)
-        for m in self._re.finditer(doc_text(doc)):
-            items = m.group("items").split("、")
+        for m in self._net.finditer(text):
+            add_candidate(doc, m.start("net"), m.end("net"), "StrategicGoal", "slogan")
+        found = []
+        aims: set[int] = set()  # starts of lists after a verb of aims: verbal nouns count as verbs (早救助)
+        for m in self._aims.finditer(text):
+            start, first = m.start("items"), m.group("items").split("、")[0]
+            rest = min(map(len, m.group("items").split("、")[1:]))
+            if len(first) > rest + 1:  # 确保困难群众求助有门、受助及时: the people first, then the aims
+                ends = [c.end_char for c in spans.records(doc, KEY) if c.start_char == start
+                        and core_class(c.label_) == "Actor" and c.end_char - start <= len(first) - 2]
+                if not ends:
+                    continue
+                start = max(ends)
+            found.append((m, start))
+            aims.add(start)
+        done = {m.end("items") for m, _ in found}
+        found += [(m, m.start("items")) for m in self._re.finditer(text) if m.end("items") not in done]
+        for m, start in found:
+            items = text[start:m.end("items")].split("、")
             if max(map(len, items)) - min(map(len, items)) > 1 or any("的" in x for x in items):
                 continue
-            if any(x.startswith(v) for x in items for v in self._verbs if len(v) >= 2):
+            if start not in aims and any(x.startswith(v) for x in items for v in self._verbs if len(v) >= 2):
                 continue  # 打造A、实现B: coordinated verb phrases, each with its own object
-            start = m.start("items")
             span = doc.char_span(start, m.end("items"), alignment_mode="contract")
             if span is None:
                 continue
             ok, pos = True, start
             for item in items:
                 toks = [t for t in span if pos <= t.idx < pos + len(item)]
-                if not any(t.text == "不" or (tags.get(t.text, "").startswith("v") and tags.get(t.text) != "vn")
-                           or t.text.startswith("不") for t in toks):
+                if not any(t.text == "不" or (tags.get(t.text, "").startswith("v") and (
+                        tags.get(t.text) != "vn" or start in aims)) or t.text.startswith("不") for t in toks):
                     ok = False
                     break
                 pos += len(item) + 1

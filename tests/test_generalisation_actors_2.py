@@ -1,0 +1,65 @@
+"""Actors, second round: roles named by their task (…协理员, …调解员), teams behind a quoted name
+(“某某”调解队, 「某某」志願服務隊), boards (…理事会, …理事), groups by occupation or stage of life (退休教师,
+青年学生), units based in an area, an indefinite 某 between a place and a role, a word quoted inside an
+utterance. Sentences are written for these tests (simplified and traditional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.evaluate import normalise_name
+from kg.nlp.lexicon import core_class
+from kg.pipeline import extract_text
+
+
+def _by_core(text: str, core: str) -> set[str]:
+    return {normalise_name(e.label) for e in extract_text(text).entities if core_class(e.cls) == core}
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("每个网格配备一名矛盾纠纷调解员。", "矛盾纠纷调解员"),
+    ("每個網格配備一名矛盾糾紛調解員。", "矛盾纠纷调解员"),
+    ("各村设立养老服务协理员,负责走访。", "养老服务协理员"),
+    ("镇司法所指导组建“乡贤说事”调解队。", "乡贤说事调解队"),
+    ("鎮司法所指導組建「鄉賢說事」調解隊。", "乡贤说事调解队"),
+    ("社区成立“老兵”志愿服务队。", "老兵志愿服务队"),
+    ("社区成立“暖心”工作室。", "暖心工作室"),
+])
+def test_roles_and_teams(text: str, actor: str) -> None:
+    assert actor in _by_core(text, "Actor"), _by_core(text, "Actor")
+
+
+@pytest.mark.parametrize("text", [
+    "服务队由退休教师、党员与青年学生组成。",
+    "服務隊由退休教師、黨員與青年學生組成。",
+])
+def test_groups_by_occupation_and_stage_of_life(text: str) -> None:
+    assert {"退休教师", "党员", "青年学生"} <= _by_core(text, "Actor"), _by_core(text, "Actor")
+
+
+def test_boards_and_their_members() -> None:
+    found = _by_core("资助方案由社区基金会理事会审议,基金会理事参与评审。", "Actor")
+    assert {"社区基金会理事会", "基金会理事"} <= found, found
+
+
+def test_units_based_in_the_area() -> None:
+    assert "驻区单位" in _by_core("居民代表与驻区单位共同参与协商。", "Actor")
+
+
+@pytest.mark.parametrize("text", [
+    "城关街道某社区党委书记王明表示,效果很好。",
+    "城關街道某社區黨委書記王明表示,效果很好。",
+])
+def test_an_indefinite_mou_splits_the_place_from_the_role(text: str) -> None:
+    found = _by_core(text, "Actor")
+    assert "城关街道" in found, found
+    assert not any("某" in a for a in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "一位书记说:“平台让大家从“看客”变成“主人”,事情好办多了。”",
+    "一位書記說:「平台讓大家從『看客』變成『主人』,事情好辦多了。」",
+])
+def test_words_quoted_inside_an_utterance_are_no_names(text: str) -> None:
+    names = _by_core(text, "Mechanism") | _by_core(text, "Goal") | _by_core(text, "Actor")
+    assert not {"看客", "主人"} & names, names
