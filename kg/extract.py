@@ -382,6 +382,24 @@ class _UF:
             self.p[max(ra, rb)] = min(ra, rb)
 
 
+def _quoted_teams(raw: list[dict], norm: str) -> None:
+    """A quoted name standing alone that elsewhere names an actor with a head after it (“某某” beside
+    “某某”调解队) is that actor: its mentions take the actor's class and name (the quoted name an alias)."""
+    teams: dict[str, tuple[str, str]] = {}
+    for r in raw:
+        surface = r["surface"]
+        if r["core"] == "Actor" and surface.startswith("“") and "”" in surface[2:] and not surface.endswith("”"):
+            teams.setdefault(surface[1:surface.index("”")], (r["cls"], r["core"], r["label"]))
+    if not teams:
+        return
+    for r in raw:
+        if r["source"] == "quote" and r["core"] in ("Mechanism", "Goal") and r["surface"] in teams \
+                and norm[r["s"] - 1:r["s"]] == "“" and norm[r["e"]:r["e"] + 1] == "”":
+            r["cls"], r["core"], label = teams[r["surface"]]
+            r["aliases"] = frozenset({*r["aliases"], r["label"]})
+            r["label"] = label
+
+
 def _merge(raw: list[dict], lx: Lexicon, norm: str, places: frozenset[str]) -> list[list[dict]]:
     """Groups of mentions naming one entity."""
     # mentions alike in everything the keys depend on share their keys: the union-find joins such kinds
@@ -592,6 +610,7 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
     raw = [r for r in raw if r["core"] in ("Actor", "Mechanism", "Goal", "Challenge", "Event")
            and not (r["source"] == "anaphora" and own is None)
            and not (r["source"] == "deixis" and r["label"] in lx.deictics)]
+    _quoted_teams(raw, norm)
     places = frozenset({*lx.places, *chain.values(), *(r["label"] for r in raw if r["cls"] == "Place")})
     groups = _merge(raw, lx, norm, places)
 

@@ -63,3 +63,27 @@ def test_an_indefinite_mou_splits_the_place_from_the_role(text: str) -> None:
 def test_words_quoted_inside_an_utterance_are_no_names(text: str) -> None:
     names = _by_core(text, "Mechanism") | _by_core(text, "Goal") | _by_core(text, "Actor")
     assert not {"看客", "主人"} & names, names
+
+
+@pytest.mark.parametrize("text", [
+    "三、以“乡贤说事”化解纠纷。镇里组建“乡贤说事”调解队12支,调解成功率97.1%。\n",
+    "三、以「鄉賢說事」化解糾紛。鎮裡組建「鄉賢說事」調解隊12支,調解成功率97.1%。\n",
+])
+def test_a_quoted_name_standing_alone_is_the_team_it_names(text: str) -> None:
+    ex = extract_text(text)
+    teams = [e for e in ex.entities if "乡贤说事" in normalise_name(e.label)]
+    assert len(teams) == 1 and core_class(teams[0].cls) == "Actor", [(e.label, e.cls) for e in teams]
+    assert "乡贤说事" in {normalise_name(a) for a in teams[0].aliases}, teams[0].aliases
+
+
+@pytest.mark.parametrize("text", [
+    "吸纳老党员、退休干部和“政策明白人”300名。",
+    "吸納老黨員、退休幹部和「政策明白人」300名。",
+])
+def test_a_quote_listed_after_kinds_of_people_is_one_more(text: str) -> None:
+    assert "政策明白人" in _by_core(text, "Actor"), _by_core(text, "Actor")
+
+
+def test_a_quote_after_an_actor_and_before_a_head_stays_a_mechanism() -> None:
+    found = _by_core("依托县综治中心和“夜话”议事机制收集诉求。", "Mechanism")
+    assert any("夜话" in m for m in found), found

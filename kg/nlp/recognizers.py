@@ -781,6 +781,9 @@ class QuoteRecognizer:
                 continue  # 原载《某某评论》2023年第5期: a journal or a newspaper, not a policy
             add_candidate(doc, m.start(1), m.end(1), "Policy", "title")
         utterances = _utterances(text) if "“" in text else []
+        # where the names of actors end: a quote listed after one (新乡贤、退休干部和“某某”) is a group
+        actor_ends = {c.end_char for c in spans.records(doc, KEY) if core_class(c.label_) == "Actor"
+                      and c.label_ != "Place"}
         for m in _QUOTE.finditer(text):
             inner = m.group(1)
             s, e = m.start(1), m.end(1)
@@ -818,6 +821,10 @@ class QuoteRecognizer:
                 add_candidate(doc, s, e, "Practice", "quote")  # “一村一辅警”: a rule of allocation
                 continue
             cls = self._type(text, m, inner, after) if len(parts) == 1 else "Practice"
+            if cls and len(parts) == 1 and m.start() >= 2 and text[m.start() - 1] in "、和与及" \
+                    and m.start() - 1 in actor_ends and core_class(cls) != "Actor" \
+                    and (after[:1].isdigit() or after[:1] in "、,;。等"):
+                cls = "Group"  # 吸纳新乡贤、退休干部和“某某明白人”: one more kind of people in the list
             if cls:
                 add_candidate(doc, s, e, cls, "quote")
         return doc
