@@ -382,6 +382,33 @@ class _UF:
             self.p[max(ra, rb)] = min(ra, rb)
 
 
+def _unquoted_repeats(raw: list[dict], norm: str) -> list[dict]:
+    """A name introduced in quotation marks (“睦邻议事坊”) and repeated later without them: the repeats
+    are mentions of it too, where no other name covers them."""
+    quoted = {}
+    for r in raw:
+        if r["source"] == "quote" and not r["nested"] and r["e"] - r["s"] >= 3 \
+                and norm[r["s"] - 1:r["s"]] == "“" and norm[r["e"]:r["e"] + 1] == "”":
+            quoted.setdefault(norm[r["s"]:r["e"]], r)
+    if not quoted:
+        return []
+    taken = sorted((r["s"], r["e"]) for r in raw if not r["nested"])
+    starts = [a for a, _ in taken]
+    out = []
+    for name, r in quoted.items():
+        if "“" in name or "”" in name:
+            continue
+        pos = norm.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            i = bisect.bisect_left(starts, end)
+            if norm[pos - 1:pos] != "“" and not any(a < end and pos < b for a, b in taken[max(0, i - 8):i]):
+                out.append({"s": pos, "e": end, "cls": r["cls"], "concept": r["concept"], "source": "quote",
+                            "nested": False})
+            pos = norm.find(name, end)
+    return out
+
+
 def _quoted_teams(raw: list[dict], norm: str) -> None:
     """A quoted name standing alone that elsewhere names an actor with a head after it (“某某” beside
     “某某”调解队) is that actor: its mentions take the actor's class and name (the quoted name an alias)."""
@@ -583,6 +610,7 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
         raw = [r for r in raw if not (a0 <= r["s"] < a1)]
         raw += _attribution_mentions(attribution, lx)
     raw += _inner_actors(raw, norm, lx)
+    raw += _unquoted_repeats(raw, norm)
     got.metrics, extra = _figure_subjects(got, raw, norm, lx, nlp.tokenizer)
     raw += extra
 
@@ -839,6 +867,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     items = _item_bodies(got.items, mentions, got.sentences, norm)
     actor_words = _bare_actor_pattern(lx)
     ends = {q.end: q for q, _ in got.metrics}
+    places = {(r["s"], r["e"]) for r in raw if r["cls"] == "Place"}
 
     def counted_by(span: tuple[int, int]):  # the figure right before a name counts it (12个乡镇)
         return ends.get(span[0]) or (ends.get(span[0] - 1) if norm[span[0] - 1] not in _GAP_PUNCT else None)
@@ -860,7 +889,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             continue
         if subj and all(counted_by(s) not in (None, q) and s[0] >= c0 for s in subj):
             subj = []  # 全县12个乡镇、186个村……: the 乡镇 are the other figure's
-        outside = not subj or all(s[1] <= c0 for s in subj)
+        outside = not subj or all(s[1] <= c0 or s in places for s in subj)  # 全区建成某某93个: not 全区
         before = norm[c0:q.start]
         noun = link_tail.sub("", before[openers.match(before).end():])
         if outside:

@@ -82,3 +82,18 @@ def test_an_item_heading_with_a_quoted_practice_gives_its_figures_a_subject() ->
             "办结率97.5%。\n")
     got = _subjects(text)
     assert got[97.5] == ["红色议事厅"], got
+
+
+@pytest.mark.parametrize("text", [
+    "东城区推动“邻里议事厅”建设。截至年底,全区建成邻里议事厅58个,累计召开议事会议900场。",
+    "東城區推動「鄰里議事廳」建設。截至年底,全區建成鄰里議事廳58個,累計召開議事會議900場。",
+])
+def test_a_quoted_name_repeated_without_quotes_is_measured(text: str) -> None:
+    got = _subjects(text)
+    assert got[58] == ["邻里议事厅"], got
+    assert got[900] == ["邻里议事厅"], got  # carried on: the clause's verb acts on what was built
+
+
+def test_a_quoted_name_built_is_a_measure_not_an_aim() -> None:
+    ex = extract_text("区民政局推动“邻里议事厅”建设。")
+    assert {core_class(e.cls) for e in ex.entities if "邻里议事厅" in e.label} == {"Mechanism"}

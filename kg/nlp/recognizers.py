@@ -766,6 +766,7 @@ class QuoteRecognizer:
         lists = self.lexicon.word_lists
         # what says that the 《title》 after it is a publication (原载, 刊发于 …), or before it (……杂志,
         # ……2023年第5期)
+        self._build_nouns = tuple(lists.get("buildNouns", ())) or ("\0",)
         # 让/使 + (the people, an adverb) right before a quote closing its clause
         self._let = re.compile(rf"(?:{alternation(lists.get('causatives', ()))})[^,;:。!?“”\n]{{0,8}}$")
         self._published_in = re.compile(rf"(?:{alternation(lists.get('publishedIn', ()))})(?:本刊)?$")
@@ -886,8 +887,8 @@ class QuoteRecognizer:
             if "方式" in tail or "实践" in tail or "做法" in tail:
                 return "Practice"
         before = text[max(0, m.start() - 6):m.start()]
-        if any(before.endswith(v) for v in self._goal_verbs):
-            return "ServiceTarget"
+        if any(before.endswith(v) for v in self._goal_verbs) and not after.startswith(self._build_nouns):
+            return "ServiceTarget"  # 实现“某某”; 推动“某某”建设: what is built is a measure
         if "、" in inner and self._governed_by_goal_verb(text, m.start()):
             return "ServiceTarget"  # 实现群众诉求“A、B、C”: a list of outcomes the clause's verb aims at
         if self._let.search(text, max(0, m.start() - 12), m.start()) and (not after or after[0] in _CLAUSE_PUNCT):
