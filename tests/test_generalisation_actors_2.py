@@ -87,3 +87,8 @@ def test_a_quote_listed_after_kinds_of_people_is_one_more(text: str) -> None:
 def test_a_quote_after_an_actor_and_before_a_head_stays_a_mechanism() -> None:
     found = _by_core("依托县综治中心和“夜话”议事机制收集诉求。", "Mechanism")
     assert any("夜话" in m for m in found), found
+
+
+@pytest.mark.parametrize("text", ["市民政局会同市审计局开展专项检查。", "市民政局會同市審計局開展專項檢查。"])
+def test_a_bureau_named_after_a_level_word(text: str) -> None:
+    assert {"市审计局", "市民政局"} <= {a[-4:] for a in _by_core(text, "Actor")}, _by_core(text, "Actor")

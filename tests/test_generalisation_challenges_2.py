@@ -66,3 +66,12 @@ def test_the_last_item_of_a_list_going_on_with_its_predicate(text: str) -> None:
 
 def test_a_lone_cue_before_shi_is_no_list() -> None:
     assert not any(c.endswith("是") for c in _by_core("服务短板是下一步工作的重点。", "Challenge"))
+
+
+@pytest.mark.parametrize("text", ["各地要加快补齐农村养老服务短板。", "各地要加快補齊農村養老服務短板。"])
+def test_a_task_remedying_a_weakness_is_none(text: str) -> None:
+    assert not _by_core(text, "Challenge"), _by_core(text, "Challenge")
+
+
+def test_a_remedy_done_badly_stays_a_weakness() -> None:
+    assert _by_core("部分群众反映的问题解决不到位。", "Challenge"), "解决不到位 is a weakness"

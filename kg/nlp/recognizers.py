@@ -599,7 +599,7 @@ class MorphologyRecognizer:
             j = self._scan_left(w, i, core == "Goal", core)
             span_text = "".join(w[j:i + 1])
             if len(head) == 1 and not self._single_head_ok(word) and not (
-                    word == head and j < i - 1 and self._level_word(w[j])):
+                    j < i and self._level_word(w[j]) and (word != head or j < i - 1)):  # 市+审计局
                 continue  # 局 厅 委 need a stem that makes an organisation: 民政厅, 公安局, 省数据资源局 (not 格局)
             if self._generic(w, j, i, head):
                 continue
@@ -1132,6 +1132,7 @@ class ChallengeRecognizer:
         #: the fillers a weakness drops from its start, in the lexicon's order (not the quantifiers: 部分小区……,
         #: the weakness is stated of a part, the part belongs to it)
         self._leading = tuple(f for f in self.lexicon.fillers if f not in _QUANTIFIERS)
+        self._remedy = re.compile(alternation(self.lexicon.word_lists.get("remedyVerbs", ())))
         cause = alternation(self.lexicon.word_lists.get("causeVerbs", ()))
         trends = alternation(self.lexicon.word_lists.get("worseningTrends", ()))
         self._caused = re.compile(rf"^(.{{2,16}}?(?:{cause})[\u4e00-\u9fff]{{1,12}}?(?:{trends}))$")  # ……导致……老龄化
@@ -1170,6 +1171,8 @@ class ChallengeRecognizer:
         m = self._cue.search(text)
         if m and _ANNOUNCES.fullmatch(text[:m.start(1)]):
             return False  # 存在的短板, 主要问题不足: a heading announcing weaknesses, not one of them
+        if m and self._remedy.search(text, 0, m.start(1)) and not m.group(1).startswith(("不", "难")):
+            return False  # 加快补齐某某短板: a task remedying a weakness (解决不到位 stays one)
         if 4 <= len(text) <= self.max_chars:
             return add_candidate(doc, start, start + len(text), "Challenge", "challenge") is not None
         return False
