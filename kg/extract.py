@@ -860,6 +860,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     openers = re.compile(rf"(?:{_YEAR_OR_ALL}|{alternation(lx.word_lists.get('figureOpeners', ()))})*")
     rate_of = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(lx.word_lists.get('peopleRates', ()))})")
     share = re.compile(alternation(lx.word_lists.get("shareWords", ())))
+    anaphor = re.compile(rf"(?:{alternation(lx.word_lists.get('anaphors', ()))})([\u4e00-\u9fff]{{2,6}})")
     mentions = sorted(((r["s"], r["e"], r) for r in raw if core_class(r["cls"]) in ("Actor", "Mechanism")),
                       key=itemgetter(0, 1))
     m_starts = [m[0] for m in mentions]
@@ -897,7 +898,11 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             inside = [m for m in mentions[i0:i1] if m[1] <= q.start and m[2]["cls"] not in ("Place", "Person")
                       and counted_by(m) is None and not m[2]["nested"]]
             a = actor_words.match(before, openers.match(before).end()) if actor_words is not None else None
-            if inside:  # (2) a name of the figure's own clause
+            back = anaphor.match(before)
+            named = _named_before(mentions, m_starts, c0, back.group(1), norm) if back else None
+            if named is not None:  # 该基金会累计募集资金……: the 基金会 named before
+                subj = [named]
+            elif inside:  # (2) a name of the figure's own clause
                 subj = [(inside[-1][0], inside[-1][1])]
             elif a is not None and rate_of.match(before, a.end()):  # 群众满意度达到96%: the people
                 key = (c0 + a.start(), c0 + a.end())
@@ -955,6 +960,15 @@ def _item_bodies(item_heads: list[tuple[int, int]], mentions: list, sents: list[
         if si >= 0 and sents[si][1] > h1:
             out.setdefault(si, named[0])  # the heading's own sentence goes on after it
     return out
+
+
+def _named_before(mentions: list, m_starts: list[int], pos: int, words: str, norm: str) -> tuple[int, int] | None:
+    """The last name before ``pos`` ending in a word ``words`` starts with (该基金会累计…… -> 某某基金会)."""
+    for a, b, r in reversed(mentions[max(0, bisect.bisect_left(m_starts, pos) - 60):bisect.bisect_left(m_starts, pos)]):
+        surface = norm[a:b]
+        if b <= pos and not r["nested"] and any(surface.endswith(words[:n]) for n in range(len(words), 1, -1)):
+            return (a, b)
+    return None
 
 
 def _topic(mentions: list, m_starts: list[int], lo: int, c0: int, counted_by) -> tuple[int, int] | None:

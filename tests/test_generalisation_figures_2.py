@@ -97,3 +97,11 @@ def test_a_quoted_name_repeated_without_quotes_is_measured(text: str) -> None:
 def test_a_quoted_name_built_is_a_measure_not_an_aim() -> None:
     ex = extract_text("区民政局推动“邻里议事厅”建设。")
     assert {core_class(e.cls) for e in ex.entities if "邻里议事厅" in e.label} == {"Mechanism"}
+
+
+@pytest.mark.parametrize("text", [
+    "东城区于2019年设立“邻里”社区基金会。截至2023年底,该基金会累计募集资金约900万元。",
+    "東城區於2019年設立「鄰里」社區基金會。截至2023年底,該基金會累計募集資金約900萬元。",
+])
+def test_a_figure_of_a_name_pointed_back_to(text: str) -> None:
+    assert _subjects(text)[9000000] == ["邻里社区基金会"], _subjects(text)
