@@ -1100,6 +1100,8 @@ class PersonRecognizer:
 
 def _outside_quotes_split(text: str) -> list[str]:
     """``text`` split at 、 outside quotation marks (社区“甲、乙”的情况并不少见 stays one item)."""
+    if "“" not in text:
+        return text.split("、")
     items, depth, last = [], 0, 0
     for i, c in enumerate(text):
         if c == "“":
