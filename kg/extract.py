@@ -860,6 +860,13 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     openers = re.compile(rf"(?:{_YEAR_OR_ALL}|{alternation(lx.word_lists.get('figureOpeners', ()))})*")
     rate_of = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(lx.word_lists.get('peopleRates', ()))})")
     share = re.compile(alternation(lx.word_lists.get("shareWords", ())))
+    nominal: dict[str, bool] = {}  # noun phrase -> a noun phrase of its own (names recur: decided once)
+
+    def is_np(noun: str) -> bool:
+        if noun not in nominal:
+            nominal[noun] = _noun_phrase(noun, tokenize, lx, share)
+        return nominal[noun]
+
     anaphor = re.compile(rf"(?:{alternation(lx.word_lists.get('anaphors', ()))})([\u4e00-\u9fff]{{2,6}})")
     mentions = sorted(((r["s"], r["e"], r) for r in raw if core_class(r["cls"]) in ("Actor", "Mechanism")),
                       key=itemgetter(0, 1))
@@ -910,7 +917,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                 extra.append({"s": key[0], "e": key[1], "cls": e.cls, "concept": e.concept, "source": "lexicon",
                               "nested": False})
                 subj = [key]
-            elif subj and subj == last and _noun_phrase(noun, tokenize, lx, share) and (
+            elif subj and subj == last and is_np(noun) and (
                     not noun.endswith(("率", "度")) or si in items):
                 # (3) 常住人口约89万人 after 辖10个街道, 议定事项2480件 after 参与群众……: not the same subject
                 # again; a bare rate (办结率) leaves it for its item's mechanism only
@@ -944,9 +951,10 @@ def _item_bodies(item_heads: list[tuple[int, int]], mentions: list, sents: list[
     out: dict[int, tuple[int, int]] = {}
     starts = [a for a, _ in sents]
     heads = sorted(item_heads)
+    m_starts = [m[0] for m in mentions]
     for n, (h0, h1) in enumerate(heads):
-        named = [(a, b) for a, b, r in mentions if h0 <= a and b <= h1 and not r["nested"]
-                 and core_class(r["cls"]) == "Mechanism"]
+        named = [(a, b) for a, b, r in mentions[bisect.bisect_left(m_starts, h0):bisect.bisect_left(m_starts, h1)]
+                 if b <= h1 and not r["nested"] and core_class(r["cls"]) == "Mechanism"]
         quoted = [(a, b) for a, b in named if "“" in norm[max(0, a - 1):b]]
         if len(set(named)) != 1 and len(set(quoted)) == 1:
             named = quoted  # 二、以“某某”引导移风易俗: the quoted practice is the item's

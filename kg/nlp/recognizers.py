@@ -783,8 +783,7 @@ class QuoteRecognizer:
             add_candidate(doc, m.start(1), m.end(1), "Policy", "title")
         utterances = _utterances(text) if "“" in text else []
         # where the names of actors end: a quote listed after one (新乡贤、退休干部和“某某”) is a group
-        actor_ends = {c.end_char for c in spans.records(doc, KEY) if core_class(c.label_) == "Actor"
-                      and c.label_ != "Place"}
+        actor_ends: set[int] | None = None  # made when first needed
         for m in _QUOTE.finditer(text):
             inner = m.group(1)
             s, e = m.start(1), m.end(1)
@@ -823,9 +822,12 @@ class QuoteRecognizer:
                 continue
             cls = self._type(text, m, inner, after) if len(parts) == 1 else "Practice"
             if cls and len(parts) == 1 and m.start() >= 2 and text[m.start() - 1] in "、和与及" \
-                    and m.start() - 1 in actor_ends and core_class(cls) != "Actor" \
-                    and (after[:1].isdigit() or after[:1] in "、,;。等"):
-                cls = "Group"  # 吸纳新乡贤、退休干部和“某某明白人”: one more kind of people in the list
+                    and core_class(cls) != "Actor" and (after[:1].isdigit() or after[:1] in "、,;。等"):
+                if actor_ends is None:
+                    actor_ends = {c.end_char for c in spans.records(doc, KEY) if c.label_ != "Place"
+                                  and core_class(c.label_) == "Actor"}
+                if m.start() - 1 in actor_ends:
+                    cls = "Group"  # 吸纳新乡贤、退休干部和“某某明白人”: one more kind of people in the list
             if cls:
                 add_candidate(doc, s, e, cls, "quote")
         return doc
@@ -1149,7 +1151,7 @@ class ChallengeRecognizer:
             if (m := _PHENOMENON.search(text)) is not None:
                 self._add(doc, m.group(1), clause.start_char)  # 部分小区存在“某某”现象
                 continue
-            items = _outside_quotes_split(text)
+            items = text.split("、") if "“" not in text else _outside_quotes_split(text)
             for n, item in enumerate(items):
                 m = self._cue.search(item)
                 if m is None and n and n == len(items) - 1 and found:
