@@ -343,6 +343,7 @@ class MorphologyRecognizer:
         quals = [q for q, kind in self.lexicon.qualifiers.items() if kind in ("lower", "approx")]
         self._count_re = re.compile(rf"\d[\d,.]*(?:万|亿)?(?:{alternation(units)})(?:{alternation(quals)})?")
         self._counted_groups = self.lexicon.word_lists.get("countedGroups", ())
+        self._compilations = frozenset(self.lexicon.word_lists.get("compilationNouns", ()))
         self._generic_word = _Memo(lambda t: t in self.lexicon.generic or (
             _only_generic(t, self.lexicon) or self._tag(t) == "a") and t not in self.lexicon.entries)
 
@@ -463,6 +464,8 @@ class MorphologyRecognizer:
         if m == k - 1 or sum(map(len, w[m + 1:k])) > 10 or (m >= 0 and not self._stop(w, m) and (
                 self._names_actor(w[m]) or self._names_goal(w[m]) or self._verb(w[m]))):
             return None  # 党组织领导的……, 共建共治共享的……: an actor's or a goal's phrase, not the name's modifier
+        if generic and m + 2 == k and self._level_word(w[m + 1]):
+            return None  # 某区的经验: a place's way of doing, not a name
         return m + 1
 
     def _names_goal(self, word: str) -> bool:
@@ -591,6 +594,8 @@ class MorphologyRecognizer:
             if i + 1 < len(w) and self.head_of(word + w[i + 1]) is not None \
                     and w[i + 1] in lx.heads:
                 continue  # a longer head follows (党员 + 中心户)
+            if i + 1 < len(w) and w[i + 1] in self._compilations:
+                continue  # 某某经验材料, 某某经验汇编: the topic of a document, not a name
             cls, standalone, _ = lx.heads[head]
             core = core_class(cls)
             stem = word[: len(word) - len(head)]

@@ -1,0 +1,33 @@
+"""Mechanisms, second round: a head right before a noun of documents is their topic (某某经验材料, 某某经验
+汇编), a place's 的 before a generic head names no model (某区的经验). Sentences are written for these tests
+(simplified and traditional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.evaluate import normalise_name
+from kg.nlp.lexicon import core_class
+from kg.pipeline import extract_text
+
+
+def _by_core(text: str, core: str) -> set[str]:
+    return {normalise_name(e.label) for e in extract_text(text).entities if core_class(e.cls) == core}
+
+
+@pytest.mark.parametrize("text", [
+    "该做法被收入东城区基层治理经验汇编。",
+    "該做法被收入東城區基層治理經驗匯編。",
+    "以协商促善治——东城区基层治理经验材料",
+])
+def test_a_head_before_a_document_noun_is_no_name(text: str) -> None:
+    assert not any(m.endswith("经验") for m in _by_core(text, "Mechanism")), _by_core(text, "Mechanism")
+
+
+def test_a_named_experience_stays() -> None:
+    assert "枫桥经验" in _by_core("各地推广新时代枫桥经验。", "Mechanism") | _by_core("各地推广枫桥经验。", "Mechanism")
+
+
+@pytest.mark.parametrize("text", ["东城区的经验表明,协商管用。", "東城區的經驗表明,協商管用。"])
+def test_a_places_experience_is_no_model(text: str) -> None:
+    assert not _by_core(text, "Mechanism"), _by_core(text, "Mechanism")
