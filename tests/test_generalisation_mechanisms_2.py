@@ -31,3 +31,17 @@ def test_a_named_experience_stays() -> None:
 @pytest.mark.parametrize("text", ["东城区的经验表明,协商管用。", "東城區的經驗表明,協商管用。"])
 def test_a_places_experience_is_no_model(text: str) -> None:
     assert not _by_core(text, "Mechanism"), _by_core(text, "Mechanism")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("各街道形成“需求收集—项目设计—居民评议”的服务链条。", "需求收集—项目设计—居民评议的服务链条"),
+    ("各街道形成「需求收集—項目設計—居民評議」的服務鏈條。", "需求收集—项目设计—居民评议的服务链条"),
+    ("建立“群众点题—部门答题—群众评议”的民生实事衔接机制。", "群众点题—部门答题—群众评议的民生实事衔接机制"),
+])
+def test_a_quoted_chain_of_steps_with_its_noun_is_one_mechanism(text: str, name: str) -> None:
+    assert name in _by_core(text, "Mechanism"), _by_core(text, "Mechanism")
+
+
+def test_a_chain_of_levels_stays_actors() -> None:
+    found = _by_core("构建“街道党工委—社区党委—网格党支部”三级组织架构。", "Actor")
+    assert {"街道党工委", "社区党委", "网格党支部"} <= found, found

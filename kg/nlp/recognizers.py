@@ -772,6 +772,8 @@ class QuoteRecognizer:
         # what says that the 《title》 after it is a publication (原载, 刊发于 …), or before it (……杂志,
         # ……2023年第5期)
         self._build_nouns = tuple(lists.get("buildNouns", ())) or ("\0",)
+        self._steps_tail = re.compile(rf"的[\u4e00-\u9fff]{{0,10}}?(?:{alternation(lists.get('processNouns', ()))})"
+                                      rf"(?=[,;:。!?、\n]|$|[和与及])")
         # 让/使 + (the people, an adverb) right before a quote closing its clause
         self._let = re.compile(rf"(?:{alternation(lists.get('causatives', ()))})[^,;:。!?“”\n]{{0,8}}$")
         self._published_in = re.compile(rf"(?:{alternation(lists.get('publishedIn', ()))})(?:本刊)?$")
@@ -916,7 +918,12 @@ class QuoteRecognizer:
         return best >= 0 and verb in self._goal_verbs
 
     def _chain(self, doc: Doc, m: re.Match, after: str) -> None:
-        """“乡镇党委—村党组织—网格党组织”四级组织架构: each level is an actor."""
+        """“乡镇党委—村党组织—网格党组织”四级组织架构: each level is an actor. A chain of steps followed by 的
+        and a noun of a sequence (“提案—票选—资助”的某某衔接机制, ……的资助链条) is one mechanism with it."""
+        tail = self._steps_tail.match(after)
+        if tail is not None:
+            add_candidate(doc, m.start(), m.end() + tail.end(), "Mechanism", "quote")
+            return
         pos = m.start(1)
         for part in m.group(1).split("—"):
             if part:
