@@ -318,6 +318,10 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
             for t in _GENERIC_TAILS:
                 if k.endswith(t) and len(k) - len(t) >= 3:
                     loose.add(k[: -len(t)])
+        elif cls == "Group":
+            for t in lx.word_lists.get("groupTails", ()):
+                if k.endswith(t) and len(k) - len(t) >= 2:
+                    loose.add(k[: -len(t)])  # 社区工作者队伍 -> 社区工作者
         elif cls == "Person":
             for t in _lexicon_cache(lx, "roles", _role_heads):
                 if k.endswith(t) and 2 <= len(k) - len(t) <= 4:

@@ -92,3 +92,18 @@ def test_a_quote_after_an_actor_and_before_a_head_stays_a_mechanism() -> None:
 @pytest.mark.parametrize("text", ["市民政局会同市审计局开展专项检查。", "市民政局會同市審計局開展專項檢查。"])
 def test_a_bureau_named_after_a_level_word(text: str) -> None:
     assert {"市审计局", "市民政局"} <= {a[-4:] for a in _by_core(text, "Actor")}, _by_core(text, "Actor")
+
+
+@pytest.mark.parametrize("text", ["各县、区人民政府要落实属地责任。", "各縣、區人民政府要落實屬地責任。"])
+def test_levels_sharing_an_organ_are_one_actor(text: str) -> None:
+    assert "县、区人民政府" in _by_core(text, "Actor"), _by_core(text, "Actor")
+
+
+def test_a_group_and_its_body_are_one_actor() -> None:
+    ex = extract_text("加强社区工作者队伍建设,每名社区工作者每年培训一次。")
+    names = [normalise_name(e.label) for e in ex.entities if core_class(e.cls) == "Actor"]
+    assert len(names) == 1 and names[0] in ("社区工作者", "社区工作者队伍"), names
+
+
+def test_each_and_a_measure_word_stay_out_of_a_name() -> None:
+    assert "社区工作者" in _by_core("每名社区工作者每年培训一次。", "Actor")

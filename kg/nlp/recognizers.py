@@ -60,7 +60,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 #: a count of measures (一项, 一套): what comes after it is the name
 _MECH_COUNT = re.compile(r"^[一二两三四五六七八九十几多]+[个项套批种类条]$")
-_COUNTED = re.compile(r"^[一二两三四五六七八九十百千万几多]+[级个支名位家类项批层]$")
+_COUNTED = re.compile(r"^[一二两三四五六七八九十百千万几多每]+[级个支名位家类项批层]$")
 
 
 def add_candidate(doc: Doc, start: int, end: int, cls: str, source: str, concept: str = "") -> Span | None:
@@ -602,6 +602,9 @@ class MorphologyRecognizer:
             if len(stem) == 1 and (stem in _SERVES or self._tag(stem).startswith("v")) and not standalone:
                 continue  # 任组长, 当主任: a verb and a bare title, not a name
             j = self._scan_left(w, i, core == "Goal", core)
+            if core == "Actor" and j >= 2 and w[j - 1] == "、" and w[j][:1] in _LEVELS and 1 <= len(w[j - 2]) <= 2 \
+                    and w[j - 2][-1] in _LEVELS and (len(w[j - 2]) == 1 or w[j - 2][0] in "各每"):
+                j -= 2  # 各县、区人民政府: the levels share the organ
             span_text = "".join(w[j:i + 1])
             if len(head) == 1 and not self._single_head_ok(word) and not (
                     j < i and self._level_word(w[j]) and (word != head or j < i - 1)):  # 市+审计局
