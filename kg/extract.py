@@ -691,8 +691,13 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
 
     quantities = []
     anchors = sorted((s, k) for (s, _), k in by_pos.items() if k[0] != "Challenge")
+    # the jurisdiction's most specific place named in the text: what a figure with no name in its sentence measures
+    named = {e.label: e.key for e in entities if e.cls == "Place"}
+    home = next((named[chain[lv]] for lv in ("区", "县", "市", "省") if chain.get(lv) in named), None)
     for q, subj in got.metrics:
         keys = tuple(dict.fromkeys(by_pos[s] for s in subj if s in by_pos))
+        if not keys and home is not None:
+            keys = (home,)  # (一)某某覆盖率保持100%: a total of the jurisdiction
         if not keys:  # a metric measures something: the nearest name before it, else after it
             i = bisect.bisect_left(anchors, (q.start,))
             near = anchors[i - 1] if i > 0 else anchors[i] if i < len(anchors) else None

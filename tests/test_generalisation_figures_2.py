@@ -105,3 +105,20 @@ def test_a_quoted_name_built_is_a_measure_not_an_aim() -> None:
 ])
 def test_a_figure_of_a_name_pointed_back_to(text: str) -> None:
     assert _subjects(text)[9000000] == ["邻里社区基金会"], _subjects(text)
+
+
+def test_a_figure_with_no_name_in_its_sentence_measures_the_jurisdiction() -> None:
+    text = ("海南省民政厅关于加强社区服务的通知\n"
+            "各市、县民政局:\n"
+            "到2025年,全省社区服务更加完善。主要指标如下。\n"
+            "(一)城市社区综合服务设施覆盖率保持100%。\n")
+    ex = extract_text(text)
+    label = {e.key: normalise_name(e.label) for e in ex.entities}
+    got = {q.value: [label[k] for k in q.measures] for q in ex.quantities}
+    assert got[100] == ["海南省"], got
+
+
+@pytest.mark.parametrize("text", ["市民政局将审批时限压缩至3个工作日以内。", "市民政局將審批時限壓縮至3個工作日以內。"])
+def test_working_days_are_a_unit(text: str) -> None:
+    qs = extract_text(text).quantities
+    assert [(q.value, q.unit) for q in qs] == [(3, "个工作日")], [(q.value, q.unit) for q in qs]
