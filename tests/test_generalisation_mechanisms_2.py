@@ -45,3 +45,17 @@ def test_a_quoted_chain_of_steps_with_its_noun_is_one_mechanism(text: str, name:
 def test_a_chain_of_levels_stays_actors() -> None:
     found = _by_core("构建“街道党工委—社区党委—网格党支部”三级组织架构。", "Actor")
     assert {"街道党工委", "社区党委", "网格党支部"} <= found, found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("全面推行网格员“四岗九级”薪酬制度。", "四岗九级薪酬制度"),
+    ("全面推行網格員「四崗九級」薪酬制度。", "四岗九级薪酬制度"),
+])
+def test_the_actor_before_a_quoted_system_is_not_part_of_its_name(text: str, name: str) -> None:
+    assert name in _by_core(text, "Mechanism"), _by_core(text, "Mechanism")
+    assert "网格员" in _by_core(text, "Actor")
+
+
+@pytest.mark.parametrize("text", ["单个项目资助额在2万元以内。", "每个项目资助额在2万元以内。"])
+def test_a_single_or_each_project_names_none(text: str) -> None:
+    assert not _by_core(text, "Mechanism"), _by_core(text, "Mechanism")

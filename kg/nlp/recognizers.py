@@ -59,7 +59,7 @@ _NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 #: a count of measures (一项, 一套): what comes after it is the name
-_MECH_COUNT = re.compile(r"^[一二两三四五六七八九十几多]+[个项套批种类条]$")
+_MECH_COUNT = re.compile(r"^[一二两三四五六七八九十几多单每]+[个项套批种类条]$")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十百千万几多每]+[级个支名位家类项批层]$")
 
 
@@ -531,6 +531,8 @@ class MorphologyRecognizer:
                 j, k = m, m - 1
                 if k >= 0 and self._tag(w[k]).startswith("v") and self._clause_start(w, k):
                     break  # 分析“某某”平台, 建设“某某”平台: the clause's verb, not part of the name
+                if core == "Mechanism" and k >= 0 and self._names_actor(w[k]):
+                    break  # 社区工作者“某某”薪酬制度: the actor the named system is for, not part of its name
                 continue
             if t == ")":  # alternatives: 村(社区)…
                 m = k - 1
