@@ -50,3 +50,15 @@ def test_a_quoted_saying_people_are_let_reach_is_an_aim(text: str) -> None:
 def test_a_quote_naming_a_platform_after_let_stays_a_name() -> None:
     found = _by_core("让“邻里通”平台覆盖全部小区。", "Mechanism")
     assert any("邻里通" in m for m in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "到2027年,覆盖全域、响应迅速、运转高效的应急服务体系基本建立。",
+    "構建覆蓋全域、響應迅速、運轉高效的應急服務體系。",
+])
+def test_a_system_described_by_its_qualities_is_an_aim(text: str) -> None:
+    assert "覆盖全域、响应迅速、运转高效的应急服务体系" in _by_core(text, "Goal"), _by_core(text, "Goal")
+
+
+def test_a_system_without_a_list_of_qualities_stays_a_mechanism() -> None:
+    assert any(m.endswith("服务体系") for m in _by_core("建立社区应急服务体系。", "Mechanism"))
