@@ -963,7 +963,7 @@ class SloganRecognizer:
         # a system described by a list of the qualities it is to have (A、B、C的某某体系) is an aim
         systems = alternation(tuple(h for h, (c, _, _) in self.lexicon.heads.items() if c == "System"))
         self._described_system = re.compile(rf"(?:[\u4e00-\u9fff]{{4}}、)+[\u4e00-\u9fff]{{4}}的"
-                                            rf"[\u4e00-\u9fff]{{2,10}}?(?:{systems})(?![\u4e00-\u9fff]{{0,1}}[制])")
+                                            rf"[\u4e00-\u9fff]{{2,10}}?(?:{systems})")
         # 织密扎牢某某安全网, 筑牢某某防线: the net or line built up is an aim
         self._net = re.compile(rf"(?:{alternation(lists.get('netVerbs', ()))})+"
                                rf"(?P<net>[\u4e00-\u9fff]{{1,10}}?(?:{alternation(lists.get('netHeads', ()))}))"
