@@ -398,18 +398,17 @@ def _unquoted_repeats(raw: list[dict], norm: str) -> list[dict]:
         return []
     taken = sorted((r["s"], r["e"]) for r in raw if not r["nested"])
     starts = [a for a, _ in taken]
+    names = sorted((n for n in quoted if "“" not in n and "”" not in n), key=len, reverse=True)
+    if not names:
+        return []
     out = []
-    for name, r in quoted.items():
-        if "“" in name or "”" in name:
-            continue
-        pos = norm.find(name)
-        while pos >= 0:
-            end = pos + len(name)
-            i = bisect.bisect_left(starts, end)
-            if norm[pos - 1:pos] != "“" and not any(a < end and pos < b for a, b in taken[max(0, i - 8):i]):
-                out.append({"s": pos, "e": end, "cls": r["cls"], "concept": r["concept"], "source": "quote",
-                            "nested": False})
-            pos = norm.find(name, end)
+    for m in re.finditer("|".join(map(re.escape, names)), norm):  # one pass over the text for all names
+        pos, end = m.span()
+        r = quoted[m.group(0)]
+        i = bisect.bisect_left(starts, end)
+        if norm[pos - 1:pos] != "“" and not any(a < end and pos < b for a, b in taken[max(0, i - 8):i]):
+            out.append({"s": pos, "e": end, "cls": r["cls"], "concept": r["concept"], "source": "quote",
+                        "nested": False})
     return out
 
 
