@@ -868,6 +868,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     openers = re.compile(rf"(?:{_YEAR_OR_ALL}|{alternation(lx.word_lists.get('figureOpeners', ()))})*")
     rate_of = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(lx.word_lists.get('peopleRates', ()))})")
     share = re.compile(alternation(lx.word_lists.get("shareWords", ())))
+    cases = tuple(lx.word_lists.get("caseNouns", ())) or ("\0",)
     nominal: dict[str, bool] = {}  # noun phrase -> a noun phrase of its own (names recur: decided once)
 
     def is_np(noun: str) -> bool:
@@ -931,6 +932,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                 # again; a bare rate (办结率) leaves it for its item's mechanism only
                 subj = [items[si]] if si in items else [t for t in [_topic(mentions, m_starts, lo, c0, counted_by)]
                                                         if t is not None] or subj
+            elif subj and subj == last and si in items and q.unit in ("件", "起", "条") and noun.endswith(cases):
+                subj = [items[si]]  # 议定事项2480件, 调处矛盾纠纷3150件 after a count of people: the item's matters
             elif subj and subj == last and prev[2] and q.unit in ("%", "‰"):
                 # 222个社区全部建成……,覆盖率达100%: a rate does not measure the things counted before
                 subj = [items[si]] if si in items else [t for t in [_topic(mentions, m_starts, lo, c0, counted_by)]

@@ -1,6 +1,6 @@
 """The second blind genre set (tests/data/genre/blind2), no longer blind: its error patterns were fixed by
 generic rules (docs/extraction.md, "Second blind set"). A guard against regressions; floors sit below the
-figures measured after the fixes (pooled macro-F1 0.925, each text 0.84-0.98, subjects 62/79)."""
+figures measured after the fixes (pooled macro-F1 0.925, each text 0.84-0.98, subjects 66/79)."""
 
 from __future__ import annotations
 
@@ -41,4 +41,4 @@ def test_pooled(scored) -> None:
         f1[c] = 2 * p * r / (p + r)
     assert sum(f1[c] for c in ("Actor", "Mechanism", "Goal", "Metric")) / 4 >= 0.88, f1
     assert f1["Challenge"] >= 0.90, f1
-    assert sum(r.metric_subject_ok for r in results) >= 0.70 * sum(r.metrics_gold for r in results)
+    assert sum(r.metric_subject_ok for r in results) >= 0.75 * sum(r.metrics_gold for r in results)

@@ -122,3 +122,12 @@ def test_a_figure_with_no_name_in_its_sentence_measures_the_jurisdiction() -> No
 def test_working_days_are_a_unit(text: str) -> None:
     qs = extract_text(text).quantities
     assert [(q.value, q.unit) for q in qs] == [(3, "个工作日")], [(q.value, q.unit) for q in qs]
+
+
+@pytest.mark.parametrize("text", [
+    "三、以“邻里评理会”化解纠纷。全镇吸纳老党员、退休干部200名,全年调处矛盾纠纷900件。\n",
+    "三、以「鄰里評理會」化解糾紛。全鎮吸納老黨員、退休幹部200名,全年調處矛盾糾紛900件。\n",
+])
+def test_matters_counted_after_a_count_of_people_are_the_items(text: str) -> None:
+    got = _subjects(text)
+    assert got[900] == ["邻里评理会"], got
