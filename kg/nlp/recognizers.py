@@ -962,8 +962,9 @@ class SloganRecognizer:
         self._higher = re.compile(rf"(?:{alternation(lists.get('qualityLevels', ()))})的$")
         # a system described by a list of the qualities it is to have (A、B、C的某某体系) is an aim
         systems = alternation(tuple(h for h, (c, _, _) in self.lexicon.heads.items() if c == "System"))
-        self._described_system = re.compile(rf"(?:[\u4e00-\u9fff]{{4}}、)+[\u4e00-\u9fff]{{4}}的"
-                                            rf"[\u4e00-\u9fff]{{2,10}}?(?:{systems})")
+        # found from the last 、 of the list (a literal the regex engine scans for fast), then extended leftwards
+        self._described_system = re.compile(rf"、[\u4e00-\u9fff]{{4}}的[\u4e00-\u9fff]{{2,10}}?(?:{systems})")
+        self._quality_item = re.compile(r"[\u4e00-\u9fff]{4}、$")
         # 织密扎牢某某安全网, 筑牢某某防线: the net or line built up is an aim
         self._net = re.compile(rf"(?:{alternation(lists.get('netVerbs', ()))})+"
                                rf"(?P<net>[\u4e00-\u9fff]{{1,10}}?(?:{alternation(lists.get('netHeads', ()))}))"
@@ -1026,7 +1027,11 @@ class SloganRecognizer:
         for m in self._net.finditer(text):
             add_candidate(doc, m.start("net"), m.end("net"), "StrategicGoal", "slogan")
         for m in self._described_system.finditer(text):  # 覆盖城乡、功能完善、便捷高效的某某服务体系
-            add_candidate(doc, m.start(), m.end(), "StrategicGoal", "slogan")
+            start = m.start() + 1
+            while (item := self._quality_item.search(text, max(0, start - 5), start)) is not None:
+                start = item.start()
+            if start <= m.start() - 4:  # at least two qualities
+                add_candidate(doc, start, m.end(), "StrategicGoal", "slogan")
         found = []
         aims: set[int] = set()  # starts of lists after a verb of aims: verbal nouns count as verbs (早救助)
         for m in self._aims.finditer(text):
