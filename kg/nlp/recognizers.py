@@ -640,8 +640,7 @@ class MorphologyRecognizer:
         text = doc_text(doc)
         if not _DIGIT.search(text):
             return
-        have = {(r.start_char, r.end_char) for r in spans.records(doc, KEY)}
-        have.update((r.start_char, r.end_char) for _, r in found)
+        have: set[tuple[int, int]] | None = None  # the spans already named, gathered when first needed
         for m in self._count_re.finditer(text):
             k = bisect.bisect_left(offs, m.end())
             if k >= len(w) or offs[k] != m.end():
@@ -652,6 +651,9 @@ class MorphologyRecognizer:
                     break
                 b, cls, concept = got
                 key = (offs[k], offs[b - 1] + len(w[b - 1]))
+                if have is None:
+                    have = {(r.start_char, r.end_char) for r in spans.records(doc, KEY)}
+                    have.update((r.start_char, r.end_char) for _, r in found)
                 if key not in have:
                     have.add(key)
                     found.append(_token_candidate(doc, w, offs, k, b, cls, "morphology", concept))
@@ -1167,6 +1169,7 @@ class ChallengeRecognizer:
         self._remedy = re.compile(alternation(self.lexicon.word_lists.get("remedyVerbs", ())))
         cause = alternation(self.lexicon.word_lists.get("causeVerbs", ()))
         trends = alternation(self.lexicon.word_lists.get("worseningTrends", ()))
+        self._cause_in = re.compile(cause)
         self._caused = re.compile(rf"^(.{{2,16}}?(?:{cause})[\u4e00-\u9fff]{{1,12}}?(?:{trends}))$")  # ……导致……老龄化
 
     def __call__(self, doc: Doc) -> Doc:
@@ -1189,7 +1192,8 @@ class ChallengeRecognizer:
                 elif len(items) > 1 and (m := self._lack.search(item)):
                     found |= self._add(doc, m.group(1), clause.start_char + pos)  # A泛化、B偏重留痕
                 pos += len(item) + 1
-            if not found and (m := self._lack.search(text) or self._caused.search(text)):
+            if not found and (m := self._lack.search(text) or (
+                    self._cause_in.search(text) and self._caused.search(text))):
                 self._add(doc, m.group(1), clause.start_char)
         return doc
 
