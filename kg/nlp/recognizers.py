@@ -1135,16 +1135,20 @@ def _outside_quotes_split(text: str) -> list[str]:
     if "“" not in text:
         return text.split("、")
     items, depth, last = [], 0, 0
-    for i, c in enumerate(text):
+    for m in _LIST_MARKS.finditer(text):
+        c = m.group(0)
         if c == "“":
             depth += 1
         elif c == "”":
             depth = max(0, depth - 1)
-        elif c == "、" and depth == 0:
-            items.append(text[last:i])
-            last = i + 1
+        elif depth == 0:
+            items.append(text[last:m.start()])
+            last = m.end()
     items.append(text[last:])
     return items
+
+
+_LIST_MARKS = re.compile("[“”、]")
 
 
 class ChallengeRecognizer:
