@@ -321,6 +321,8 @@ class MorphologyRecognizer:
         self._fillers = frozenset(self.lexicon.fillers)
         self._deictics = frozenset(self.lexicon.deictics)
         self._goal_verbs = frozenset(v for v, p in self.lexicon.triggers.items() if p in ("contributesTo", "setsGoal"))
+        #: verbs of founding (设立, 组建): the clause's verb before the body or system they found, never part of it
+        self._founding = frozenset(self.lexicon.word_lists.get("foundingVerbs", ()))
         # per-word properties, computed once per distinct word (the rules ask them of every token)
         self._heads = _Memo(self._head_of)
         self._counted = _Memo(lambda t: _COUNTED.match(t) is not None)  # 两级, 三支: a count of actors
@@ -407,6 +409,8 @@ class MorphologyRecognizer:
         head = self.head_of(w[i]) or ""
         stem = w[i][: len(w[i]) - len(head)]
         generic_stem = bool(stem) and _only_generic(stem, self.lexicon)
+        if t in self._founding:
+            return False  # 每个社区设立议事会: the verb founds the body named after it
         if core == "Actor":
             if t in self.lexicon.triggers or k == 0 or (len(t) == 1 and t in self.lexicon.predicates):
                 return False  # 报街道: a one-character verb of the grammar never modifies a name

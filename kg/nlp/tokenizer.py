@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from kg.nlp.lexicon import Lexicon, load_default_lexicon
+from kg.nlp.lexicon import Lexicon, core_class, load_default_lexicon
 
 __all__ = [
     "TEXT_KEY",
@@ -382,8 +382,12 @@ class JiebaTokenizer:
         self._user = frozenset(user)
         #: one-character heads (局 厅 委): jieba may glue 等 to them (局等), which hides the head
         self._short_heads = frozenset(h for h in lexicon.heads if len(h) == 1)
-        #: every word :meth:`_give_back` may cut (the words its three rules start from), to skip the others fast
-        self._glue = frozenset({p + lv for p in _PREPOSITIONS for lv in _LEVELS}
+        #: a verb of acting together glued to the level that opens the next name (某局会同县某局: 会同 + 县,
+        #: where jieba reads the county 会同县), after a word ending like an actor's head
+        self._co_level = frozenset(v + lv for v in lexicon.word_lists.get("coordinatingVerbs", ()) for lv in _LEVELS)
+        self._actor_ends = frozenset(h[-1] for h, (cls, _, _) in lexicon.heads.items() if core_class(cls) == "Actor")
+        #: every word :meth:`_give_back` may cut (the words its rules start from), to skip the others fast
+        self._glue = frozenset({p + lv for p in _PREPOSITIONS for lv in _LEVELS} | self._co_level
                                | {h + "等" for h in self._short_heads} | {w for w in user if len(w) >= 3})
         self._dag: DagSegmenter | CompiledSegmenter | None = None
         if hmm:  # the fast paths; they take the jieba tokenizer's dictionary over
@@ -409,6 +413,11 @@ class JiebaTokenizer:
             if len(a) == 2 and a[0] in _PREPOSITIONS and a[1] in _LEVELS and b and "\u4e00" <= b[0] <= "\u9fff":
                 out += words[done:k]
                 out += [a[0], a[1]]  # 由 + 市 + 某局: a preposition glued to the level that opens a name
+                done = k + 1
+            elif a in self._co_level and k > 0 and words[k - 1][-1:] in self._actor_ends and b \
+                    and "\u4e00" <= b[0] <= "\u9fff":
+                out += words[done:k]
+                out += [a[:-1], a[-1]]  # 某局 + 会同 + 县 + 某局
                 done = k + 1
             elif len(a) == 2 and a[1] == "等" and a[0] in self._short_heads:
                 out += words[done:k]
