@@ -11,7 +11,7 @@ What happens here, in order:
    resolved to the place of that level; 本方案/如下意见 resolved to the document's own policy;
 5. expand parenthesised alternatives into aliases (村(居)民委员会 -> 村民委员会, 居民委员会);
 6. merge mentions of one entity: same normalised name, a shared alias, names that differ only by a
-   scope modifier (城乡, 基层), a leading place (某省养老服务体系) or a generic tail (机制, 体系, 水平), or the
+   scope modifier (城乡, 基层), a leading place (某省托育服务体系) or a generic tail (机制, 体系, 水平), or the
    same quoted core (“某某” and “某某”平台); a bare name shared by several tailed ones (某某 with 某某机制 and
    某某制度) joins the most mentioned of them only;
 7. map span-level relations and metric subjects onto the merged entities, and add the relations of the
@@ -61,7 +61,7 @@ _QUOTED_CORE = re.compile(r"“([^”]{2,})”")  # a quoted part of a name: “
 def level_of(place: str, admin_level: str | None = None) -> str | None:
     """The level (省, 市, 区, 县) a place name speaks for.
 
-    >>> level_of("江苏省"), level_of("越秀区"), level_of("上海市", "province"), level_of("团结")
+    >>> level_of("江苏省"), level_of("鼓楼区"), level_of("上海市", "province"), level_of("团结")
     ('省', '区', '市', None)
     """
     for suffix, level in _LEVELS:
@@ -183,7 +183,7 @@ def _collect(nlp: Language, norm: str, lx: Lexicon) -> _Collected:
                 src = s.id_ if s.id_.startswith("coordination-head") else s.id_.split(":")[0]
                 out.raw.append({"s": off + s.start_char, "e": off + s.end_char, "cls": s.label_,
                                 "concept": s.kb_id_, "source": src, "nested": nested})
-        if off < first_line:  # places named in the title line, also inside names (某省民政厅关于……)
+        if off < first_line:  # places named in the title line, also inside names (某省文化和旅游厅关于……)
             text = doc_text(doc)
             out.title_places = sorted({*out.title_places, *(
                 (off + c.start_char, text[c.start_char:c.end_char]) for c in span_records(doc, "candidates")
@@ -312,7 +312,7 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
         if longest:
             for n in range(min(longest, len(k) - 3), 1, -1):
                 if k[:n] in places:
-                    loose.add(k[n:])  # 某省养老服务体系 -> 养老服务体系
+                    loose.add(k[n:])  # 某省托育服务体系 -> 托育服务体系
                     break
         if core != "Actor":
             for t in _GENERIC_TAILS:
@@ -321,7 +321,7 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
         elif cls == "Group":
             for t in lx.word_lists.get("groupTails", ()):
                 if k.endswith(t) and len(k) - len(t) >= 2:
-                    loose.add(k[: -len(t)])  # 社区工作者队伍 -> 社区工作者
+                    loose.add(k[: -len(t)])  # 楼栋长队伍 -> 楼栋长
         elif cls == "Person":
             for t in _lexicon_cache(lx, "roles", _role_heads):
                 if k.endswith(t) and 2 <= len(k) - len(t) <= 4:
@@ -387,7 +387,7 @@ class _UF:
 
 
 def _unquoted_repeats(raw: list[dict], norm: str) -> list[dict]:
-    """A name introduced in quotation marks (“睦邻议事坊”) and repeated later without them: the repeats
+    """A name introduced in quotation marks (“百姓议事厅”) and repeated later without them: the repeats
     are mentions of it too, where no other name covers them."""
     quoted = {}
     for r in raw:
@@ -489,8 +489,8 @@ def _merge(raw: list[dict], lx: Lexicon, norm: str, places: frozenset[str]) -> l
 
 
 def _merge_short_names(raw: list[dict], node: list[int], uf: _UF, lx: Lexicon) -> None:
-    """A mechanism or goal named in full once and by its tail elsewhere is one entity (县乡村三级数据共享机制 …
-    数据共享机制; 人人参与的社区治理共同体 … 社区治理共同体): the tail ends in a head, has a modifier of at least
+    """A mechanism or goal named in full once and by its tail elsewhere is one entity (市县两级档案互认机制 …
+    档案互认机制; 人人出力的邻里互助共同体 … 邻里互助共同体): the tail ends in a head, has a modifier of at least
     four characters, and is the tail of the names of one entity only."""
     by_label: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(raw):
@@ -814,7 +814,7 @@ def _with_metadata(document: Document, chain: dict[str, str], titles: list, norm
 
 
 def _inner_actors(raw: list[dict], norm: str, lx: Lexicon) -> list[dict]:
-    """Actors of the lexicon named inside a mechanism, policy or challenge name (在职党员 in 在职党员到社区
+    """Actors of the lexicon named inside a mechanism, policy or challenge name (在职党员 in 在职党员进楼栋
     报到机制), found on characters so that a name the tokenizer kept whole is still looked into."""
     holders = [r for r in raw if not r["nested"] and core_class(r["cls"]) in ("Mechanism", "Challenge")]
     if not holders or _actor_pattern(lx) is None:
@@ -857,7 +857,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                      ) -> tuple[list[tuple], list[dict]]:
     """Revise what each figure measures, after the relation rules: (1) the name counted right after the
     measure word stays; (2) a name in the figure's own clause beats one from outside it, and people named
-    before a rate of theirs (群众满意度达到96%) are such a name; (3) a clause with a noun of its own that
+    before a rate of theirs (居民认可度达到93%) are such a name; (3) a clause with a noun of its own that
     names nothing (常住人口约89万人, 议定事项2480件) does not take the previous clause's subject: it falls back
     to the mechanism of its enumerated item, else to the sentence's topic (its first actor or place).
     Returns the revised metrics and the mentions added for (2)."""
@@ -916,11 +916,11 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             a = actor_words.match(before, openers.match(before).end()) if actor_words is not None else None
             back = anaphor.match(before)
             named = _named_before(mentions, m_starts, c0, back.group(1), norm) if back else None
-            if named is not None:  # 该基金会累计募集资金……: the 基金会 named before
+            if named is not None:  # 该基金会去年拨付善款……: the 基金会 named before
                 subj = [named]
             elif inside:  # (2) a name of the figure's own clause
                 subj = [(inside[-1][0], inside[-1][1])]
-            elif a is not None and rate_of.match(before, a.end()):  # 群众满意度达到96%: the people
+            elif a is not None and rate_of.match(before, a.end()):  # 居民认可度达到93%: the people
                 key = (c0 + a.start(), c0 + a.end())
                 e = lx.entries[a.group(0)]
                 extra.append({"s": key[0], "e": key[1], "cls": e.cls, "concept": e.concept, "source": "lexicon",
@@ -933,9 +933,9 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                 subj = [items[si]] if si in items else [t for t in [_topic(mentions, m_starts, lo, c0, counted_by)]
                                                         if t is not None] or subj
             elif subj and subj == last and si in items and q.unit in ("件", "起", "条") and noun.endswith(cases):
-                subj = [items[si]]  # 议定事项2480件, 调处矛盾纠纷3150件 after a count of people: the item's matters
+                subj = [items[si]]  # 议定事项1370件, 受理邻里纠纷2940件 after a count of people: the item's matters
             elif subj and subj == last and prev[2] and q.unit in ("%", "‰"):
-                # 222个社区全部建成……,覆盖率达100%: a rate does not measure the things counted before
+                # 85个小区全部配齐……,覆盖率达100%: a rate does not measure the things counted before
                 subj = [items[si]] if si in items else [t for t in [_topic(mentions, m_starts, lo, c0, counted_by)]
                                                         if t is not None] or subj
         if not subj:
@@ -946,7 +946,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
 
 
 def _noun_phrase(text: str, tokenize, lx: Lexicon, share: re.Pattern) -> bool:
-    """``text`` is a noun phrase of its own: two characters or more, nouns only (开展服务活动, 按每个小区, 拥有
+    """``text`` is a noun phrase of its own: two characters or more, nouns only (组织帮扶活动, 按每个小区, 拥有
     and 占比 go on with the previous subject), or the name of a rate (办结率)."""
     if len(text) < 2 or share.search(text):
         return False
@@ -968,7 +968,7 @@ def _item_bodies(item_heads: list[tuple[int, int]], mentions: list, sents: list[
                  if b <= h1 and not r["nested"] and core_class(r["cls"]) == "Mechanism"]
         quoted = [(a, b) for a, b in named if "“" in norm[max(0, a - 1):b]]
         if len(set(named)) != 1 and len(set(quoted)) == 1:
-            named = quoted  # 二、以“某某”引导移风易俗: the quoted practice is the item's
+            named = quoted  # 二、以“某某”带动垃圾分类: the quoted practice is the item's
         if len(set(named)) != 1:
             continue
         para = norm.find("\n", h1)
@@ -982,7 +982,7 @@ def _item_bodies(item_heads: list[tuple[int, int]], mentions: list, sents: list[
 
 
 def _named_before(mentions: list, m_starts: list[int], pos: int, words: str, norm: str) -> tuple[int, int] | None:
-    """The last name before ``pos`` ending in a word ``words`` starts with (该基金会累计…… -> 某某基金会)."""
+    """The last name before ``pos`` ending in a word ``words`` starts with (该基金会去年拨付…… -> 某某基金会)."""
     for a, b, r in reversed(mentions[max(0, bisect.bisect_left(m_starts, pos) - 60):bisect.bisect_left(m_starts, pos)]):
         surface = norm[a:b]
         if b <= pos and not r["nested"] and any(surface.endswith(words[:n]) for n in range(len(words), 1, -1)):

@@ -170,7 +170,7 @@ def normalise(text: str) -> tuple[str, array, array]:
     dropped; returns ``(norm, starts, ends)``.
 
     A run of white space inside a line becomes one space when it separates two words (Latin, digits or
-    Chinese: 中共某省委办公厅 某省人民政府办公厅 names two issuers); it is dropped at the start or end of a
+    Chinese: 中共某市委办公室 某市政府办公室 names two issuers); it is dropped at the start or end of a
     line, next to punctuation, and between letter-spaced single characters (社 会 组 织).
 
     >>> norm, s, e = normalise("省委，省政府（试行）")

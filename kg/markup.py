@@ -49,8 +49,8 @@ def html_to_text(html: str) -> str:
 def markdown_to_text(md: str) -> str:
     """Markdown without its markup (headings, emphasis, links, code fences).
 
-    >>> markdown_to_text("# 标题\\n**加强**[基层](http://x)治理")
-    '标题\\n加强基层治理'
+    >>> markdown_to_text("# 标题\\n**完善**[邻里](http://x)互助")
+    '标题\\n完善邻里互助'
     """
     md = re.sub(r"```.*?```", "", md, flags=re.DOTALL)
     md = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", md)

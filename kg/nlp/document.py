@@ -1,7 +1,7 @@
 """Document structure of official texts: title lines, their issuers, the policy a notice carries, anaphora.
 
 - A *title line* is a line without sentence punctuation that ends in a policy head, optionally followed by
-  a note in brackets: ``某省民政厅关于加强……的意见``, ``某省“十四五”……规划(摘要)``. The line (without the
+  a note in brackets: ``某省文化和旅游厅关于做好……的通知``, ``某省“十四五”……规划(摘要)``. The line (without the
   note) is a policy; the actors before 关于 are its issuers.
 - A *transmitting notice* (``某厅关于印发某方案的通知``, ``某办公厅 某办公厅印发《……》的通知``) carries a policy:
   the part between 印发/转发 and 的通知 is that policy; the actors before the verb issue it.
@@ -87,7 +87,7 @@ _REGION_WORDS = frozenset(("地区", "山区"))
 
 class PlaceRecognizer:
     """Places the lexicon does not list: a token jieba knows as a place or name ending in an administrative
-    suffix (越秀区, 德清县, 浦东新区), unless the grammar lists it as generic (主城区); a region, a place jieba
+    suffix (鼓楼区, 桃源县, 滨江新区), unless the grammar lists it as generic (主城区); a region, a place jieba
     knows followed by 地区 or 山区 or one word of both (某某地区, 某某山区); and deictic words
     (全省, 我市, 本区: source ``deixis``) that the extraction resolves to the document's own place."""
 

@@ -119,9 +119,9 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
     """All quantities of one sentence, with the year context of that sentence.
 
     >>> from kg.nlp.lexicon import load_default_lexicon
-    >>> q = parse_quantities("2022年投入资金约3.5亿元", load_default_lexicon())[0]
+    >>> q = parse_quantities("2021年拨付经费约3.5亿元", load_default_lexicon())[0]
     >>> (q.value, q.unit, q.qualifier, q.year)
-    (350000000.0, '元', '约', 2022)
+    (350000000.0, '元', '约', 2021)
     """
     pattern = pattern or _compile(lx)
     matches = list(pattern.finditer(text))

@@ -200,14 +200,14 @@ class LexiconRuler:
         lx = self.lexicon
         nxt = w[e] if e < len(w) else ""
         if nxt == "的" or nxt in lx.heads or nxt in lx.generic:
-            return False  # a modifier of a longer name: ……服务的……, 党建引领基层治理创新
+            return False  # a modifier of a longer name: ……服务的……, 科技赋能邻里服务创新
         if entry_cls == "Mechanism" and (self._noun(nxt) or nxt in ("和", "与", "及") and self._shared_noun(w, e + 1)):
             return False  # a field (the lexicon's bare class) before a noun only modifies it: 社区治理效能,
-            # 社区治理和民生保障资金
+            # 邻里互助和应急救灾资金
         if self._modifier_list(w, e):
             return False
         if core_class(entry_cls) == "Goal" and self._topic(w, s, nxt):
-            return False  # 某某建设持续夯实: the topic of a report on progress, not an aim
+            return False  # 某某建设不断巩固: the topic of a report on progress, not an aim
         return self._argument(w, s)
 
     @staticmethod
@@ -226,7 +226,7 @@ class LexiconRuler:
 
     def _shared_noun(self, w: list[str], k: int) -> bool:
         """The conjunct from token ``k`` ends, before punctuation or a function word, in a plain noun (tag n)
-        that is no lexicon name: the noun both conjuncts modify (……和民生保障资金)."""
+        that is no lexicon name: the noun both conjuncts modify (……和应急救灾资金)."""
         last = ""
         while k < len(w) and w[k] not in _PUNCT and w[k] not in FUNCTION_WORDS and not _DIGIT.search(w[k]):
             last = w[k]
@@ -246,7 +246,7 @@ class LexiconRuler:
 
     def _modifier_list(self, w: list[str], e: int) -> bool:
         """In A、B、C等…… the items are names only when what follows 等 is a head noun of their kind;
-        ……等协同发展的综合服务体系 and ……等问题 make them modifiers or topics."""
+        ……等齐头并进的综合保障体系 and ……等问题 make them modifiers or topics."""
         k = e
         while k < len(w) and w[k] not in _LIST_END:
             if w[k] == "等":
@@ -400,9 +400,9 @@ class MorphologyRecognizer:
         """Whether the verb at ``k`` belongs to the name headed by ``i`` (None: not a verb, no decision).
 
         Mechanisms and goals take up to two verbs right before the head when something other than a clause
-        boundary precedes them (社区协商制度, 能力提升工程, 健全培育扶持机制 -> 培育扶持机制); actors take a verb
-        only after a measure word or 的 (2000名注册志愿者), never one with a subject of its own
-        (人口拥有社区工作者, 人数占居民 -> 社区工作者, 居民)."""
+        boundary precedes them (楼栋议事制度, 素质提升工程, 完善激励保障机制 -> 激励保障机制); actors take a verb
+        only after a measure word or 的 (3600名持证调解员), never one with a subject of its own
+        (人口配备网格员, 人数占居民 -> 网格员, 居民)."""
         t = w[k]
         if t in FUNCTION_WORDS or not self._verb(t):
             return None
@@ -410,7 +410,7 @@ class MorphologyRecognizer:
         stem = w[i][: len(w[i]) - len(head)]
         generic_stem = bool(stem) and _only_generic(stem, self.lexicon)
         if t in self._founding:
-            return False  # 每个社区设立议事会: the verb founds the body named after it
+            return False  # 每个小区组建议事会: the verb founds the body named after it
         if core == "Actor":
             if t in self.lexicon.triggers or k == 0 or (len(t) == 1 and t in self.lexicon.predicates):
                 return False  # 报街道: a one-character verb of the grammar never modifies a name
@@ -418,11 +418,11 @@ class MorphologyRecognizer:
             bare = not stem and len(t) >= 2 and not self.lexicon.heads[head][1] and \
                 self._tag(w[k - 1]) not in ("a", "ad", "d")
             if k == i - 1 and (self._tag(t) == "vn" or generic_stem or bare) and not self._clause_start(w, k):
-                return True  # 村务监督委员会, 城市运行管理中心, 综合指挥中心
+                return True  # 业主监督委员会, 交通运行监测中心, 防汛指挥中心
             return k == i - 1 and (left == "的" or bool(_DIGIT.search(left)) or _is_unit_token(left, self.lexicon))
         if 0 < k < i - 1 and len(t) >= 2 and self._tag(t).startswith("v") and self._tag(t) != "vn" and \
                 self._names_actor(w[k - 1]):
-            return False  # 社工机构承接社区服务项目: the verb has an actor for its subject
+            return False  # 社工机构承办养老帮扶项目: the verb has an actor for its subject
         if 0 < k and len(t) >= 2 and self._finite[t] and self._names_organ(w[k - 1]):
             return False  # 某局负责平台建设: an organ is the verb's subject
         if (stem and not generic_stem) or i - k > 2 or \
@@ -433,8 +433,8 @@ class MorphologyRecognizer:
         if t in self.lexicon.triggers:
             if core != "Mechanism":
                 return None  # 实现全覆盖: the trigger governs the goal
-            # right before the head it needs a noun on its left (能力提升工程); as the first of two verbs it
-            # needs the clause's own verb on its left (健全培育扶持机制)
+            # right before the head it needs a noun on its left (素质提升工程); as the first of two verbs it
+            # needs the clause's own verb on its left (完善激励保障机制)
             if (k == i - 1) == self._verb(w[k - 1]):
                 return None
         return True
@@ -447,7 +447,7 @@ class MorphologyRecognizer:
         """Start of a modifier ending in 的 (token ``k``) that belongs to the name headed by ``i``, or None.
 
         A goal keeps what its verb opens (构建人人尽责的……共同体: 人人尽责的……, with 、 lists); a mechanism
-        keeps a noun phrase (议事成果的跟踪问效机制), or any modifier when its own words are generic only
+        keeps a noun phrase (协商结果的回访督办机制), or any modifier when its own words are generic only
         (某某的制度体系 names something, 制度体系 alone does not)."""
         if core == "Goal":
             m = k - 1
@@ -467,7 +467,7 @@ class MorphologyRecognizer:
             m -= 1
         if m == k - 1 or sum(map(len, w[m + 1:k])) > 10 or (m >= 0 and not self._stop(w, m) and (
                 self._names_actor(w[m]) or self._names_goal(w[m]) or self._verb(w[m]))):
-            return None  # 党组织领导的……, 共建共治共享的……: an actor's or a goal's phrase, not the name's modifier
+            return None  # 某党委领导的……, 人人参与的……: an actor's or a goal's phrase, not the name's modifier
         if generic and m + 2 == k and self._level_word(w[m + 1]):
             return None  # 某区的经验: a place's way of doing, not a name
         return m + 1
@@ -553,7 +553,7 @@ class MorphologyRecognizer:
             if t == "的" and core in ("Goal", "Mechanism") and k >= 1:
                 m = self._de_modifier(w, k, i, j, core)
                 if m is not None and chars + sum(map(len, w[m:k + 1])) <= self.max_chars:
-                    j = m  # 人人尽责的……共同体, 议事成果的跟踪问效机制, 某某的制度体系
+                    j = m  # 人人尽责的……共同体, 协商结果的回访督办机制, 某某的制度体系
                     break
             if core == "Mechanism" and t == "向" and k >= 1 and j < i and len(w[k - 1]) >= 2 \
                     and not self._verb(w[k - 1]) and not self._stop(w, k - 1) \
@@ -563,7 +563,7 @@ class MorphologyRecognizer:
                 continue
             if allow_and and t == "的" and k >= 2 and len(w[k - 1]) >= 4 and not self._verb(w[k - 1]) \
                     and not self._stop(w, k - 1) and self._stop(w, k - 2) and w[k - 2] != "的":
-                chars += len(w[k - 1]) + 1  # 共建共治共享的基层治理格局: one modifier word before 的
+                chars += len(w[k - 1]) + 1  # 开放包容的邻里互助格局: one modifier word before 的
                 j, k = k - 1, k - 2
                 break
             if self._stop(w, k) or chars + len(t) > self.max_chars:
@@ -614,7 +614,7 @@ class MorphologyRecognizer:
             span_text = "".join(w[j:i + 1])
             if len(head) == 1 and not self._single_head_ok(word) and not (
                     j < i and self._level_word(w[j]) and (word != head or j < i - 1)):  # 市+审计局
-                continue  # 局 厅 委 need a stem that makes an organisation: 民政厅, 公安局, 省数据资源局 (not 格局)
+                continue  # 局 厅 委 need a stem that makes an organisation: 民政厅, 公安局, 省档案管理局 (not 格局)
             if self._generic(w, j, i, head):
                 continue
             if span_text == head and not standalone:
@@ -625,7 +625,7 @@ class MorphologyRecognizer:
                 continue  # the lexicon ruler has it, typed more precisely
             add(j, i + 1, cls, "morphology")
             last = (i, j, head)
-            # coordination sharing the head: 干部下派和在职党员到社区报到机制 -> 干部下派机制
+            # coordination sharing the head: 专家驻点和志愿者进楼栋服务机制 -> 专家驻点机制
             ends_np = i + 1 >= len(w) or self._stop(w, i + 1)
             if ends_np and j >= 2 and w[j - 1] in ("和", "与", "及") and core != "Goal" \
                     and self.head_of(w[j - 2]) is None:
@@ -708,7 +708,7 @@ class MorphologyRecognizer:
         return token in _LEVELS or token in self.lexicon.places or self._tag(token) == "ns"
 
     def _generic(self, w: list[str], j: int, i: int, head: str) -> bool:
-        """A head whose modifier is only generic words (治理模式, 联动机制, 各项政策制度) names nothing."""
+        """A head whose modifier is only generic words (治理模式, 联动机制, 各类配套制度) names nothing."""
         words = w[j:i + 1]
         words[-1] = words[-1][: len(words[-1]) - len(head)]
         words = [w for w in words if w]
@@ -729,7 +729,7 @@ _QUOTE = re.compile(r"“([^“”\n]{1,80})”")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _NUMERALS = re.compile(r"[一二两三四五六七八九十百千\d]+")
 _NUM_SLOGAN = re.compile(r"^[一二两三四五六七八九十百千\d]+[个项条大]")
-#: “一村一辅警”, “一格一员”: one of something for each unit, a rule of allocation whose last part may be a role
+#: “一楼一管家”, “一格一员”: one of something for each unit, a rule of allocation whose last part may be a role
 _ONE_EACH = re.compile(r"^一[\u4e00-\u9fff]{1,3}一[\u4e00-\u9fff]{1,4}$")
 #: quantifiers opening a clause (部分, 一些): they scope a weakness, so they stay in its name
 _QUANTIFIERS = frozenset(("部分", "少数", "个别"))
@@ -806,7 +806,7 @@ class QuoteRecognizer:
             inner = m.group(1)
             s, e = m.start(1), m.end(1)
             if utterances and any(a < m.start() and m.end() < b for a, b in utterances):
-                continue  # “议事坊让居民从“旁观者”变成“参与者”,……”: a word quoted inside an utterance
+                continue  # “某某站让老人从“局外人”变成“主人翁”,……”: a word quoted inside an utterance
             after = text[m.end():m.end() + 12]
             if "—" in inner:
                 self._chain(doc, m, after)
@@ -836,7 +836,7 @@ class QuoteRecognizer:
                 continue
             if _ONE_EACH.match(inner):
                 self._parts(doc, s + inner.rfind("一") + 1, [inner[inner.rfind("一") + 1:]])
-                add_candidate(doc, s, e, "Practice", "quote")  # “一村一辅警”: a rule of allocation
+                add_candidate(doc, s, e, "Practice", "quote")  # “一楼一管家”: a rule of allocation
                 continue
             cls = self._type(text, m, inner, after) if len(parts) == 1 else "Practice"
             if cls and len(parts) == 1 and m.start() >= 2 and text[m.start() - 1] in "、和与及" \
@@ -845,7 +845,7 @@ class QuoteRecognizer:
                     actor_ends = {c.end_char for c in spans.records(doc, KEY) if c.label_ != "Place"
                                   and core_class(c.label_) == "Actor"}
                 if m.start() - 1 in actor_ends:
-                    cls = "Group"  # 吸纳新乡贤、退休干部和“某某明白人”: one more kind of people in the list
+                    cls = "Group"  # 吸纳退役军人、返乡青年和“某某热心人”: one more kind of people in the list
             if cls:
                 add_candidate(doc, s, e, cls, "quote")
         return doc
@@ -912,7 +912,7 @@ class QuoteRecognizer:
         if "、" in inner and self._governed_by_goal_verb(text, m.start()):
             return "ServiceTarget"  # 实现群众诉求“A、B、C”: a list of outcomes the clause's verb aims at
         if self._let.search(text, max(0, m.start() - 12), m.start()) and (not after or after[0] in _CLAUSE_PUNCT):
-            return "ServiceTarget"  # 让居民真正“有事好商量”,……: the state a measure leads to
+            return "ServiceTarget"  # 让老人真正“难事有人帮”,……: the state a measure leads to
         if len(inner) <= 2:
             return None  # “议题”: a word in quotation marks, not a name
         return "Practice"
@@ -929,7 +929,7 @@ class QuoteRecognizer:
         return best >= 0 and verb in self._goal_verbs
 
     def _chain(self, doc: Doc, m: re.Match, after: str) -> None:
-        """“乡镇党委—村党组织—网格党组织”四级组织架构: each level is an actor. A chain of steps followed by 的
+        """“街道党工委—小区党支部—楼栋党小组”三级联动体系: each level is an actor. A chain of steps followed by 的
         and a noun of a sequence (“提案—票选—资助”的某某衔接机制, ……的资助链条) is one mechanism with it."""
         tail = self._steps_tail.match(after)
         if tail is not None:
@@ -947,7 +947,7 @@ class QuoteRecognizer:
 
 
 class SloganRecognizer:
-    """Unquoted slogans a goal verb introduces: 实现小事不出村、大事不出镇、矛盾不上交 -> one goal; and aims
+    """Unquoted slogans a goal verb introduces: 做到求助不出楼、办证不跑腿、看病不排队 -> one goal; and aims
     stated as leading in a field: 在推进某某上走在前 (做示范, 作表率 …).
 
     After a trigger of ``contributesTo`` or ``setsGoal``, the rest of the clause is a slogan when it is a
@@ -971,12 +971,12 @@ class SloganRecognizer:
         # found from the last 、 of the list (a literal the regex engine scans for fast), then extended leftwards
         self._described_system = re.compile(rf"、[\u4e00-\u9fff]{{4}}的[\u4e00-\u9fff]{{2,10}}?(?:{systems})")
         self._quality_item = re.compile(r"[\u4e00-\u9fff]{4}、$")
-        # 织密扎牢某某安全网, 筑牢某某防线: the net or line built up is an aim
+        # 兜紧织牢某某保障网, 筑牢某某防线: the net or line built up is an aim
         self._net = re.compile(rf"(?:{alternation(lists.get('netVerbs', ()))})+"
                                rf"(?P<net>[\u4e00-\u9fff]{{1,10}}?(?:{alternation(lists.get('netHeads', ()))}))"
                                rf"(?=[,;:。!?、\n]|$)")
         self._re = re.compile(rf"(?:{alt})+(?P<items>[\u4e00-\u9fff]{{3,8}}(?:、[\u4e00-\u9fff]{{3,8}})+)(?=[,;:。!?\n]|$)")
-        # 做到早发现、早介入, 确保群众求助有门、受助及时: verbs opening a list of short aims (the people they are
+        # 做到早排查、早化解, 确保老人就医有保障、办证不跑腿: verbs opening a list of short aims (the people they are
         # for may stand first)
         listing = alternation(lists.get("goalListVerbs", ()))
         self._aims = re.compile(rf"(?:{listing})(?P<items>[\u4e00-\u9fff]{{3,12}}(?:、[\u4e00-\u9fff]{{3,8}})+)"
@@ -1043,7 +1043,7 @@ class SloganRecognizer:
         for m in self._aims.finditer(text):
             start, first = m.start("items"), m.group("items").split("、")[0]
             rest = min(map(len, m.group("items").split("、")[1:]))
-            if len(first) > rest + 1:  # 确保困难群众求助有门、受助及时: the people first, then the aims
+            if len(first) > rest + 1:  # 确保独居老人就医有保障、办证不跑腿: the people first, then the aims
                 ends = [c.end_char for c in spans.records(doc, KEY) if c.start_char == start
                         and core_class(c.label_) == "Actor" and c.end_char - start <= len(first) - 2]
                 if not ends:
@@ -1135,7 +1135,7 @@ class PersonRecognizer:
 
 
 def _outside_quotes_split(text: str) -> list[str]:
-    """``text`` split at 、 outside quotation marks (社区“甲、乙”的情况并不少见 stays one item)."""
+    """``text`` split at 、 outside quotation marks (小区“甲、乙”的现象时有发生 stays one item)."""
     if "“" not in text:
         return text.split("、")
     items, depth, last = [], 0, 0
@@ -1157,8 +1157,8 @@ _LIST_MARKS = re.compile("[“”、]")
 
 class ChallengeRecognizer:
     """Clauses stating a weakness: the clause up to and including a cue (……还显不足, ……有待提高), each
-    item of a list of them (A不足、B不健全等问题制约了……: two challenges), or a clause whose verb states a
-    lack (……缺乏刚性约束, ……难以落地). Discourse fillers opening the clause (如, 有些, 但) are left out."""
+    item of a list of them (A不足、B不完善等问题影响了……: two challenges), or a clause whose verb states a
+    lack (……缺乏某某保障, ……难以落地). Discourse fillers opening the clause (如, 有些, 但) are left out."""
 
     def __init__(self, lexicon: Lexicon | None = None, *, max_chars: int = 32) -> None:
         self.lexicon = lexicon or load_default_lexicon()

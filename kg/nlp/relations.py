@@ -21,7 +21,7 @@ Rules (each generic to the genre):
 - headings: a mechanism in a sub-heading involves the actors measured or acting under it; the mechanism of
   an enumerated item (一、健全某机制。……) is supported by the mechanisms its item sets up and contributes to
   the goals the item pursues;
-- metric subjects: the noun phrase right after the measure word (7.8万家 登记社会组织); 分别 pairs a list
+- metric subjects: the noun phrase right after the measure word (6.3万家 备案社会组织); 分别 pairs a list
   of entities with a list of values in order; else the nearest actor or mechanism before it in its clause
   (the first one when the clause states a share: 甲占乙的比例), else what the sentence's previous figure
   measures (……不少于10个X,……不少于5个), else the sentence's actor or place, else the nearest actor or
@@ -255,8 +255,8 @@ class RelationExtractor:
     # -- one sentence --------------------------------------------------------------------------------
     def _topic(self, text: str, sent: Sentence, e: _Ent, ents: list[_Ent] = ()) -> bool:
         """An actor can be the sentence's subject only if no verb comes before it in its clause
-        (我们必须牢记某某嘱托 and 突出某某聚集社区 name actors that are objects, not subjects); words inside
-        the names before it do not count (某住房和城乡建设局会同某局: 建设 is part of a name)."""
+        (我们要始终牢记某某嘱托 and 突出某某聚集社区 name actors that are objects, not subjects); words inside
+        the names before it do not count (某水利建设局会同某局: 建设 is part of a name)."""
         c0, _ = self._clause_bounds(text, e.start_char, sent.start_char, sent.end_char)
         before = text[c0:e.start_char]
         if not before:
@@ -291,7 +291,7 @@ class RelationExtractor:
             after = [e for e in ents if te <= e.start_char < cend]
             while len(after) > 1 and after[0].core == "Actor" and \
                     _MODIFIER.match(text[after[0].end_char:after[1].start_char]):
-                after = after[1:]  # 党组织领导的社区协商制度: the actor only modifies the object
+                after = after[1:]  # 党支部领导的楼栋议事制度: the actor only modifies the object
             objs = after[:1]
             for e in after[1:]:
                 if text[objs[-1].end_char:e.start_char].strip("“”") in _COORD + ("", "”、“"):
@@ -366,7 +366,7 @@ class RelationExtractor:
                 elif oc == "Actor" and (o.label_ in ("Group", "Role") or prop == "pioneeredBy" and o.label_ not in
                                         ("Place", "Person")) and prop in ("implements", "pioneeredBy") \
                         and prev_mechs:
-                    add(prev_mechs[-1], "involves", o, sent, word)  # 实施某计划,培育社区骨干
+                    add(prev_mechs[-1], "involves", o, sent, word)  # 实施某计划,培养志愿骨干
                 elif oc == "Actor" and prop == "implements" and o.label_ not in ("Place", "Person", "Group", "Role"):
                     for a in subj:  # 某区设立某基金会: the body set up is in the place; 某局组建某队: related
                         if a.label_ == "Place":
@@ -521,7 +521,7 @@ class RelationExtractor:
             policy = next((x for x in ents if x.label_ == "Policy" and x.end_char <= s), None)
             for a in ents:
                 if policy is not None and s <= a.start_char and a.end_char <= e and a.core == "Actor":
-                    add(a, "relatedTo", policy, sent, "同意")  # 《某方案》已经省政府同意
+                    add(a, "relatedTo", policy, sent, "同意")  # 《某方案》已经市政府批准
         for m in _CASE.finditer(text, sent.start_char, sent.end_char):
             s, e = m.start("place"), m.end("place")
             place = next((x for x in ents if x.start_char == s and x.end_char == e), None)
@@ -659,7 +659,7 @@ class RelationExtractor:
         if last and not own:
             return list(last)  # ……980家,占比提高3.2个百分点 / ……不少于10个X,……不少于5个
         if item is not None:
-            return [_k(item)]  # (三)建设某平台。……接入小区不少于800个: the item's mechanism
+            return [_k(item)]  # (三)建设某平台。……覆盖楼栋不低于600个: the item's mechanism
         if through:  # 依托某中心和某机制,……办结率达97%: the mechanism first
             return [_k(min(through, key=lambda e: e.core != "Mechanism"))]
         topic = [e for e in subj or () if e.end_char <= m.start_char] or \
@@ -667,7 +667,7 @@ class RelationExtractor:
         return [_k(t) for t in (topic or left[-1:])[:1]]
 
     def _own_measure(self, before: str) -> bool:
-        """The clause names what its figure measures: a rate with a modifier of its own (调解成功率达, not
+        """The clause names what its figure measures: a rate with a modifier of its own (纠纷化解率为, not
         覆盖率达), so it does not take the previous figure's subject."""
         np = self._link_verb.sub("", before)
         return bool(_RATE.search(np)) and len(np) >= 4
@@ -952,7 +952,7 @@ class _LinkCues:
             add(a, self.charge_prop[m.group("verb")], target, sent, m.group("verb"))
 
     def _persons(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
-        """某街道某社区党委书记某某: a person after a role (after a place)."""
+        """某街道某小区党支部书记某某: a person after a role (after a place)."""
         for n, (a, b) in enumerate(itertools.pairwise(ents)):
             if b.label_ == "Person" and a.end_char == b.start_char and a.core == "Actor" and \
                     a.label_ not in ("Person", "Place"):
@@ -1113,7 +1113,7 @@ class _LinkCues:
         for h, mech, _ in rx._mechanism_headings(doc, text, index, ("item",)):
             for p in frames:
                 add(mech, "supports", p, (p.start_char, h.end_char), "为抓手")
-        for h in items:  # 三、以“某某”调解队化解矛盾纠纷: the team the item works through
+        for h in items:  # 三、以“某某”调解队调处邻里纠纷: the team the item works through
             lead = ENUMERATION.sub("", text[h.start_char:h.end_char])
             at = h.end_char - len(lead) + (2 if lead.startswith("以“") else 1)
             x = next((e for e in index.within(h.start_char, h.end_char) if e.start_char in (at, at - 1)), None)

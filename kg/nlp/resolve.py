@@ -3,7 +3,7 @@
 Longer spans win over the spans they cross; for the same span, the more specific recogniser wins
 (title, chain, person, quote, lexicon, then morphology). A span inside an outer one is kept as *nested*
 when it is an actor or a goal named inside a mechanism, policy, goal or challenge (村(居)民代表 inside
-村(居)民代表联系户制度): relations are drawn from that nesting. A quoted phrase inside a weakness describes it
+村(居)民小组长包楼制度): relations are drawn from that nesting. A quoted phrase inside a weakness describes it
 and is no practice of its own.
 """
 
@@ -69,7 +69,7 @@ class Resolver:
                 continue  # 乡镇 in 乡镇党委: a modifier, not an actor of its own
             if nc == "Mechanism" and oc == "Challenge":
                 if s.id_ in ("quote", "slogan"):
-                    continue  # 社区“甲靠跑、乙靠吵”的情况并不少见: the quote describes the weakness, no practice
+                    continue  # 小区“甲靠等、乙靠闹”的现象时有发生: the quote describes the weakness, no practice
                 if any(n.start_char <= s.start_char and s.end_char <= n.end_char for n in named.get(i, [])):
                     continue  # 分级处置机制 inside 某某的分级处置机制 inside a weakness: only the longer name
                 named.setdefault(i, []).append(s)  # ……机制还不够健全: the mechanism is named for itself
