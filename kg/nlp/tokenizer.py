@@ -239,7 +239,7 @@ _RUST_OTHER_CHAR = re.compile(r"[^\u0000-\u2e7f\u3000-\u303f\u4e00-\u9fd5\uff00-
 _FILLER = "\u3400\u3400"
 #: cut by both segmenters when the compiled one is built: a jieba-rs that cuts any otherwise is not used
 _PROBE = ("我们中出了一个叛徒。小明硕士毕业于中国科学院计算所,乒乓球拍卖完了;结婚的和尚未结婚的\r\n"
-          "2021-2025年投入3.6亿元,覆盖率97.5%,AT&T和c++、C#,a.b_8 x-1 0.0Z% 鿿㐀豈 龘犇鬯基钟钟钟格谢晓军")
+          "2019-2023年拨付4.2亿元,达标率86.3%,AT&T和c++、C#,a.b_8 x-1 0.0Z% 鿿㐀豈 龘犇鬯基钟钟钟格欧阳明远")
 
 
 def _load_rjieba():
