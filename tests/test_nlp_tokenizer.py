@@ -16,12 +16,13 @@ USER_WORDS = ("网格化管理机制", "网格化", "党建引领", "引领基�
               "新时代文明实践中心", "实践中心")
 
 
-def _tokenizer():
+def _tokenizer(words: tuple[str, ...] = USER_WORDS):
+    """A fresh jieba tokenizer with ``words`` added as the govkg tokenizer adds the lexicon's."""
     import jieba
 
     jieba.setLogLevel(60)
     tk = jieba.Tokenizer()
-    for w in USER_WORDS:
+    for w in words:
         tk.add_word(w, freq=200000)
     return tk
 

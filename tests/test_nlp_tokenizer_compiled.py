@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_nlp_tokenizer import USER_WORDS as BASE_WORDS
+from test_nlp_tokenizer import _tokenizer as jieba_tokenizer
 
 from kg.nlp import tokenizer as tokenizer_module
 from kg.nlp.tokenizer import CompiledSegmenter, DagSegmenter, JiebaTokenizer
@@ -18,18 +20,11 @@ rjieba = pytest.importorskip("rjieba")
 GENRE = Path(__file__).parent / "data" / "genre"
 #: user words as the govkg tokenizer adds them; some are jieba words already (their frequency is added to
 #: jieba's total again: the compiled engine must make up for it), one is of ASCII letters and digits only
-USER_WORDS = ("网格化管理机制", "网格化", "党建引领", "引领基层", "基层治理", "十五分钟", "互联网+", "12345热线",
-              "新时代文明实践中心", "实践中心", "社区", "治理", "C++", "B超", "5G")
+USER_WORDS = BASE_WORDS + ("社区", "治理", "C++", "B超", "5G")
 
 
 def _tokenizer():
-    import jieba
-
-    jieba.setLogLevel(60)
-    tk = jieba.Tokenizer()
-    for w in USER_WORDS:
-        tk.add_word(w, freq=200000)
-    return tk
+    return jieba_tokenizer(USER_WORDS)
 
 
 @pytest.fixture(scope="module")
