@@ -1,16 +1,33 @@
-"""The blind genre set (tests/data/genre/blind), no longer blind: its error patterns were fixed by generic rules
-(see docs/extraction.md). A guard against regressions; floors sit below the figures measured after the fixes
-(pooled macro-F1 0.939, each text 0.86-0.96)."""
+"""The blind genre sets (tests/data/genre/blind and blind2), no longer blind: each was scored once before any
+rule saw it (0.706 and 0.775 pooled macro-F1), then its error patterns were fixed by generic rules (see
+docs/extraction.md). A guard against regressions; the floors sit below the figures measured after the fixes
+(blind: pooled macro-F1 0.941, each text 0.87-0.97, links 41/52; blind2: pooled 0.925, each text 0.84-0.98,
+subjects 63/79, links 67/90)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from kg.evaluate import load_gold, score
 
-BLIND = sorted((Path(__file__).parent / "data" / "genre" / "blind").glob("*.txt"))
+GENRE = Path(__file__).parent / "data" / "genre"
+
+
+@dataclass(frozen=True)
+class Floors:
+    each: float  # macro-F1 of every text
+    pooled: float  # pooled macro-F1 over the four core classes
+    challenge: float  # pooled Challenge F1
+    subjects: float  # share of the gold figures attached to a right subject
+    links: float  # share of the gold links found
+
+
+SETS = {"blind": Floors(each=0.80, pooled=0.90, challenge=0.85, subjects=0.75, links=0.65),
+        "blind2": Floors(each=0.78, pooled=0.88, challenge=0.90, subjects=0.75, links=0.65)}
+TEXTS = [(name, p) for name in SETS for p in sorted((GENRE / name).glob("*.txt"))]
 
 
 @pytest.fixture(scope="module")
@@ -19,27 +36,30 @@ def scored():
     from kg.pipeline import extract_document, graph_of
 
     return {p: score(graph_of([extract_document(read_document(p))]), load_gold(p.with_name(p.stem + ".gold.json")))
-            for p in BLIND}
+            for _, p in TEXTS}
 
 
-def test_the_set_is_there() -> None:
-    assert len(BLIND) == 5
+@pytest.mark.parametrize("name", SETS)
+def test_the_set_is_there(name: str) -> None:
+    assert len(list((GENRE / name).glob("*.txt"))) == 5
 
 
-@pytest.mark.parametrize("path", BLIND, ids=lambda p: p.stem)
-def test_each_text(scored, path: Path) -> None:
-    assert scored[path].macro_f1_core4 >= 0.80, scored[path].summary()
+@pytest.mark.parametrize("name, path", TEXTS, ids=lambda x: x.stem if isinstance(x, Path) else x)
+def test_each_text(scored, name: str, path: Path) -> None:
+    assert scored[path].macro_f1_core4 >= SETS[name].each, scored[path].summary()
 
 
-def test_pooled(scored) -> None:
-    results = list(scored.values())
+@pytest.mark.parametrize("name", SETS)
+def test_pooled(scored, name: str) -> None:
+    floors = SETS[name]
+    results = [scored[p] for n, p in TEXTS if n == name]
     totals = {c: [sum(getattr(r.classes[c], k) for r in results) for k in ("gold", "found", "tp", "fp")]
               for c in ("Actor", "Mechanism", "Goal", "Metric", "Challenge")}
     f1 = {}
     for c, (gold, found, tp, fp) in totals.items():
         p, r = tp / (tp + fp), found / gold
         f1[c] = 2 * p * r / (p + r)
-    assert sum(f1[c] for c in ("Actor", "Mechanism", "Goal", "Metric")) / 4 >= 0.90, f1
-    assert f1["Challenge"] >= 0.85, f1
-    assert sum(r.metric_subject_ok for r in results) >= 0.75 * sum(r.metrics_gold for r in results)
-    assert sum(r.links_found for r in results) >= 0.65 * sum(r.links_gold for r in results)
+    assert sum(f1[c] for c in ("Actor", "Mechanism", "Goal", "Metric")) / 4 >= floors.pooled, f1
+    assert f1["Challenge"] >= floors.challenge, f1
+    assert sum(r.metric_subject_ok for r in results) >= floors.subjects * sum(r.metrics_gold for r in results)
+    assert sum(r.links_found for r in results) >= floors.links * sum(r.links_gold for r in results)
