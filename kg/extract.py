@@ -415,7 +415,7 @@ def _unquoted_repeats(raw: list[dict], norm: str) -> list[dict]:
 def _quoted_teams(raw: list[dict], norm: str) -> None:
     """A quoted name standing alone that elsewhere names an actor with a head after it (“某某” beside
     “某某”调解队) is that actor: its mentions take the actor's class and name (the quoted name an alias)."""
-    teams: dict[str, tuple[str, str]] = {}
+    teams: dict[str, tuple] = {}
     for r in raw:
         surface = r["surface"]
         if r["core"] == "Actor" and surface.startswith("“") and "”" in surface[2:] and not surface.endswith("”"):
@@ -887,6 +887,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     places = {(r["s"], r["e"]) for r in raw if r["cls"] == "Place"}
 
     def counted_by(span: tuple[int, int]):  # the figure right before a name counts it (12个乡镇)
+        if span[0] == 0:
+            return None
         return ends.get(span[0]) or (ends.get(span[0] - 1) if norm[span[0] - 1] not in _GAP_PUNCT else None)
 
     out, extra = [], []

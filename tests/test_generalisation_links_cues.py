@@ -273,12 +273,18 @@ def test_what_an_item_works_through_supports_its_mechanism(text: str) -> None:
     assert ("民生云救助信息平台", "supports", "低收入人口监测预警机制") in t, t
 
 
-def test_a_team_an_item_of_a_report_works_through_is_in_its_frame() -> None:
-    text = ("某县基层治理经验材料\n近年来,某县以“清风善治”为抓手,探索形成乡村治理新路径。\n"
-            "一、以“院坝协商”制度激活群众参与。全县推行院坝协商,村党组织书记当召集人,群众围坐议事。\n"
-            "二、以“红枫”志愿服务队化解矛盾纠纷。县司法局指导各镇组建志愿服务队,吸纳退休干部和网格员。\n")
+@pytest.mark.parametrize("indent", ["", "\u3000\u3000", "  "])
+def test_a_team_an_item_of_a_report_works_through_is_in_its_frame(indent: str) -> None:
+    text = (f"某县基层治理经验材料\n{indent}近年来,某县以“清风善治”为抓手,探索形成乡村治理新路径。\n"
+            f"{indent}一、以“院坝协商”制度激活群众参与。全县推行院坝协商,村党组织书记当召集人,群众围坐议事。\n"
+            f"{indent}二、以“红枫”志愿服务队化解矛盾纠纷。县司法局指导各镇组建志愿服务队,吸纳退休干部和网格员。\n")
     t = _triples(extract_text(text))
     assert ("清风善治", "involves", "红枫志愿服务队") in t, t
+
+
+def test_a_group_named_inside_a_body_is_not_its_team() -> None:
+    t = _triples(extract_text("社区居民委员会组织社区居民开展议事协商。"))
+    assert not {(a, b) for a, b in _with(t, "partOf") if "居民" in a}, t
 
 
 @pytest.mark.parametrize("text,policy", [

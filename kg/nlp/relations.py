@@ -861,7 +861,8 @@ class _LinkCues:
         return [g[0] for g in got], [(g[1], g[2]) for g in got]
 
     def sentence(self, rx: RelationExtractor, text: str, sent: Sentence, ents: list[_Ent], add: Callable,
-                 implemented: list[_Ent], through: list[_Ent], item: _Ent | None, found: dict) -> None:
+                 implemented: list[_Ent], through: list[_Ent], item: _Ent | None,
+                 found: tuple[list[int], list]) -> None:
         lo, hi = sent.start_char, sent.end_char
         starts, cues = found
         here = cues[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
@@ -978,8 +979,10 @@ class _LinkCues:
             if g.label_ != "Group" or len(name) < 3:
                 continue
             stem = name[:-1]
+            # the team is named after what its members do (志愿者 … 某某志愿服务队), not a body whose name holds
+            # the whole group's (居民 … 居民委员会: residents are not part of their committee)
             team = next((o for o in reversed(ents[:n]) if self._member(o) and o.label_ != "Group"
-                         and stem in text[o.start_char:o.end_char]), None)
+                         and stem in (t := text[o.start_char:o.end_char]) and name not in t), None)
             if team is not None:
                 add(g, "partOf", team, sent, stem)
 
@@ -1024,7 +1027,7 @@ class _LinkCues:
                 if whole is None or _PUNCT_RE.search(text, m.end(), whole.start_char):
                     continue
             else:
-                c0 = text.rfind(",", sent.start_char, m.start()) + 1 or sent.start_char
+                c0, _ = RelationExtractor._clause_bounds(text, m.start(), sent.start_char, sent.end_char)
                 whole = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= m.start()), None)
                 if whole is None:
                     continue
@@ -1114,7 +1117,7 @@ class _LinkCues:
             for p in frames:
                 add(mech, "supports", p, (p.start_char, h.end_char), "为抓手")
         for h in items:  # 三、以“某某”调解队调处邻里纠纷: the team the item works through
-            lead = ENUMERATION.sub("", text[h.start_char:h.end_char])
+            lead = ENUMERATION.sub("", text[h.start_char:h.end_char]).lstrip()  # indented headings too
             at = h.end_char - len(lead) + (2 if lead.startswith("以“") else 1)
             x = next((e for e in index.within(h.start_char, h.end_char) if e.start_char in (at, at - 1)), None)
             if lead.startswith("以") and x is not None and x.core == "Actor" and x.label_ not in ("Place", "Person"):
