@@ -42,7 +42,7 @@ from kg.nlp.tokenizer import doc_text
 from kg.rdf.iri import normalise_label
 from kg.records import Document, Entity, Extraction, Mention, Quantity, Relation, Span
 
-__all__ = ["extract", "run_pipeline", "paren_variants", "level_of", "CHUNK_CHARS"]
+__all__ = ["CHUNK_CHARS", "extract", "level_of", "paren_variants", "run_pipeline"]
 
 log = logging.getLogger(__name__)
 

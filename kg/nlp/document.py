@@ -25,7 +25,7 @@ from kg.nlp.lexicon import Lexicon, load_default_lexicon
 from kg.nlp.recognizers import KEY, _ensure, _Memo, _token_candidate, add_candidate
 from kg.nlp.tokenizer import doc_text, doc_words
 
-__all__ = ["DocumentStructure", "PlaceRecognizer", "MAX_TITLE_CHARS"]
+__all__ = ["MAX_TITLE_CHARS", "DocumentStructure", "PlaceRecognizer"]
 
 MAX_TITLE_CHARS = 100
 _SENTENCE_PUNCT = re.compile(r"[。!?;,:]")

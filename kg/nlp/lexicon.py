@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, SKOS
 from kg import resources
 from kg.vocab import GOV
 
-__all__ = ["LexEntry", "Lexicon", "alternation", "load_default_lexicon", "CORE_OF", "core_class"]
+__all__ = ["CORE_OF", "LexEntry", "Lexicon", "alternation", "core_class", "load_default_lexicon"]
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from kg.nlp.segment import sentences
 from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text
 
-__all__ = ["ParsedQuantity", "MetricGrammar", "parse_quantities", "chinese_numeral", "MULTIPLIERS"]
+__all__ = ["MULTIPLIERS", "MetricGrammar", "ParsedQuantity", "chinese_numeral", "parse_quantities"]
 
 MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 

@@ -12,9 +12,9 @@ from spacy.language import Language
 from spacy.util import load_config, load_config_from_str, load_model_from_config
 
 # importing the modules registers the factories and the tokenizer
-from kg.nlp import bridge, document, metrics, recognizers, relations, resolve, segment, tokenizer
+from kg.nlp import bridge, document, metrics, recognizers, relations, resolve, segment, tokenizer  # noqa: F401
 
-__all__ = ["default_config_text", "build_nlp", "default_nlp"]
+__all__ = ["build_nlp", "default_config_text", "default_nlp"]
 
 log = logging.getLogger(__name__)
 

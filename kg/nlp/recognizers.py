@@ -31,14 +31,14 @@ from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text, doc_words
 
 __all__ = [
-    "add_candidate",
+    "FUNCTION_WORDS",
+    "ChallengeRecognizer",
     "LexiconRuler",
     "MorphologyRecognizer",
-    "QuoteRecognizer",
     "PersonRecognizer",
-    "ChallengeRecognizer",
+    "QuoteRecognizer",
     "SloganRecognizer",
-    "FUNCTION_WORDS",
+    "add_candidate",
 ]
 
 KEY = "candidates"

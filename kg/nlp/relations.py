@@ -442,7 +442,7 @@ class RelationExtractor:
     def _adjacency(self, text: str, sent: Sentence, ents: list[_Ent], trig: list, add: Callable) -> None:
         """Actor + mechanism inside one noun phrase; place + place (某市某区)."""
         pioneer = None  # whether a trigger of the sentence is pioneeredBy (looked at when needed)
-        for n, (a, b) in enumerate(zip(ents, ents[1:])):
+        for n, (a, b) in enumerate(itertools.pairwise(ents)):
             between = text[a.end_char:b.start_char]
             if a.id_ == "quote" and a.label_ == "Group" and b.label_ == "Group" and between == "”":
                 add(b, "partOf", a, sent, "")  # “某某”志愿者: the volunteers are the named group's members
@@ -497,7 +497,7 @@ class RelationExtractor:
             for st in structs[:1]:
                 for lvl in chain:
                     add(lvl, "partOf", st, sent, "—")
-                for upper, lower in zip(chain, chain[1:]):
+                for upper, lower in itertools.pairwise(chain):
                     add(lower, "subOrganizationOf", upper, sent, "—")
 
     def _patterns(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
@@ -512,7 +512,7 @@ class RelationExtractor:
                 if b is not None:
                     add(a, "leads", b, sent, "领导")
         mechs = [e for e in ents if e.core == "Mechanism"]
-        for a, b in zip(mechs, mechs[1:]):
+        for a, b in itertools.pairwise(mechs):
             if text[a.end_char:b.start_char].strip("“”") in ("与", "和", "同") and \
                     any(w in text[b.end_char:b.end_char + 8] for w in _FUSION):
                 add(a, "relatedTo", b, sent, "融合")

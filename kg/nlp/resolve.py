@@ -19,7 +19,7 @@ from kg.nlp.lexicon import core_class, load_default_lexicon
 from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text
 
-__all__ = ["Resolver", "PRIORITY"]
+__all__ = ["PRIORITY", "Resolver"]
 
 PRIORITY = {"title": 0, "anaphora": 0, "chain": 1, "person": 2, "challenge": 3, "quote": 4, "slogan": 4, "lexicon": 5, "place": 5,
             "deixis": 5, "morphology": 6}

@@ -9,7 +9,7 @@ are kept in ``doc.spans["headings"]`` with the label ``"1"`` (paragraph), ``"2"`
 from __future__ import annotations
 
 import re
-from itertools import compress
+from itertools import compress, pairwise
 from typing import NamedTuple
 
 import numpy
@@ -21,7 +21,7 @@ from kg.nlp import spans
 from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text, doc_words
 
-__all__ = ["Segmenter", "Sentence", "sentences", "SENT_END", "CLAUSE_END", "ENUMERATION", "clauses_of"]
+__all__ = ["CLAUSE_END", "ENUMERATION", "SENT_END", "Segmenter", "Sentence", "clauses_of", "sentences"]
 
 SENT_END = frozenset("。!?\n")
 CLAUSE_END = frozenset(",;:") | SENT_END
@@ -74,7 +74,7 @@ class Segmenter:
         starts[bounds, 0] = 1
         doc.from_array([SENT_START], starts)
         bounds.append(n)
-        sents = [Sentence(a, b, offs[a], offs[b - 1] + len(words[b - 1])) for a, b in zip(bounds, bounds[1:])]
+        sents = [Sentence(a, b, offs[a], offs[b - 1] + len(words[b - 1])) for a, b in pairwise(bounds)]
         doc.user_data[SENTS_KEY] = sents
         clauses, start = [], 0
         for i in ends:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, SpanGroup
 
-__all__ = ["Rec", "records", "append", "extend", "assign", "put", "forget"]
+__all__ = ["Rec", "append", "assign", "extend", "forget", "put", "records"]
 
 
 class Rec(NamedTuple):
