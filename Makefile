@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 OUT    ?= out
 PYTEST_ARGS ?=
 
-.PHONY: run test test-all setup browser-deps bench lab clean
+.PHONY: run test test-all setup browser-deps lint bench lab clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ browser-deps:  ## Debian packages for the browser tests and screenshots
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
+
+lint: setup  ## ruff with its default rules (the version pinned in the dev extra)
+	$(BIN)/python -m ruff check kg tests benchmarks scripts
 
 bench: setup  ## the benchmarks (ratios against baselines in the same run)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
