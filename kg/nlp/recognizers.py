@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from itertools import compress
 
 from spacy.language import Language
@@ -1040,12 +1040,17 @@ class SloganRecognizer:
                 add_candidate(doc, start, m.end(), "StrategicGoal", "slogan")
         found = []
         aims: set[int] = set()  # starts of lists after a verb of aims: verbal nouns count as verbs (早救助)
+        actor_ends: dict[int, list[int]] | None = None  # start -> ends of the actor candidates (made once)
         for m in self._aims.finditer(text):
             start, first = m.start("items"), m.group("items").split("、")[0]
             rest = min(map(len, m.group("items").split("、")[1:]))
             if len(first) > rest + 1:  # 确保独居老人就医有保障、办证不跑腿: the people first, then the aims
-                ends = [c.end_char for c in spans.records(doc, KEY) if c.start_char == start
-                        and core_class(c.label_) == "Actor" and c.end_char - start <= len(first) - 2]
+                if actor_ends is None:
+                    actor_ends = defaultdict(list)
+                    for c in spans.records(doc, KEY):
+                        if core_class(c.label_) == "Actor":
+                            actor_ends[c.start_char].append(c.end_char)
+                ends = [e for e in actor_ends.get(start, ()) if e - start <= len(first) - 2]
                 if not ends:
                     continue
                 start = max(ends)
