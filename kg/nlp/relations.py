@@ -969,8 +969,8 @@ class _LinkCues:
             if a.core == b.core == "Actor" and a.label_ != "Place" and b.label_ != "Place" and \
                     text[a.end_char:b.start_char].strip(_QUOTES) in ("与", "和", "同"):
                 _, cend = RelationExtractor._clause_bounds(text, b.end_char, sent.start_char, sent.end_char)
-                if self.pair_re.search(text, b.end_char, min(cend, b.end_char + 10)):
-                    add(a, "relatedTo", b, sent, "结对")
+                if pm := self.pair_re.search(text, b.end_char, min(cend, b.end_char + 10)):
+                    add(a, "relatedTo", b, sent, pm.group(0))
 
     def _teams(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """A team named before its members' group (某某志愿服务队……注册志愿者): the members are part of it."""
@@ -1032,7 +1032,7 @@ class _LinkCues:
                 if whole is None:
                     continue
             if self._member(whole) or whole.core == "Mechanism" and whole.label_ != "Policy":
-                self._join(whole, members, sent, add, "组成")
+                self._join(whole, members, sent, add, text[m.end("list"):m.end()].removesuffix("的"))
 
     def _take_part(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
                    implemented: list[_Ent], through: list[_Ent], item: _Ent | None) -> None:
@@ -1096,7 +1096,7 @@ class _LinkCues:
             mech = items.get(sent.start_char)
             for x in means_in.get(sent.start_char, ()) if mech is not None else ():
                 if x.core == "Mechanism" and x.label_ != "Policy":
-                    add(x, "supports", mech, sent, "依托")
+                    add(x, "supports", mech, sent, "")  # the verb of means is not kept with them
 
     @staticmethod
     def umbrella(rx: RelationExtractor, doc: Doc, text: str, sents: list[Sentence], index: _Index,
@@ -1107,22 +1107,22 @@ class _LinkCues:
         if not items:
             return
         first = items[0].start_char
-        frames = []
+        frames = []  # (the frame, the words that make it one: 为抓手, 为载体 …)
         for m in _VEHICLE.finditer(text, 0, first):
-            frames += [e for e in index.within(m.start("x"), m.end("x")) if e.core == "Mechanism"
-                       and e.label_ != "Policy"][:1]
+            frames += [(e, text[m.end("x"):m.end()]) for e in index.within(m.start("x"), m.end("x"))
+                       if e.core == "Mechanism" and e.label_ != "Policy"][:1]
         if not frames:
             return
         for h, mech, _ in rx._mechanism_headings(doc, text, index, ("item",)):
-            for p in frames:
-                add(mech, "supports", p, (p.start_char, h.end_char), "为抓手")
+            for p, cue in frames:
+                add(mech, "supports", p, (p.start_char, h.end_char), cue)
         for h in items:  # 三、以“某某”调解队调处邻里纠纷: the team the item works through
             lead = ENUMERATION.sub("", text[h.start_char:h.end_char]).lstrip()  # indented headings too
             at = h.end_char - len(lead) + (2 if lead.startswith("以“") else 1)
             x = next((e for e in index.within(h.start_char, h.end_char) if e.start_char in (at, at - 1)), None)
             if lead.startswith("以") and x is not None and x.core == "Actor" and x.label_ not in ("Place", "Person"):
-                for p in frames:
-                    add(p, "involves", x, (p.start_char, h.end_char), "为抓手")
+                for p, cue in frames:
+                    add(p, "involves", x, (p.start_char, h.end_char), cue)
 
     # -- the document's own policy -------------------------------------------------------------------
     def preamble(self, doc: Doc, text: str, sents: list[Sentence], index: _Index, policies_in: dict,
@@ -1157,4 +1157,4 @@ class _LinkCues:
             applied, issued = policies_in.get(sent.start_char, ((), ()))
             for p in applied if not issued else ():
                 if _k(p) != own:
-                    add(policy, "implementsPolicy", p, sent, "贯彻落实")
+                    add(policy, "implementsPolicy", p, sent, "")  # the sentence's verb of applying (落实, 根据 …)
