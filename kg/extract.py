@@ -36,7 +36,7 @@ from spacy.language import Language
 from kg.ingest import _AUTHOR
 from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon
 from kg.nlp.recognizers import MorphologyRecognizer, _Memo
-from kg.nlp.segment import sentences
+from kg.nlp.segment import clause_bounds, sentences
 from kg.nlp.spans import records as span_records
 from kg.nlp.tokenizer import doc_text
 from kg.rdf.iri import normalise_label
@@ -848,11 +848,6 @@ _GAP_PUNCT = frozenset(",;:。!?\n、")
 _YEAR_OR_ALL = r"(?:19|20)\d{2}年(?:底|末|内)?|全[省市县区]"
 
 
-def _clause_start(norm: str, pos: int, lo: int) -> int:
-    a = max(norm.rfind(c, lo, pos) for c in ",;:。!?\n")
-    return max(a + 1, lo)
-
-
 def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, tokenize
                      ) -> tuple[list[tuple], list[dict]]:
     """Revise what each figure measures, after the relation rules: (1) the name counted right after the
@@ -898,7 +893,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
         orig = subj
         si = bisect.bisect_right(starts, q.start) - 1
         lo, _ = got.sentences[si] if si >= 0 else (0, len(norm))
-        c0 = _clause_start(norm, q.start, lo)
+        c0, _ = clause_bounds(norm, q.start, lo, q.start)
         last = prev[1] if prev is not None and prev[0] == si else None
         if last is not None and subj and subj == prev[3] and subj != last and not any(s[0] >= c0 for s in subj):
             subj = list(last)  # the relation rules carried the previous figure's subject on: carry the revised one
@@ -1031,16 +1026,10 @@ def _actor_pattern(lx: Lexicon) -> re.Pattern | None:
     return cached[1]
 
 
-_CLAUSE_MARK = re.compile(r"[,;:。!?\n、]")
-_UP_TO_CLAUSE_MARK = re.compile(r"(?s:.*)[,;:。!?\n、]")  # up to and including the last one
-
-
 def _statement(norm: str, s: int, e: int) -> str:
-    """The clause around a quantity, as what it is about."""
-    m = _UP_TO_CLAUSE_MARK.match(norm, max(0, s - 200), s)
-    a = max(m.end() if m else 0, s - 200)
-    m = _CLAUSE_MARK.search(norm, e, e + 200)
-    b = m.start() if m else min(len(norm), e + 200)
+    """The clause around a quantity (、 ends it too, at most 200 characters either side), as what it is about."""
+    a, _ = clause_bounds(norm, s, max(0, s - 200), s, listing=True)
+    _, b = clause_bounds(norm, e, e, min(len(norm), e + 200), listing=True)
     return norm[a:b][:60]
 
 

@@ -55,7 +55,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp import spans
 from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon
-from kg.nlp.segment import ENUMERATION, Sentence, sentences
+from kg.nlp.segment import ENUMERATION, Sentence, clause_bounds, sentences
 from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text
 
@@ -64,7 +64,6 @@ __all__ = ["RelationExtractor"]
 _PUNCT = set(",;:。!?\n")
 _PUNCT_RE = re.compile("[,;:。!?\n]")
 _ADJ_STOP = re.compile("[,;:。!?\n、的]")  # what separates two names that are not one noun phrase
-_LAST_PUNCT = re.compile("(?s:.*)[,;:。!?\n]")  # up to and including the last one
 #: what may stand between two coordinated actors of one subject
 _COORD = ("、", "和", "与", "及", "以及", " ", "会同", "同", "联合", "、以及")
 _LEADS = re.compile(r"^(?:领导|主导|统一领导)(?:的|下的?)")
@@ -181,17 +180,6 @@ class RelationExtractor:
         return out
 
     @staticmethod
-    def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-        """The clause around ``pos`` within ``[lo, hi)``: from after the punctuation before it (or ``lo``) to
-        the punctuation at or after it (or ``hi``)."""
-        a = pos
-        if pos > lo:
-            m = _LAST_PUNCT.match(text, lo, pos)
-            a = m.end() if m else lo
-        m = _PUNCT_RE.search(text, pos, hi) if pos < hi else None
-        return a, (m.start() if m else max(pos, hi))
-
-    @staticmethod
     def _coordinated(text: str, spans: list[_Ent], core: str, backwards: bool = False) -> list[_Ent]:
         """The first span and those coordinated with it (、 和 与 及 会同 …), same core class."""
         if not spans:
@@ -257,7 +245,7 @@ class RelationExtractor:
         """An actor can be the sentence's subject only if no verb comes before it in its clause
         (我们要始终牢记某某嘱托 and 突出某某聚集社区 name actors that are objects, not subjects); words inside
         the names before it do not count (某水利建设局会同某局: 建设 is part of a name)."""
-        c0, _ = self._clause_bounds(text, e.start_char, sent.start_char, sent.end_char)
+        c0, _ = clause_bounds(text, e.start_char, sent.start_char, sent.end_char)
         before = text[c0:e.start_char]
         if not before:
             return True
@@ -287,7 +275,7 @@ class RelationExtractor:
         implemented: list[_Ent] = []
         goals: list[tuple[_Ent, bool]] = []
         for ts, te, prop, word in trig:
-            c0, cend = self._clause_bounds(text, ts, sent.start_char, sent.end_char)
+            c0, cend = clause_bounds(text, ts, sent.start_char, sent.end_char)
             after = [e for e in ents if te <= e.start_char < cend]
             while len(after) > 1 and after[0].core == "Actor" and \
                     _MODIFIER.match(text[after[0].end_char:after[1].start_char]):
@@ -428,7 +416,7 @@ class RelationExtractor:
             target = next((e for e in ents if e.start_char >= m.end() and e.core == "Mechanism"), None)
             if not lead or target is None:
                 continue
-            _, cend = self._clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+            _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
             if target.start_char > cend + 40:
                 continue
             for a in lead:
@@ -506,7 +494,7 @@ class RelationExtractor:
             text.find("主导", sent.start_char, sent.end_char + 6) >= 0  # what _LEADS needs
         for n, a in enumerate(ents if lead else ()):
             if a.core == "Actor" and _LEADS.match(text[a.end_char:a.end_char + 6]):
-                _, cend = self._clause_bounds(text, a.end_char, sent.start_char, sent.end_char)
+                _, cend = clause_bounds(text, a.end_char, sent.start_char, sent.end_char)
                 b = next((e for e in ents[n + 1:] if e.start_char < cend and e.core == "Mechanism"),
                          None)
                 if b is not None:
@@ -650,7 +638,7 @@ class RelationExtractor:
             return [_k(right[0])]
         left = [e for e in ents if e.end_char <= m.start_char and e.label_ not in ("Place", "Person")
                 and e.core in ("Actor", "Mechanism")]
-        c0, _ = self._clause_bounds(text, m.start_char, sent.start_char, sent.end_char)
+        c0, _ = clause_bounds(text, m.start_char, sent.start_char, sent.end_char)
         clause = [e for e in left if e.start_char >= c0]
         if clause:
             ratio = _RATIO.search(text, c0, m.start_char)
@@ -909,7 +897,7 @@ class _LinkCues:
                     x = rx._lowest_place(text, ents, x) if x.label_ == "Place" else x
                     add(x, "locatedIn" if y.label_ == "Place" else "subOrganizationOf", y, sent, m.group(0))
             elif name == "recruit":
-                _, cend = RelationExtractor._clause_bounds(text, m.end(), lo, hi)
+                _, cend = clause_bounds(text, m.end(), lo, hi)
                 members = [e for e in ents if m.end() <= e.start_char and e.end_char <= cend and self._member(e)]
                 whole = [e for e in ents if e.end_char <= m.start() and
                          (self._member(e) or e.core == "Mechanism" and e.label_ != "Policy")]
@@ -944,7 +932,7 @@ class _LinkCues:
                  implemented: list[_Ent], item: _Ent | None) -> None:
         """建立X机制,由A负责组织实施 / X由A统筹推进: A is responsible for (leads) the mechanism of the clause,
         when no mechanism follows in the clause (由A牵头……的X is the leading rule's)."""
-        _, cend = RelationExtractor._clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+        _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
         if any(m.end() <= e.start_char < cend and e.core == "Mechanism" for e in ents):
             return
         who = [e for e in ents if m.start("who") <= e.start_char and e.end_char <= m.end("who") and self._member(e)]
@@ -968,7 +956,7 @@ class _LinkCues:
         for a, b in itertools.pairwise(ents):
             if a.core == b.core == "Actor" and a.label_ != "Place" and b.label_ != "Place" and \
                     text[a.end_char:b.start_char].strip(_QUOTES) in ("与", "和", "同"):
-                _, cend = RelationExtractor._clause_bounds(text, b.end_char, sent.start_char, sent.end_char)
+                _, cend = clause_bounds(text, b.end_char, sent.start_char, sent.end_char)
                 if pm := self.pair_re.search(text, b.end_char, min(cend, b.end_char + 10)):
                     add(a, "relatedTo", b, sent, pm.group(0))
 
@@ -988,7 +976,7 @@ class _LinkCues:
 
     def _acts_on(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
         """某厅(每年)培训A和B / 某局指导A: the actor is related to the actors it acts on."""
-        c0, cend = RelationExtractor._clause_bounds(text, m.start(), sent.start_char, sent.end_char)
+        c0, cend = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
         agent = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= m.start()), None)
         if agent is None or not self._member(agent) or m.start() - agent.end_char > 4 or \
                 _ADJ_STOP.search(text, agent.end_char, m.start()):
@@ -1027,7 +1015,7 @@ class _LinkCues:
                 if whole is None or _PUNCT_RE.search(text, m.end(), whole.start_char):
                     continue
             else:
-                c0, _ = RelationExtractor._clause_bounds(text, m.start(), sent.start_char, sent.end_char)
+                c0, _ = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
                 whole = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= m.start()), None)
                 if whole is None:
                     continue
@@ -1044,7 +1032,7 @@ class _LinkCues:
         people = self._run_back(text, ents, cut, self._member) or self._listed(text, sent, ents, cut)
         if not people:
             return
-        _, cend = RelationExtractor._clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+        _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
         after = [e for e in ents if m.end() <= e.start_char < cend]
         if after:
             target = after[0] if after[0].core == "Mechanism" and after[0].label_ != "Policy" else None
@@ -1060,7 +1048,7 @@ class _LinkCues:
     def _listed(self, text: str, sent: Sentence, ents: list[_Ent], end: int) -> list[_Ent]:
         """The actors of a short list that makes up its clause up to ``end`` (A、B与C, where C is no name the
         recognisers know): every item a short noun, the names among them."""
-        c0, _ = RelationExtractor._clause_bounds(text, end, sent.start_char, sent.end_char)
+        c0, _ = clause_bounds(text, end, sent.start_char, sent.end_char)
         items = _LIST_SPLIT.split(text[c0:end])
         if len(items) < 2 or not all(0 < len(x) <= 8 for x in items):
             return []
@@ -1072,11 +1060,11 @@ class _LinkCues:
         """What the first setting-up verb (设立, 组建, 建立 ……) after ``pos`` in the sentence makes."""
         hi = sent.end_char
         if same_clause:
-            _, hi = RelationExtractor._clause_bounds(text, pos, sent.start_char, sent.end_char)
+            _, hi = clause_bounds(text, pos, sent.start_char, sent.end_char)
         v = self.setup_re.search(text, pos, hi)
         if v is None:
             return None
-        _, cend = RelationExtractor._clause_bounds(text, v.end(), sent.start_char, sent.end_char)
+        _, cend = clause_bounds(text, v.end(), sent.start_char, sent.end_char)
         return next((e for e in ents if v.end() <= e.start_char < cend and
                      (self._member(e) or e.core == "Mechanism" and e.label_ != "Policy")), None)
 

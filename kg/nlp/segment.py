@@ -21,13 +21,30 @@ from kg.nlp import spans
 from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text, doc_words
 
-__all__ = ["CLAUSE_END", "ENUMERATION", "SENT_END", "Segmenter", "Sentence", "clauses_of", "sentences"]
+__all__ = ["CLAUSE_END", "ENUMERATION", "SENT_END", "Segmenter", "Sentence", "clause_bounds", "clauses_of",
+           "sentences"]
 
 SENT_END = frozenset("。!?\n")
 CLAUSE_END = frozenset(",;:") | SENT_END
 #: an enumeration marker opening an item: 一、 (二) 3. 第四,
 ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、]"
                          r"|第[一二三四五六七八九十]{1,3}[,、]?)")
+
+
+#: the last clause mark up to a position (and including it), and the next one; ``listing`` adds 、
+_LAST_MARK = {False: re.compile("(?s:.*)[,;:。!?\n]"), True: re.compile("(?s:.*)[,;:。!?\n、]")}
+_NEXT_MARK = {False: re.compile("[,;:。!?\n]"), True: re.compile("[,;:。!?\n、]")}
+
+
+def clause_bounds(text: str, pos: int, lo: int, hi: int, listing: bool = False) -> tuple[int, int]:
+    """The clause around ``pos`` within ``[lo, hi)``: from after the clause mark before it (or ``lo``) to the
+    clause mark at or after it (or ``hi``); with ``listing``, 、 ends a clause too."""
+    a = pos
+    if pos > lo:
+        m = _LAST_MARK[listing].match(text, lo, pos)
+        a = m.end() if m else lo
+    m = _NEXT_MARK[listing].search(text, pos, hi) if pos < hi else None
+    return a, (m.start() if m else max(pos, hi))
 
 
 class Sentence(NamedTuple):
