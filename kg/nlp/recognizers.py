@@ -19,6 +19,7 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from itertools import compress
 
 from spacy.language import Language
@@ -746,25 +747,37 @@ _PHENOMENA = ("现象", "问题", "情况", "倾向", "苗头")
 
 
 _QUOTE_MARK = re.compile(r"[“”\n]")
+_LIST_MARKS = re.compile("[“”、]")
 _CLAUSE_PUNCT = frozenset(",;:。!?\n")
+
+
+def _quote_scan(text: str, marks: re.Pattern[str]) -> Iterator[tuple[re.Match[str], tuple[int, ...]]]:
+    """Each match of ``marks`` in ``text`` with the starts of the quotations open before it, innermost last:
+    “ opens one, ” closes the innermost (a ” closing none is passed over), a line break closes all."""
+    opens: list[int] = []
+    for m in marks.finditer(text):
+        yield m, tuple(opens)
+        c = m.group(0)
+        if c == "“":
+            opens.append(m.start())
+        elif c == "”":
+            if opens:
+                opens.pop()
+        elif c == "\n":
+            opens.clear()
 
 
 def _utterances(text: str) -> list[tuple[int, int]]:
     """Spans of quotations holding other quotations and sentence punctuation (an utterance quoting words)."""
     out: list[tuple[int, int]] = []
-    stack: list[list] = []
-    for q in _QUOTE_MARK.finditer(text):
-        i, c = q.start(), q.group(0)
-        if c == "“":
-            stack.append([i, False])
-        elif c == "”" and stack:
-            start, nested = stack.pop()
-            if nested and _SPEECH.search(text, start, i):
+    holding: set[int] = set()  # the starts of quotations another quotation closed inside
+    for m, opens in _quote_scan(text, _QUOTE_MARK):
+        if m.group(0) == "”" and opens:
+            start, i = opens[-1], m.start()
+            if start in holding and _SPEECH.search(text, start, i):
                 out.append((start, i + 1))
-            if stack:
-                stack[-1][1] = True
-        elif c == "\n":
-            stack.clear()
+            if len(opens) > 1:
+                holding.add(opens[-2])
     return out
 
 
@@ -1143,21 +1156,13 @@ def _outside_quotes_split(text: str) -> list[str]:
     """``text`` split at 、 outside quotation marks (小区“甲、乙”的现象时有发生 stays one item)."""
     if "“" not in text:
         return text.split("、")
-    items, depth, last = [], 0, 0
-    for m in _LIST_MARKS.finditer(text):
-        c = m.group(0)
-        if c == "“":
-            depth += 1
-        elif c == "”":
-            depth = max(0, depth - 1)
-        elif depth == 0:
+    items, last = [], 0
+    for m, opens in _quote_scan(text, _LIST_MARKS):
+        if m.group(0) == "、" and not opens:
             items.append(text[last:m.start()])
             last = m.end()
     items.append(text[last:])
     return items
-
-
-_LIST_MARKS = re.compile("[“”、]")
 
 
 class ChallengeRecognizer:
