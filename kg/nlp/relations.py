@@ -65,7 +65,8 @@ _PUNCT = set(",;:。!?\n")
 _PUNCT_RE = re.compile("[,;:。!?\n]")
 _ADJ_STOP = re.compile("[,;:。!?\n、的]")  # what separates two names that are not one noun phrase
 #: what may stand between two coordinated actors of one subject
-_COORD = ("、", "和", "与", "及", "以及", " ", "会同", "同", "联合", "、以及")
+_LIST_WORDS = ("、", "以及", "和", "与", "及")  # what joins the items of a list
+_COORD = (*_LIST_WORDS, " ", "会同", "同", "联合", "、以及")
 _LEADS = re.compile(r"^(?:领导|主导|统一领导)(?:的|下的?)")
 _MODIFIER = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")
 _APPROVAL = re.compile(r"经(?P<who>[^,;:。!?]{2,30}?)(?:同意|批准)")
@@ -180,15 +181,17 @@ class RelationExtractor:
         return out
 
     @staticmethod
-    def _coordinated(text: str, spans: list[_Ent], core: str, backwards: bool = False) -> list[_Ent]:
-        """The first span and those coordinated with it (、 和 与 及 会同 …), same core class."""
+    def _coordinated(text: str, spans: list[_Ent], core: str, backwards: bool = False,
+                     ok: Callable[[_Ent], bool] | None = None, quotes: str = "") -> list[_Ent]:
+        """The first span (the last one, ``backwards``) and those coordinated with it (、 和 与 及 会同 …, with
+        ``quotes`` aside), same core class (or accepted by ``ok``)."""
         if not spans:
             return []
         seq = list(reversed(spans)) if backwards else spans
         group = [seq[0]]
         for e in seq[1:]:
             a, b = (e, group[-1]) if backwards else (group[-1], e)
-            if text[a.end_char:b.start_char] in _COORD and e.core == core:
+            if text[a.end_char:b.start_char].strip(quotes) in _COORD and (e.core == core if ok is None else ok(e)):
                 group.append(e)
             else:
                 break
@@ -694,7 +697,7 @@ def make_relations(nlp: Language, name: str, adjacency_gap: int) -> RelationExtr
 _DUTY_END = re.compile(r"[;。)\n]")
 _DUTY_GAP = re.compile(r"[\s;,。,)]*")
 _QUOTES = "“”"
-_LIST_SPLIT = re.compile("、|以及|和|与|及")
+_LIST_SPLIT = re.compile("|".join(_LIST_WORDS))
 _NOTES = re.compile(r"(?:\([^()]{1,12}\))+$")  # (节选), (2025—2027年) after a title
 
 
@@ -767,13 +770,10 @@ class _LinkCues:
     @staticmethod
     def _run_back(text: str, ents: list[_Ent], end: int, ok: Callable[[_Ent], bool]) -> list[_Ent]:
         """The actors coordinated (、 和 与 及, quotes aside) whose list ends right at ``end``."""
-        group: list[_Ent] = []
-        for e in reversed([e for e in ents if e.end_char <= end]):
-            gap = text[e.end_char:(group[0].start_char if group else end)].strip(_QUOTES)
-            if gap not in (_COORD if group else ("",)) or not ok(e):
-                break
-            group.insert(0, e)
-        return group
+        before = [e for e in ents if e.end_char <= end]
+        if not before or text[before[-1].end_char:end].strip(_QUOTES) or not ok(before[-1]):
+            return []
+        return RelationExtractor._coordinated(text, before, "", backwards=True, ok=ok, quotes=_QUOTES)
 
     @staticmethod
     def _member(e: _Ent) -> bool:
