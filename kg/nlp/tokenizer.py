@@ -229,8 +229,8 @@ class DagSegmenter:
 #: characters of jieba's Han blocks (``jieba.re_han_default``), one at a time
 _BLOCK_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]")
 _BLOCK_REST = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]*")
-_BLOCK_CHARS = frozenset(map(chr, range(0x4E00, 0x9FD6))) | frozenset(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-")
+#: the characters of those blocks outside U+4E00-U+9FD5 (the Han range is tested by comparison)
+_BLOCK_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-")
 #: characters jieba-rs may read otherwise than jieba: its Han blocks also take CJK extension A, U+9FD6-9FFF,
 #: compatibility ideographs and the supplementary planes; to be safe, every character from U+2E80 on that
 #: is not common Han, CJK punctuation or a full-width form (jieba makes each a token of its own)
@@ -324,10 +324,10 @@ class CompiledSegmenter:
     def _route(self, text: str, out: list[str]) -> list[str]:
         """jieba's words of ``text``: jieba-rs's route, its runs of single characters through the HMM step."""
         run: list[str] = []  # single characters (and letters and digits jieba-rs joined) of the current run
-        block, flush = _BLOCK_CHARS, self._dag._run
+        ascii_block, flush = _BLOCK_ASCII, self._dag._run
         for w in self._rust(text, False):
             if len(w) == 1:
-                if w in block:
+                if "\u4e00" <= w <= "\u9fd5" or w in ascii_block:  # _BLOCK_CHAR, without a call
                     run.append(w)
                     continue
             elif w.isascii() and w.isalnum():
