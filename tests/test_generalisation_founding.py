@@ -33,7 +33,10 @@ def test_names_with_other_verbs_keep_them(text: str, name: str) -> None:
 
 
 def test_the_founding_verbs_are_data() -> None:
-    assert {"设立", "组建", "成立"} <= set(load_default_lexicon().word_lists["foundingVerbs"])
+    lx = load_default_lexicon()
+    assert {"设立", "组建", "成立"} <= set(lx.founding)
+    assert all(lx.triggers[w] == "implements" for w in lx.founding)  # marked on their trigger concepts
+    assert "foundingVerbs" not in lx.word_lists and "founding a body or a system" not in lx.words
 
 
 @pytest.mark.parametrize("text, names", [

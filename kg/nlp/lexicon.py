@@ -45,6 +45,8 @@ class Lexicon:
     entries: dict[str, LexEntry] = field(default_factory=dict)  # surface -> entry
     heads: dict[str, tuple[str, bool, str | None]] = field(default_factory=dict)  # head -> (cls, standalone, en)
     triggers: dict[str, str] = field(default_factory=dict)  # verb -> property local name
+    #: the triggers founding a body or a system (设立, 组建: skos:broader lex:founding), longest first
+    founding: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
     lack_verbs: tuple[str, ...] = ()
     duty_cues: tuple[str, ...] = ()
@@ -104,6 +106,7 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
     heads, triggers, units, quals = {}, {}, {}, {}
     cues, fillers, scopes, targets, preds, deix, gen, lack, duty = [], [], [], [], [], [], [], [], []
     qual: list[str] = []
+    founding: list[str] = []
     lists: dict[str, list[str]] = {}
     for c in grammar.subjects(RDF.type, SKOS.Concept):
         scheme = next(iter(grammar.objects(c, SKOS.inScheme)), None)
@@ -117,6 +120,8 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
             heads[zh] = (cls, standalone, en)
         elif scheme == LEX.triggers:
             triggers[zh] = _local(next(iter(grammar.objects(c, GOV.property))))
+            if (c, SKOS.broader, LEX.founding) in grammar:
+                founding.append(zh)
         elif scheme == LEX.cues:
             cues.append(zh)
         elif scheme == LEX.lackVerbs:
@@ -147,6 +152,7 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
     by_len = functools.partial(sorted, key=lambda w: (-len(w), w))
     lx.cues, lx.fillers, lx.lack_verbs = tuple(by_len(cues)), tuple(by_len(fillers)), tuple(by_len(lack))
     lx.duty_cues = tuple(by_len(duty))
+    lx.founding = tuple(by_len(founding))
     lx.scopes, lx.target_cues = tuple(by_len(scopes)), tuple(by_len(targets))
     lx.predicates = frozenset(preds)
     lx.deictics = tuple(by_len(deix))

@@ -323,7 +323,7 @@ class MorphologyRecognizer:
         self._deictics = frozenset(self.lexicon.deictics)
         self._goal_verbs = frozenset(v for v, p in self.lexicon.triggers.items() if p in ("contributesTo", "setsGoal"))
         #: verbs of founding (设立, 组建): the clause's verb before the body or system they found, never part of it
-        self._founding = frozenset(self.lexicon.word_lists.get("foundingVerbs", ()))
+        self._founding = frozenset(self.lexicon.founding)
         # per-word properties, computed once per distinct word (the rules ask them of every token)
         self._heads = _Memo(self._head_of)
         self._counted = _Memo(lambda t: _COUNTED.match(t) is not None)  # 两级, 三支: a count of actors
