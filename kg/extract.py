@@ -166,7 +166,8 @@ class _Collected:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     titles: list[tuple[int, int, int, int]] = field(default_factory=list)
     title_places: list[tuple[int, str]] = field(default_factory=list)  # places named in the title line
-    items: list[tuple[int, int]] = field(default_factory=list)  # enumerated item headings (一、…。)
+    #: sentence start -> the mechanism its enumerated item's heading names (the relation stage's rule)
+    item_mechanisms: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 def _shift(p: tuple[int, int], off: int) -> tuple[int, int]:
@@ -194,8 +195,8 @@ def _collect(nlp: Language, norm: str, lx: Lexicon) -> _Collected:
         for key, q in doc.user_data.get("govkg.metrics", {}).items():
             out.metrics.append((replace(q, start=q.start + off, end=q.end + off),
                                 [_shift(s, off) for s in subjects.get(key, [])]))
-        out.items += [(off + h.start_char, off + h.end_char) for h in span_records(doc, "headings")
-                      if h.label_ == "item"]
+        out.item_mechanisms.update((off + a, _shift(m, off))
+                                   for a, m in doc.user_data.get("govkg.item_mechanisms", {}).items())
         out.titles += [(ls + off, ps + off, pe + off, ie + off) for ls, ps, pe, ie in
                        doc.user_data.get("govkg.titles", [])]
     return out
@@ -876,7 +877,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                       key=itemgetter(0, 1))
     m_starts = [m[0] for m in mentions]
     starts = [a for a, _ in got.sentences]
-    items = _item_bodies(got.items, mentions, got.sentences, norm)
+    items = {si: got.item_mechanisms[a] for si, (a, _) in enumerate(got.sentences) if a in got.item_mechanisms}
     actor_words = _bare_actor_pattern(lx)
     ends = {q.end: q for q, _ in got.metrics}
     places = {(r["s"], r["e"]) for r in raw if r["cls"] == "Place"}
@@ -951,31 +952,6 @@ def _noun_phrase(text: str, tokenize, lx: Lexicon, share: re.Pattern) -> bool:
         return True
     morph = _lexicon_cache(lx, "morphology", MorphologyRecognizer)
     return all(morph.is_nominal(t.text) for t in tokenize(text))
-
-
-def _item_bodies(item_heads: list[tuple[int, int]], mentions: list, sents: list[tuple[int, int]],
-                 norm: str) -> dict[int, tuple[int, int]]:
-    """Sentence index -> the one mechanism its enumerated item's heading names (一、以“某某”激活……。 ……)."""
-    out: dict[int, tuple[int, int]] = {}
-    starts = [a for a, _ in sents]
-    heads = sorted(item_heads)
-    m_starts = [m[0] for m in mentions]
-    for n, (h0, h1) in enumerate(heads):
-        named = [(a, b) for a, b, r in mentions[bisect.bisect_left(m_starts, h0):bisect.bisect_left(m_starts, h1)]
-                 if b <= h1 and not r["nested"] and core_class(r["cls"]) == "Mechanism"]
-        quoted = [(a, b) for a, b in named if "“" in norm[max(0, a - 1):b]]
-        if len(set(named)) != 1 and len(set(quoted)) == 1:
-            named = quoted  # 二、以“某某”带动垃圾分类: the quoted practice is the item's
-        if len(set(named)) != 1:
-            continue
-        para = norm.find("\n", h1)
-        stop = min(heads[n + 1][0] if n + 1 < len(heads) else len(norm), para if para >= 0 else len(norm))
-        for si in range(bisect.bisect_left(starts, h1), bisect.bisect_left(starts, stop)):
-            out[si] = named[0]
-        si = bisect.bisect_right(starts, h0) - 1
-        if si >= 0 and sents[si][1] > h1:
-            out.setdefault(si, named[0])  # the heading's own sentence goes on after it
-    return out
 
 
 def _named_before(mentions: list, m_starts: list[int], pos: int, words: str, norm: str) -> tuple[int, int] | None:

@@ -39,7 +39,9 @@ Rules (each generic to the genre):
   location, persons, a preamble's policy, report frames): see :class:`_LinkCues`.
 
 Output: ``doc.user_data["govkg.relations"]`` = list of ``(subj (s,e), property, obj (s,e), evidence (s,e),
-trigger)`` and ``doc.user_data["govkg.metric_subjects"]`` = ``{metric (s,e): [entity (s,e), ...]}``.
+trigger)``, ``doc.user_data["govkg.metric_subjects"]`` = ``{metric (s,e): [entity (s,e), ...]}`` and
+``doc.user_data["govkg.item_mechanisms"]`` = ``{sentence start: mechanism (s,e)}`` (the mechanism its enumerated
+item's heading names; the figure subjects of ``kg.extract`` read it).
 """
 
 from __future__ import annotations
@@ -241,6 +243,7 @@ class RelationExtractor:
                        means_in)
         doc.user_data["govkg.relations"] = rels
         doc.user_data["govkg.metric_subjects"] = subjects
+        doc.user_data["govkg.item_mechanisms"] = {a: (m.start_char, m.end_char) for a, m in items.items()}
         return doc
 
     # -- one sentence --------------------------------------------------------------------------------
