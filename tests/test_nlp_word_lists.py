@@ -56,3 +56,21 @@ def test_link_verbs(lx) -> None:
     r = RelationExtractor(lx)
     assert r._own_measure("调解成功率达到")
     assert not RelationExtractor(_with(lx, linkVerbs=()))._own_measure("调解成功率达到")
+
+
+def test_a_concept_in_two_schemes_counts_in_each(lx) -> None:
+    import rdflib
+
+    from kg.nlp.lexicon import from_graphs
+
+    grammar = rdflib.Graph().parse(format="turtle", data="""
+        @prefix lex: <https://w3id.org/govkg/lexicon/> . @prefix gov: <https://w3id.org/govkg/ontology#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        lex:h a skos:Concept ; skos:inScheme lex:heads , lex:processNouns ; skos:prefLabel "机制"@zh ;
+            gov:ontologyClass gov:Mechanism .
+        lex:p a skos:Concept ; skos:inScheme lex:processNouns ; skos:prefLabel "链条"@zh .""")
+    small = from_graphs(rdflib.Graph(), grammar)
+    assert small.heads["机制"][0] == "Mechanism" and small.word_lists["processNouns"] == ("机制", "链条")
+    # the bundled process nouns take the heads of that scheme (机制, 体系, 模式) and words that are no heads
+    assert {"机制", "体系", "模式", "链条", "闭环"} <= set(lx.word_lists["processNouns"])
+    assert QuoteRecognizer(lx)._steps_tail.search("“发现—上报—处置”的闭环机制。") is not None

@@ -109,45 +109,46 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
     founding: list[str] = []
     lists: dict[str, list[str]] = {}
     for c in grammar.subjects(RDF.type, SKOS.Concept):
-        scheme = next(iter(grammar.objects(c, SKOS.inScheme)), None)
         zh = next(iter(_lit(grammar, c, SKOS.prefLabel, "zh")), None)
         if zh is None:
             continue
-        if scheme == LEX.heads:
-            cls = _local(next(iter(grammar.objects(c, GOV.ontologyClass))))
-            standalone = bool(next(iter(grammar.objects(c, GOV.standalone)), False))
-            en = next(iter(_lit(grammar, c, SKOS.prefLabel, "en")), None)
-            heads[zh] = (cls, standalone, en)
-        elif scheme == LEX.triggers:
-            triggers[zh] = _local(next(iter(grammar.objects(c, GOV.property))))
-            if (c, SKOS.broader, LEX.founding) in grammar:
-                founding.append(zh)
-        elif scheme == LEX.cues:
-            cues.append(zh)
-        elif scheme == LEX.lackVerbs:
-            lack.append(zh)
-        elif scheme == LEX.dutyCues:
-            duty.append(zh)
-        elif scheme == LEX.units:
-            units[zh] = str(next(iter(grammar.objects(c, GOV.unitKind)), "count"))
-        elif scheme == LEX.qualifiers:
-            quals[zh] = str(next(iter(grammar.objects(c, GOV.qualifierKind)), "approx"))
-        elif scheme == LEX.fillers:
-            fillers.append(zh)
-        elif scheme == LEX.scopes:
-            scopes.append(zh)
-        elif scheme == LEX.targetCues:
-            targets.append(zh)
-        elif scheme == LEX.predicates:
-            preds.append(zh)
-        elif scheme == LEX.deictics:
-            deix.append(zh)
-        elif scheme == LEX.generic:
-            gen.append(zh)
-        elif scheme == LEX.qualities:
-            qual.append(zh)
-        elif scheme is not None and str(scheme).startswith(str(LEX)):
-            lists.setdefault(str(scheme)[len(str(LEX)):], []).append(zh)
+        # a concept in several schemes counts in each (机制: a head, and a noun closing a chain of steps)
+        for scheme in sorted(grammar.objects(c, SKOS.inScheme)):
+            if scheme == LEX.heads:
+                cls = _local(next(iter(grammar.objects(c, GOV.ontologyClass))))
+                standalone = bool(next(iter(grammar.objects(c, GOV.standalone)), False))
+                en = next(iter(_lit(grammar, c, SKOS.prefLabel, "en")), None)
+                heads[zh] = (cls, standalone, en)
+            elif scheme == LEX.triggers:
+                triggers[zh] = _local(next(iter(grammar.objects(c, GOV.property))))
+                if (c, SKOS.broader, LEX.founding) in grammar:
+                    founding.append(zh)
+            elif scheme == LEX.cues:
+                cues.append(zh)
+            elif scheme == LEX.lackVerbs:
+                lack.append(zh)
+            elif scheme == LEX.dutyCues:
+                duty.append(zh)
+            elif scheme == LEX.units:
+                units[zh] = str(next(iter(grammar.objects(c, GOV.unitKind)), "count"))
+            elif scheme == LEX.qualifiers:
+                quals[zh] = str(next(iter(grammar.objects(c, GOV.qualifierKind)), "approx"))
+            elif scheme == LEX.fillers:
+                fillers.append(zh)
+            elif scheme == LEX.scopes:
+                scopes.append(zh)
+            elif scheme == LEX.targetCues:
+                targets.append(zh)
+            elif scheme == LEX.predicates:
+                preds.append(zh)
+            elif scheme == LEX.deictics:
+                deix.append(zh)
+            elif scheme == LEX.generic:
+                gen.append(zh)
+            elif scheme == LEX.qualities:
+                qual.append(zh)
+            elif str(scheme).startswith(str(LEX)):
+                lists.setdefault(str(scheme)[len(str(LEX)):], []).append(zh)
     lx.heads, lx.triggers, lx.units, lx.qualifiers = heads, triggers, units, quals
     by_len = functools.partial(sorted, key=lambda w: (-len(w), w))
     lx.cues, lx.fillers, lx.lack_verbs = tuple(by_len(cues)), tuple(by_len(fillers)), tuple(by_len(lack))
