@@ -74,3 +74,10 @@ def test_a_concept_in_two_schemes_counts_in_each(lx) -> None:
     # the bundled process nouns take the heads of that scheme (机制, 体系, 模式) and words that are no heads
     assert {"机制", "体系", "模式", "链条", "闭环"} <= set(lx.word_lists["processNouns"])
     assert QuoteRecognizer(lx)._steps_tail.search("“发现—上报—处置”的闭环机制。") is not None
+
+
+def test_phenomenon_nouns(lx) -> None:
+    assert {"现象", "倾向", "苗头"} <= set(QuoteRecognizer(lx)._phenomena)
+    assert QuoteRecognizer(_with(lx, phenomenonNouns=()))._phenomena == ()
+    # the bare weakness tails are the same concepts (one word, two schemes)
+    assert {"情况", "现象", "问题"} <= set(lx.word_lists["weaknessTails"]) & set(lx.word_lists["phenomenonNouns"])

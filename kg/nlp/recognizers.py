@@ -742,8 +742,6 @@ _ANNOUNCES = re.compile(r"(?:存在|主要|突出|面临|当前)*的?")
 _TOWARDS = re.compile(r"[从由]“[^“”]{1,20}”(?:走?向|转向|转变为|到)$")
 #: sentence punctuation inside quotation marks: an utterance, not a name
 _SPEECH = re.compile(r"[,。!?;:]")
-#: what a quoted term followed by these words is: a phenomenon (存在“某某”现象), not a measure
-_PHENOMENA = ("现象", "问题", "情况", "倾向", "苗头")
 
 
 _QUOTE_MARK = re.compile(r"[“”\n]")
@@ -796,6 +794,8 @@ class QuoteRecognizer:
         # what says that the 《title》 after it is a publication (原载, 刊发于 …), or before it (……杂志,
         # ……2023年第5期)
         self._build_nouns = tuple(lists.get("buildNouns", ())) or ("\0",)
+        #: what a quoted term followed by these words is: a phenomenon (存在“某某”现象), not a measure
+        self._phenomena = tuple(lists.get("phenomenonNouns", ()))
         self._steps_tail = re.compile(rf"的[\u4e00-\u9fff]{{0,10}}?(?:{alternation(lists.get('processNouns', ()))})"
                                       rf"(?=[,;:。!?、\n]|$|[和与及])")
         # 让/使 + (the people, an adverb) right before a quote closing its clause
@@ -826,7 +826,7 @@ class QuoteRecognizer:
                 continue
             if _NUM_SLOGAN.match(inner) or _NUMERALS.fullmatch(inner) or (after.startswith("的") and len(inner) <= 6):
                 continue
-            if _SPEECH.search(inner) or after.startswith(_PHENOMENA):
+            if _SPEECH.search(inner) or after.startswith(self._phenomena):
                 continue  # a quoted utterance, or a phenomenon (存在“某某”现象: a weakness, not a measure)
             if text[max(0, m.start() - 1):m.start()] in ("从", "由") and re.match(r"(?:走?向|转向|转变为|到)", after):
                 continue  # 从“A”走向“B”: A is the state left behind, not a measure
