@@ -81,3 +81,28 @@ def test_phenomenon_nouns(lx) -> None:
     assert QuoteRecognizer(_with(lx, phenomenonNouns=()))._phenomena == ()
     # the bare weakness tails are the same concepts (one word, two schemes)
     assert {"情况", "现象", "问题"} <= set(lx.word_lists["weaknessTails"]) & set(lx.word_lists["phenomenonNouns"])
+
+
+def _grammar():
+    import rdflib
+
+    from kg import resources
+
+    return rdflib.Graph().parse(format="turtle", data=resources.read_text("grammar.ttl"))
+
+
+def test_duty_cues_are_the_link_words_themselves(lx) -> None:
+    from rdflib.namespace import SKOS
+
+    from kg.nlp.lexicon import LEX
+
+    g = _grammar()
+    schemes = [LEX[s] for s in ("dutyCues", "responsibleUnits", "leadUnits", "supportUnits", "leadVerbs", "dutyVerbs",
+                                "coordinatingVerbs")]
+    labels = [str(g.value(c, SKOS.prefLabel)) for c in {c for s in schemes for c in g.subjects(SKOS.inScheme, s)}]
+    assert len(labels) == len(set(labels))  # every word is written once
+    # and counts in each scheme it is in
+    assert {"牵头", "负责", "组织实施"} <= set(lx.duty_cues) & (set(lx.word_lists["leadVerbs"]) | set(lx.word_lists["dutyVerbs"]))
+    assert {"责任单位", "牵头单位"} <= set(lx.duty_cues)
+    assert "责任单位" in lx.word_lists["responsibleUnits"] and "牵头单位" in lx.word_lists["leadUnits"]
+    assert "配合" in lx.duty_cues and "配合" in lx.word_lists["coordinatingVerbs"]
