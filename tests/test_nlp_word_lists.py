@@ -106,3 +106,17 @@ def test_duty_cues_are_the_link_words_themselves(lx) -> None:
     assert {"责任单位", "牵头单位"} <= set(lx.duty_cues)
     assert "责任单位" in lx.word_lists["responsibleUnits"] and "牵头单位" in lx.word_lists["leadUnits"]
     assert "配合" in lx.duty_cues and "配合" in lx.word_lists["coordinatingVerbs"]
+
+
+def test_actor_joiners(lx) -> None:
+    # the words that may stand alone between two actors of one subject (甲局会同乙局) are data
+    r = RelationExtractor(lx)
+    assert {"会同", "联合", "同"} <= set(r._coord) and r._links.coord == r._coord
+    bare = RelationExtractor(_with(lx, actorJoiners=()))
+    assert not {"会同", "联合", "同"} & set(bare._coord) and "、" in bare._coord
+    # 会同 and 联合 are the coordinating verbs themselves, not second concepts
+    assert {"会同", "联合"} <= set(lx.word_lists["coordinatingVerbs"]) & set(lx.word_lists["actorJoiners"])
+    from rdflib.namespace import SKOS
+
+    labels = [str(o) for o in _grammar().objects(None, SKOS.prefLabel)]
+    assert labels.count("会同") == 1 and labels.count("联合") == 1

@@ -68,7 +68,6 @@ _PUNCT_RE = re.compile("[,;:。!?\n]")
 _ADJ_STOP = re.compile("[,;:。!?\n、的]")  # what separates two names that are not one noun phrase
 #: what may stand between two coordinated actors of one subject
 _LIST_WORDS = ("、", "以及", "和", "与", "及")  # what joins the items of a list
-_COORD = (*_LIST_WORDS, " ", "会同", "同", "联合", "、以及")
 _LEADS = re.compile(r"^(?:领导|主导|统一领导)(?:的|下的?)")
 _MODIFIER = re.compile(r"^[\u4e00-\u9fff]{0,4}的$")
 _APPROVAL = re.compile(r"经(?P<who>[^,;:。!?]{2,30}?)(?:同意|批准)")
@@ -85,6 +84,12 @@ _LEAD_BY = re.compile(r"由[^,;:。!?]{2,40}?(?P<verb>牵头|主导|负责)")
 _TAKE_PART = re.compile(r"(?:共同|广泛|多方)?参与的?")
 #: a rate with a noun of its own (某某成功率, 某某满意度)
 _RATE = re.compile(r"(?:率|满意度)$")
+
+
+def _coord_gaps(lx: Lexicon) -> tuple[str, ...]:
+    """What may stand between two coordinated actors of one subject: a list word, a space, or a verb of the
+    grammar's ``actorJoiners`` (甲局会同乙局, 甲同乙)."""
+    return (*_LIST_WORDS, " ", *lx.word_lists.get("actorJoiners", ()), "、以及")
 
 
 _Ev = Span | tuple[int, int]  # or anything with start_char and end_char
@@ -140,6 +145,7 @@ class RelationExtractor:
         trig = sorted(self.lexicon.triggers, key=len, reverse=True)
         self._trig_re = re.compile("|".join(map(re.escape, trig))) if trig else None
         self._links = _LinkCues.of(self.lexicon)
+        self._coord = _coord_gaps(self.lexicon)
 
     # -- helpers -------------------------------------------------------------------------------------
     def _trigger_words(self, text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
@@ -184,16 +190,18 @@ class RelationExtractor:
 
     @staticmethod
     def _coordinated(text: str, spans: list[_Ent], core: str, backwards: bool = False,
-                     ok: Callable[[_Ent], bool] | None = None, quotes: str = "") -> list[_Ent]:
+                     ok: Callable[[_Ent], bool] | None = None, quotes: str = "", *,
+                     gaps: tuple[str, ...]) -> list[_Ent]:
         """The first span (the last one, ``backwards``) and those coordinated with it (、 和 与 及 会同 …, with
-        ``quotes`` aside), same core class (or accepted by ``ok``)."""
+        ``quotes`` aside; ``gaps``: what may stand between two, see :func:`_coord_gaps`), same core class (or
+        accepted by ``ok``)."""
         if not spans:
             return []
         seq = list(reversed(spans)) if backwards else spans
         group = [seq[0]]
         for e in seq[1:]:
             a, b = (e, group[-1]) if backwards else (group[-1], e)
-            if text[a.end_char:b.start_char].strip(quotes) in _COORD and (e.core == core if ok is None else ok(e)):
+            if text[a.end_char:b.start_char].strip(quotes) in gaps and (e.core == core if ok is None else ok(e)):
                 group.append(e)
             else:
                 break
@@ -270,7 +278,8 @@ class RelationExtractor:
         trig = self._triggers(text, sent, ents, words)
         first_t = trig[0][0] if trig else sent.end_char
         subj = self._coordinated(text, [e for e in ents if e.core == "Actor"
-                                        and e.end_char <= first_t and self._topic(text, sent, e, ents)], "Actor")
+                                        and e.end_char <= first_t and self._topic(text, sent, e, ents)], "Actor",
+                                 gaps=self._coord)
         subj = [self._lowest_place(text, ents, a) for a in subj]  # 某市某区: the district
         subjects_by_sent[sent.start_char] = subj
         through: list[_Ent] = []  # what the sentence works through: 依托/通过 X (mechanisms and actors)
@@ -288,7 +297,7 @@ class RelationExtractor:
                 after = after[1:]  # 党支部领导的楼栋议事制度: the actor only modifies the object
             objs = after[:1]
             for e in after[1:]:
-                if text[objs[-1].end_char:e.start_char].strip("“”") in _COORD + ("", "”、“"):
+                if text[objs[-1].end_char:e.start_char].strip("“”") in self._coord + ("", "”、“"):
                     objs.append(e)
                 else:
                     break
@@ -297,7 +306,7 @@ class RelationExtractor:
                     [e for e in after[:1] if e.label_ == "Policy"]
             # the actors of the trigger's own clause before it (only these two properties read them)
             local = self._coordinated(text, [e for e in ents if c0 <= e.start_char and e.end_char <= ts
-                                             and e.core == "Actor"], "Actor", backwards=True) \
+                                             and e.core == "Actor"], "Actor", backwards=True, gaps=self._coord) \
                 if objs and prop in ("pioneeredBy", "relatedTo") else []
             for o in objs:
                 oc = o.core
@@ -418,7 +427,8 @@ class RelationExtractor:
         """由A牵头, B、C共同参与的X: A leads X, B and C take part in it (also without the participants)."""
         for m in _LEAD_BY.finditer(text, sent.start_char, sent.end_char):
             lead = self._coordinated(text, [e for e in ents if e.core == "Actor" and e.start_char >= m.start()
-                                            and e.end_char <= m.start("verb")], "Actor", backwards=True)
+                                            and e.end_char <= m.start("verb")], "Actor", backwards=True,
+                                     gaps=self._coord)
             target = next((e for e in ents if e.start_char >= m.end() and e.core == "Mechanism"), None)
             if not lead or target is None:
                 continue
@@ -448,7 +458,7 @@ class RelationExtractor:
                 add(b, "locatedIn", a, sent, "")
             if ca == "Actor" and cb == "Mechanism" and a.label_ != "Person":
                 group = self._coordinated(text, [x for x in ents[:n + 1] if x.core == "Actor"],
-                                          "Actor", backwards=True)
+                                          "Actor", backwards=True, gaps=self._coord)
                 if pioneer is None:
                     pioneer = any(p == "pioneeredBy" for _, _, p, _ in trig)
                 for x in group:
@@ -666,8 +676,7 @@ class RelationExtractor:
         np = self._link_verb.sub("", before)
         return bool(_RATE.search(np)) and len(np) >= 4
 
-    @staticmethod
-    def _distributive(text: str, sent: Sentence, ents: list[_Ent], ms: list[_Ent]) -> dict:
+    def _distributive(self, text: str, sent: Sentence, ents: list[_Ent], ms: list[_Ent]) -> dict:
         """A、B……分别达 x、y -> x measures A, y measures B (as many entities as values, in order)."""
         out: dict = {}
         for i, m in enumerate(ms):
@@ -683,7 +692,7 @@ class RelationExtractor:
             before = [e for e in ents if e.end_char <= pos]
             # the list right before 分别 (村、社区分别…); 某某、某某“某做法”占比分别…: the values measure the
             # practice named last, not the actors
-            items = RelationExtractor._coordinated(text, before, before[-1].core, backwards=True) \
+            items = self._coordinated(text, before, before[-1].core, backwards=True, gaps=self._coord) \
                 if before else []
             if len(values) > 1 and len(items) == len(values):
                 for v, e in zip(values, items):
@@ -756,6 +765,7 @@ class _LinkCues:
                             **{w: "leads" for w in wl.get("leadVerbs", ())}}
         self.towards_re = re.compile(rf"向(?P<where>[^,;:。!?\n向]{{2,30}}?)(?:{alt('towardsVerbs')})")
         self.charge_re = re.compile(rf"由(?P<who>[^,;:。!?\n由]{{2,30}}?)(?P<verb>{alternation(tuple(self.charge_prop))})")
+        self.coord = _coord_gaps(lx)  # what may stand between two coordinated actors
         # the word cues of the rules in one pattern (one pass over the text): word -> the rules it cues
         self.rules_of: dict[str, tuple[str, ...]] = {}
         for rule, words in (("recruit", wl.get("recruitVerbs", ())), ("part", take_part),
@@ -770,13 +780,12 @@ class _LinkCues:
         return cls(lx)
 
     # -- helpers -------------------------------------------------------------------------------------
-    @staticmethod
-    def _run_back(text: str, ents: list[_Ent], end: int, ok: Callable[[_Ent], bool]) -> list[_Ent]:
+    def _run_back(self, text: str, ents: list[_Ent], end: int, ok: Callable[[_Ent], bool]) -> list[_Ent]:
         """The actors coordinated (、 和 与 及, quotes aside) whose list ends right at ``end``."""
         before = [e for e in ents if e.end_char <= end]
         if not before or text[before[-1].end_char:end].strip(_QUOTES) or not ok(before[-1]):
             return []
-        return RelationExtractor._coordinated(text, before, "", backwards=True, ok=ok, quotes=_QUOTES)
+        return RelationExtractor._coordinated(text, before, "", backwards=True, ok=ok, quotes=_QUOTES, gaps=self.coord)
 
     @staticmethod
     def _member(e: _Ent) -> bool:
@@ -990,7 +999,7 @@ class _LinkCues:
         objs = [first]
         for e in ents:
             if e.start_char > objs[-1].start_char and e.start_char < cend:
-                if text[objs[-1].end_char:e.start_char].strip(_QUOTES) in _COORD:
+                if text[objs[-1].end_char:e.start_char].strip(_QUOTES) in self.coord:
                     objs.append(e)
                 else:
                     break
