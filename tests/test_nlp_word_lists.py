@@ -120,3 +120,19 @@ def test_actor_joiners(lx) -> None:
 
     labels = [str(o) for o in _grammar().objects(None, SKOS.prefLabel)]
     assert labels.count("会同") == 1 and labels.count("联合") == 1
+
+
+@pytest.mark.parametrize("first, second", [("figureOpeners", "fillers")])
+def test_a_word_of_two_schemes_is_one_concept(lx, first: str, second: str) -> None:
+    from rdflib.namespace import SKOS
+
+    from kg.nlp.lexicon import LEX
+
+    g = _grammar()
+    words_of = {s: {str(g.value(c, SKOS.prefLabel)) for c in g.subjects(SKOS.inScheme, LEX[s])} for s in (first, second)}
+    both = words_of[first] & words_of[second]
+    concepts = {c for s in (first, second) for c in g.subjects(SKOS.inScheme, LEX[s])}
+    labels = [str(g.value(c, SKOS.prefLabel)) for c in concepts]
+    assert all(labels.count(w) == 1 for w in both)  # a word in both schemes is written once
+    words = lambda s: set(lx.fillers) if s == "fillers" else set(lx.word_lists[s])
+    assert both and both <= words(first) & words(second)
