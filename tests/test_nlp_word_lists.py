@@ -122,7 +122,7 @@ def test_actor_joiners(lx) -> None:
     assert labels.count("会同") == 1 and labels.count("联合") == 1
 
 
-@pytest.mark.parametrize("first, second", [("figureOpeners", "fillers")])
+@pytest.mark.parametrize("first, second", [("figureOpeners", "fillers"), ("shareWords", "nounSuffixes")])
 def test_a_word_of_two_schemes_is_one_concept(lx, first: str, second: str) -> None:
     from rdflib.namespace import SKOS
 
