@@ -104,10 +104,8 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
                 continue
             target.setdefault(surface, e)
     heads, triggers, units, quals = {}, {}, {}, {}
-    cues, fillers, scopes, targets, preds, deix, gen, lack, duty = [], [], [], [], [], [], [], [], []
-    qual: list[str] = []
     founding: list[str] = []
-    lists: dict[str, list[str]] = {}
+    lists: dict[str, list[str]] = {}  # every other scheme of the grammar: a plain list of words
     for c in grammar.subjects(RDF.type, SKOS.Concept):
         zh = next(iter(_lit(grammar, c, SKOS.prefLabel, "zh")), None)
         if zh is None:
@@ -123,44 +121,28 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
                 triggers[zh] = _local(next(iter(grammar.objects(c, GOV.property))))
                 if (c, SKOS.broader, LEX.founding) in grammar:
                     founding.append(zh)
-            elif scheme == LEX.cues:
-                cues.append(zh)
-            elif scheme == LEX.lackVerbs:
-                lack.append(zh)
-            elif scheme == LEX.dutyCues:
-                duty.append(zh)
             elif scheme == LEX.units:
                 units[zh] = str(next(iter(grammar.objects(c, GOV.unitKind)), "count"))
             elif scheme == LEX.qualifiers:
                 quals[zh] = str(next(iter(grammar.objects(c, GOV.qualifierKind)), "approx"))
-            elif scheme == LEX.fillers:
-                fillers.append(zh)
-            elif scheme == LEX.scopes:
-                scopes.append(zh)
-            elif scheme == LEX.targetCues:
-                targets.append(zh)
-            elif scheme == LEX.predicates:
-                preds.append(zh)
-            elif scheme == LEX.deictics:
-                deix.append(zh)
-            elif scheme == LEX.generic:
-                gen.append(zh)
-            elif scheme == LEX.qualities:
-                qual.append(zh)
             elif str(scheme).startswith(str(LEX)):
                 lists.setdefault(str(scheme)[len(str(LEX)):], []).append(zh)
     lx.heads, lx.triggers, lx.units, lx.qualifiers = heads, triggers, units, quals
     by_len = functools.partial(sorted, key=lambda w: (-len(w), w))
-    lx.cues, lx.fillers, lx.lack_verbs = tuple(by_len(cues)), tuple(by_len(fillers)), tuple(by_len(lack))
-    lx.duty_cues = tuple(by_len(duty))
     lx.founding = tuple(by_len(founding))
-    lx.scopes, lx.target_cues = tuple(by_len(scopes)), tuple(by_len(targets))
-    lx.predicates = frozenset(preds)
-    lx.deictics = tuple(by_len(deix))
-    lx.generic = frozenset(gen)
-    lx.qualities = frozenset(qual)
+    # the schemes with a field of their own (longest first, or a set), the rest in word_lists
+    for scheme, attr in _LIST_FIELDS.items():
+        setattr(lx, attr, tuple(by_len(lists.pop(scheme, []))))
+    for scheme, attr in _SET_FIELDS.items():
+        setattr(lx, attr, frozenset(lists.pop(scheme, [])))
     lx.word_lists = {k: tuple(by_len(v)) for k, v in sorted(lists.items())}
     return lx
+
+
+#: grammar schemes read into a field of :class:`Lexicon` of their own: tuples longest first, and sets
+_LIST_FIELDS = {"cues": "cues", "fillers": "fillers", "lackVerbs": "lack_verbs", "dutyCues": "duty_cues",
+                "scopes": "scopes", "targetCues": "target_cues", "deictics": "deictics"}
+_SET_FIELDS = {"predicates": "predicates", "generic": "generic", "qualities": "qualities"}
 
 
 def alternation(words: tuple[str, ...] | list[str]) -> str:
