@@ -47,7 +47,8 @@ def test_interrupted_build_keeps_previous_outputs(tmp_path: Path, sig: signal.Si
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    for i in range(6):  # long enough that the build is still extracting when the signal comes
+    for i in range(40):  # long enough that the build is still extracting when the signal comes, even when
+        # the machine is loaded and the signal is sent late (6 files were done before it under load)
         (docs / f"{i:02d}.txt").write_text(sample_text() + f"\n附件{i}。\n", encoding="utf-8")
     out = tmp_path / "out"
     _prior(out)
