@@ -3,9 +3,10 @@
 ``约3.5亿元`` -> value 350000000, unit 元, qualifier 约; ``92.1%、88.4%`` after 分别 -> two metrics;
 ``2016年起`` -> since 2016; ``到2025年`` -> until 2025 and a target; ``2019—2022年`` -> since 2019, until
 2022; ``第3批`` is an ordinal, not a quantity. Figures written in Chinese numerals count too (``三千余人``,
-``两万名``, ``一百二十家``, ``百分之九十五``) when they are ten or more and hold a digit: a smaller one or a
-bare 百/千 counts the items of a list or names a slogan (两个维护, 四个环节, 千家万户, 每百户), not a measured
-figure. Units and qualifiers come from
+``两万名``, ``一百二十家``, ``百分之九十五``) when they hold a digit (a bare 百/千 names no figure: 千家万户,
+每百户); one of ten or less counts only in a counting context and outside fixed expressions (每月召开一次,
+邀请甲、三个乙, 于三个工作日内; not 一次性, 两个维护, 一批, 一村一品, 理顺四个环节: see :func:`_small_count`).
+Units and qualifiers come from
 ``ontology/grammar.ttl``. Results go to ``doc.spans["metrics"]`` (label = unit) with the parsed values
 in ``doc.user_data["govkg.metrics"]`` keyed by the span's ``(start_char, end_char)`` (aligned to tokens; the
 parsed value keeps the offsets of the figure as written).
@@ -20,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp import spans
-from kg.nlp.lexicon import Lexicon, load_default_lexicon
+from kg.nlp.lexicon import Lexicon, alternation, load_default_lexicon
 from kg.nlp.segment import sentences
 from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text
@@ -110,9 +111,52 @@ _YEAR = re.compile(r"(?P<to>到|至|截至|截止到?)?(?:(?P<y0>(?:19|20)\d{2})
                    r"(?P<y>(?:19|20)\d{2})年(?:底|末|起|以来|来)?")
 
 
-_HAS_NUMBER = re.compile(r"[\d十百千万亿]")  # a figure has a digit, or a numeral of ten or more its unit
+_HAS_NUMBER = re.compile(r"[\d一二两三四五六七八九十百千万亿]")  # a figure has a digit or a Chinese numeral
 _CN_DIGIT = re.compile("[一二两三四五六七八九]")
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》")
+
+
+_PER_NUMBER = re.compile(r"每[\d十百千万]")  # 每百户, 每10万人: per so many
+_CLAUSE_END = frozenset(",;:。!?\n()，；：！？（）")
+_SMALL_RULES: dict[int, tuple] = {}
+
+
+def _small_rules(lx: Lexicon) -> tuple[re.Pattern, tuple, re.Pattern, re.Pattern, tuple]:
+    """The grammar's word lists of the small-count rule, compiled once per lexicon."""
+    got = _SMALL_RULES.get(id(lx))
+    if got is None or got[0] is not lx:
+        wl = lx.word_lists
+        got = _SMALL_RULES[id(lx)] = (
+            lx, re.compile(alternation(wl.get("numeralIdioms", ()))), tuple(wl.get("countBlockers", ())) or ("\0",),
+            re.compile(alternation(wl.get("countCues", ()))), re.compile(alternation(wl.get("singleCountCues", ()))),
+            tuple(wl.get("countLinks", ())) or ("\0",))
+    return got[1:]
+
+
+def _small_count(text: str, m: re.Match, lx: Lexicon) -> bool:
+    """Whether a numeral of ten or less in Chinese characters before a measure word counts something
+    (每月召开一次, 各设一支, 邀请甲、三个乙, 于三个工作日内, ……,十件实事): not inside a fixed expression
+    (``numeralIdioms``: 一次性, 两个维护, 统一), not a kind, level or style (``countBlockers``: 一批, 三个方面),
+    not the distributive 一X一Y (一村一品, 一人一档, 五个一), and in a counting context: 一 needs a cue of
+    its clause before it (``singleCountCues``: 每, 各, 至少); two to ten need a cue (``countCues``: 设, 召开,
+    邀请, 共), a qualifier, a list (、) before them in the clause, a link word right before them
+    (``countLinks``: 的, 于, 和) or the start of their clause."""
+    idioms, blockers, cues, single, links = _small_rules(lx)
+    ns, ne, ue = m.start("num"), m.end("num"), m.end("unit")
+    if any(a <= ns < b for a, b in (i.span() for i in idioms.finditer(text, max(0, ns - 4), ue + 6))):
+        return False
+    if text.startswith(blockers, ne) or text.startswith(blockers, ue):
+        return False
+    if text[ue:ue + 1] in _CN_DIGITS or (m.group("num") == "一" and "一" in text[ue:ue + 3]):
+        return False  # 五个一, 一村一品, 一人一档
+    c0 = ns
+    while c0 > 0 and text[c0 - 1] not in _CLAUSE_END:
+        c0 -= 1
+    before = text[c0:ns]
+    if chinese_numeral(m.group("num")) == 1:  # 每百户拥有一处: a ratio standard, not a count
+        return single.search(before) is not None and _PER_NUMBER.search(before) is None
+    return (not before or before.endswith(("、", *links)) or m.group("pre") is not None or "、" in before
+            or cues.search(before) is not None)
 
 
 def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) -> list[ParsedQuantity]:
@@ -147,16 +191,19 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
         written = figure[0] in _CN_DIGITS or figure[0] in _CN_UNITS  # in Chinese numerals
         if written:
             value = chinese_numeral(figure)
-            if value is None or not _CN_DIGIT.search(figure):
-                continue  # 十四五, 千家万户, 每百户: no figure
+            if value is None:
+                continue  # 十四五: no figure
+            if not percent and not m.group("mult") and value <= 10:  # 三个, 一次, 十件: a small count?
+                if not _small_count(text, m, lx):
+                    continue
+            elif not _CN_DIGIT.search(figure):
+                continue  # 千家万户, 每百户: no figure
             num = float(value)
         else:
             num = float(figure.replace(",", ""))
         mult = None if percent else m.group("mult")
         if mult:
             num *= MULTIPLIERS[mult]
-        if written and not percent and num < 10:
-            continue  # 两个维护, 四个环节, 一个平台: the items of a list or a slogan, not a figure
         quals = [m.group(g) for g in ("pre", "post1", "post2", "post3") if m.group(g)]
         qual = next((q for q in quals if lx.qualifiers.get(q) != "none"), None)
         year = since = until = None

@@ -1,0 +1,83 @@
+"""Figures: measure words and currencies the grammar lists, small counts in Chinese numerals, and what a
+figure measures (sentences invented for these tests, simplified and traditional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import normalise
+from kg.nlp.lexicon import load_default_lexicon
+from kg.nlp.metrics import parse_quantities
+
+
+@pytest.fixture(scope="module")
+def lx():
+    return load_default_lexicon()
+
+
+def figures(lx, text: str) -> list[tuple[str, float, str]]:
+    norm = normalise(text)[0]
+    return [(norm[q.start:q.end], q.value, q.unit) for q in parse_quantities(norm, lx)]
+
+
+# -- measure words and currencies -----------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("街道全年受理投诉案件86宗", 86, "宗"),
+    ("全年處理違規個案1,204宗", 1204, "宗"),                       # traditional, thousands separator
+    ("消防部门抽查高层住宅57幢", 57, "幢"),
+    ("共改造老旧楼房23栋", 23, "栋"),
+    ("基金会向镇卫生院捐赠款项约260万港元", 2_600_000, "港元"),
+    ("社團獲資助約35萬澳門元", 350_000, "澳门元"),                   # traditional currency
+    ("项目获外方捐款12万欧元", 120_000, "欧元"),
+    ("投入资金5000万人民币", 50_000_000, "人民币"),
+    ("申請須於7個工作天內處理", 7, "个工作天"),
+    ("发放救灾大米3.5万公斤", 35_000, "公斤"),
+])
+def test_measure_words_and_currencies(lx, text: str, value: float, unit: str) -> None:
+    (got,) = figures(lx, text)
+    assert got[1:] == (pytest.approx(value), unit)
+
+
+def test_a_currency_keeps_its_multiplier_and_qualifier(lx) -> None:
+    norm = normalise("委員會撥款約180萬港元資助社區活動")[0]
+    (q,) = parse_quantities(norm, lx)
+    assert (q.value, q.unit, q.qualifier) == (1_800_000, "港元", "约")
+
+
+def test_yuan_stays_yuan(lx) -> None:
+    assert figures(lx, "每户补助3000元") == [("3000元", 3000, "元")]
+
+
+# -- small counts in Chinese numerals ---------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "written", "value", "unit"), [
+    ("镇党委每季度召开一次联席会议", "一次", 1, "次"),                      # 每 + a cue: one is a count
+    ("每个村至少配备一名专职调解员", "一名", 1, "名"),
+    ("各社區各設一支義工隊", "一支", 1, "支"),                             # traditional
+    ("会议邀请居民代表、四个职能部门负责人参加", "四个", 4, "个"),          # after 、
+    ("投訴須於五個工作天內回覆", "五个工作天", 5, "个工作天"),              # after 于, traditional
+    ("新增就业2万人,八件民生实事全部办结", "八件", 8, "件"),                # opening its clause
+    ("围绕宣传、调解、帮扶三个环节开展工作", "三个", 3, "个"),              # summing a list
+    ("全县共设立两个调解中心", "两个", 2, "个"),                            # a cue (设立)
+    ("年内,十项重点任务全部完成", "十项", 10, "项"),                        # 十 alone opening its clause
+])
+def test_small_counts(lx, text: str, written: str, value: float, unit: str) -> None:
+    assert (written, value, unit) in figures(lx, text)
+
+
+@pytest.mark.parametrize("text", [
+    "推行一次性补助办法",                  # a fixed expression (numeralIdioms)
+    "打造一批示范社区",                    # a kind of amount (countBlockers)
+    "从三个方面推进改革",                  # aspects, not a count
+    "推行一村一品、一户一档",              # the distributive 一X一Y
+    "統一個人資料格式",                    # 统一 is no numeral (traditional)
+    "和居民一起商量",                      # 一起: together
+    "每一个社区都要建立台账",              # 每一: every single
+    "建立一个平台",                        # 一 with no cue: an article
+    "理顺四个环节",                        # a bare verb before it: no counting context
+    "落实“两个维护”",                      # quoted
+    "做好第三次普查",                      # an ordinal
+    "每百户居民拥有一处议事场所",          # a ratio standard per hundred
+    "工作十分重要",                        # 十分: very
+])
+def test_small_numerals_that_count_nothing(lx, text: str) -> None:
+    assert figures(lx, text) == []
