@@ -845,6 +845,7 @@ def _actors_inside(lx: Lexicon) -> _Memo:
 
 # -- figure subjects ----------------------------------------------------------------------------------
 _GAP_PUNCT = frozenset(",;:。!?\n、")
+_CASE_UNITS = frozenset({"件", "起", "条", "宗"})  # matters counted: 受理诉求2万件, 收集意见800条
 #: a year opening a figure's clause (2023年, 2023年底) or a whole jurisdiction (全县): no noun of its own
 _YEAR_OR_ALL = r"(?:19|20)\d{2}年(?:底|末|内)?|全[省市县区]"
 
@@ -855,7 +856,9 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     measure word stays; (2) a name in the figure's own clause beats one from outside it, and people named
     before a rate of theirs (居民认可度达到93%) are such a name; (3) a clause with a noun of its own that
     names nothing (常住人口约89万人, 议定事项2480件) does not take the previous clause's subject: it falls back
-    to the mechanism of its enumerated item, else to the sentence's topic (its first actor or place).
+    to the mechanism of its enumerated item, else to the sentence's topic (its first actor or place); (4) a
+    rate of handling after a count of the people's matters (收集居民建议……条,办结率达……) or after the people
+    and one of their matters (群众诉求办结率) measures the handler named first in the sentence, not the people.
     Returns the revised metrics and the mentions added for (2)."""
     if not got.metrics:
         return got.metrics, []
@@ -881,6 +884,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     actor_words = _bare_actor_pattern(lx)
     ends = {q.end: q for q, _ in got.metrics}
     places = {(r["s"], r["e"]) for r in raw if r["cls"] == "Place"}
+    by_span = {(a, b): r for a, b, r in mentions}
+    people_rates = tuple(w for w in lx.word_lists.get("peopleRates", ()) if w.endswith("率")) or ("\0",)
 
     def counted_by(span: tuple[int, int]):  # the figure right before a name counts it (12个乡镇)
         if span[0] == 0:
@@ -888,8 +893,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
         return ends.get(span[0]) or (ends.get(span[0] - 1) if norm[span[0] - 1] not in _GAP_PUNCT else None)
 
     out, extra = [], []
-    # (sentence index, subjects, counted, subjects the relation rules gave) of the previous figure
-    prev: tuple[int, list, bool, list] | None = None
+    # (sentence index, subjects, counted, subjects the relation rules gave, unit) of the previous figure
+    prev: tuple[int, list, bool, list, str] | None = None
     for q, subj in got.metrics:
         orig = subj
         si = bisect.bisect_right(starts, q.start) - 1
@@ -900,7 +905,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             subj = list(last)  # the relation rules carried the previous figure's subject on: carry the revised one
         if any(counted_by(s) is q for s in subj):
             out.append((q, subj))  # (1) 1名某某协理员, 300户以上某某家庭
-            prev = (si, subj, True, orig)
+            prev = (si, subj, True, orig, q.unit)
             continue
         if subj and all(counted_by(s) not in (None, q) and s[0] >= c0 for s in subj):
             subj = []  # 全县12个乡镇、186个村……: the 乡镇 are the other figure's
@@ -938,9 +943,28 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                                                         if t is not None] or subj
         if not subj:
             subj = [t for t in [items.get(si) or _topic(mentions, m_starts, lo, q.start, counted_by)] if t]
-        prev = (si, subj, False, orig)
+        if q.unit in ("%", "‰") and noun.endswith("率") and not noun.endswith(people_rates):
+            # 收集居民建议……条,办结率达…… / 群众诉求办结率为……: the rate of handling what the people
+            # brought is the handler's, the name opening the sentence (or its ;-segment), not the people's
+            own = [t for t in subj if t[0] >= c0 and by_span.get(t, {}).get("cls") == "Group"]
+            earlier = prev[1] if prev is not None and prev[0] == si and prev[4] in _CASE_UNITS else []
+            if (subj and len(own) == len(subj) and any(w in norm[t[1]:q.start] for t in own for w in cases)) or (
+                    earlier and all(by_span.get(t, {}).get("cls") == "Group" for t in earlier)
+                    and not any(s[0] >= c0 or by_span.get(s, {}).get("cls") not in ("Group", "Place") for s in subj)):
+                agent = _agent(mentions, m_starts, max(lo, norm.rfind(";", lo, c0) + 1), c0)
+                if agent is not None:
+                    subj = [agent]
+        prev = (si, subj, False, orig, q.unit)
         out.append((q, subj))
     return out, extra
+
+
+def _agent(mentions: list, m_starts: list[int], lo: int, c0: int) -> tuple[int, int] | None:
+    """The first mechanism or organisation named in ``[lo, c0)`` (people, persons and places left out)."""
+    for a, b, r in mentions[bisect.bisect_left(m_starts, lo):bisect.bisect_left(m_starts, c0)]:
+        if b <= c0 and not r["nested"] and r["cls"] not in ("Group", "Person", "Place", "Role"):
+            return (a, b)
+    return None
 
 
 def _noun_phrase(text: str, tokenize, lx: Lexicon, share: re.Pattern) -> bool:

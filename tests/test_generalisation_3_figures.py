@@ -81,3 +81,28 @@ def test_small_counts(lx, text: str, written: str, value: float, unit: str) -> N
 ])
 def test_small_numerals_that_count_nothing(lx, text: str) -> None:
     assert figures(lx, text) == []
+
+
+# -- what a figure measures ------------------------------------------------------------------------------
+def subjects(text: str) -> dict[str, list[str]]:
+    from kg.pipeline import extract_text
+
+    return {q.span.quote: [label for _, label in q.measures] for q in extract_text(text).quantities}
+
+
+@pytest.mark.parametrize(("text", "figure", "handler"), [
+    ("依托“邻里通”服务平台,收集居民意见建议3200余条,办结率达97.5%。", "97.5%", "“邻里通”服务平台"),
+    ("「安心站」服務平台全年受理群眾訴求5.2萬件，按時辦結率96.4%。", "96.4%", "“安心站”服务平台"),   # traditional
+    ("完善“街巷管家”平台与政务热线联动机制,群众诉求办结率保持在95%以上。", "95%以上", "“街巷管家”平台"),
+])
+def test_a_handling_rate_measures_the_handler_not_the_people(text: str, figure: str, handler: str) -> None:
+    assert subjects(text)[figure] == [handler]
+
+
+@pytest.mark.parametrize(("text", "figure", "people"), [
+    ("到2026年,全区社区工作者持证率达到60%。", "达到60%", "社区工作者"),               # their own rate
+    ("依托“邻里通”服务平台,收集居民意见建议3200余条,居民参与率达40%。", "40%", "居民"),  # a people rate
+    ("全区登记志愿者1.2万人,注册率达80%。", "80%", "志愿者"),                          # after a count of people
+])
+def test_a_rate_of_the_people_themselves_stays_theirs(text: str, figure: str, people: str) -> None:
+    assert subjects(text)[figure] == [people]
