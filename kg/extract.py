@@ -858,7 +858,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     names nothing (常住人口约89万人, 议定事项2480件) does not take the previous clause's subject: it falls back
     to the mechanism of its enumerated item, else to the sentence's topic (its first actor or place); (4) a
     rate of handling after a count of the people's matters (收集居民建议……条,办结率达……) or after the people
-    and one of their matters (群众诉求办结率) measures the handler named first in the sentence, not the people.
+    and one of their matters (群众诉求办结率) measures the handler named first in the sentence, not the people;
+    (5) a figure of the sentence's place in a clause naming nothing also measures the programme named before it.
     Returns the revised metrics and the mentions added for (2)."""
     if not got.metrics:
         return got.metrics, []
@@ -954,9 +955,23 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                 agent = _agent(mentions, m_starts, max(lo, norm.rfind(";", lo, c0) + 1), c0)
                 if agent is not None:
                     subj = [agent]
+        if subj and all(t in places for t in subj) and not any(m[0] >= c0 for m in mentions[
+                bisect.bisect_left(m_starts, c0):bisect.bisect_left(m_starts, q.start)]):
+            # 该县实施某某整治行动,累计整治河道120公里: the place's figure is also the programme's output
+            programme = _programme(mentions, m_starts, lo, c0)
+            if programme is not None:
+                subj = [*subj, programme]
         prev = (si, subj, False, orig, q.unit)
         out.append((q, subj))
     return out, extra
+
+
+def _programme(mentions: list, m_starts: list[int], lo: int, c0: int) -> tuple[int, int] | None:
+    """The last programme (gov:Program: 某某行动, 某某工程) named in ``[lo, c0)``, not inside another name."""
+    for a, b, r in reversed(mentions[bisect.bisect_left(m_starts, lo):bisect.bisect_left(m_starts, c0)]):
+        if b <= c0 and not r["nested"] and r["cls"] == "Program":
+            return (a, b)
+    return None
 
 
 def _agent(mentions: list, m_starts: list[int], lo: int, c0: int) -> tuple[int, int] | None:

@@ -106,3 +106,19 @@ def test_a_handling_rate_measures_the_handler_not_the_people(text: str, figure: 
 ])
 def test_a_rate_of_the_people_themselves_stays_theirs(text: str, figure: str, people: str) -> None:
     assert subjects(text)[figure] == [people]
+
+
+@pytest.mark.parametrize(("text", "figure", "place", "programme"), [
+    ("本文以杭州市为案例,该市自2022年起实施“清水家园”河道整治行动,累计整治河道120公里,总投资约3.5亿元。",
+     "约3.5亿元", "杭州市", "“清水家园”河道整治行动"),
+    ("本文以南京市为案例，該市自2021年起推行「安居樂業」老舊小區改造工程，累計改造小區240個，總投資約9.8億元。",
+     "240個", "南京市", "“安居乐业”老旧小区改造工程"),                                        # traditional
+])
+def test_a_place_figure_after_a_programme_measures_the_programme_too(text, figure, place, programme) -> None:
+    got = subjects(text)[figure]
+    assert place in got and programme in got
+
+
+def test_a_figure_naming_its_own_noun_does_not_take_the_programme() -> None:
+    got = subjects("本文以南京市为案例,该市自2021年起推行“安居乐业”老旧小区改造工程,全市志愿者达到2000名。")
+    assert got["达到2000名"] == ["志愿者"]
