@@ -859,7 +859,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     to the mechanism of its enumerated item, else to the sentence's topic (its first actor or place); (4) a
     rate of handling after a count of the people's matters (收集居民建议……条,办结率达……) or after the people
     and one of their matters (群众诉求办结率) measures the handler named first in the sentence, not the people;
-    (5) a figure of the sentence's place in a clause naming nothing also measures the programme named before it.
+    (5) a figure of the sentence's place in a clause naming nothing also measures the programme named before it;
+    (6) a sum of money also measures the fund named right before it after a verb of allocation (安排某某专项资金).
     Returns the revised metrics and the mentions added for (2)."""
     if not got.metrics:
         return got.metrics, []
@@ -886,6 +887,10 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     ends = {q.end: q for q, _ in got.metrics}
     places = {(r["s"], r["e"]) for r in raw if r["cls"] == "Place"}
     by_span = {(a, b): r for a, b, r in mentions}
+    fund_nouns, fund_verb_words = lx.word_lists.get("fundNouns", ()), lx.word_lists.get("fundVerbs", ())
+    fund_re = re.compile(rf"(?:{alternation(fund_verb_words)})(?:{alternation(lx.word_lists.get('fundDeterminers', ()))})?"
+                         rf"(?P<name>[\u4e00-\u9fff“”]{{0,12}}?(?:{alternation(fund_nouns)}))") if fund_nouns else None
+    fund_verbs = re.compile(alternation(fund_verb_words))
     people_rates = tuple(w for w in lx.word_lists.get("peopleRates", ()) if w.endswith("率")) or ("\0",)
 
     def counted_by(span: tuple[int, int]):  # the figure right before a name counts it (12个乡镇)
@@ -962,8 +967,28 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             if programme is not None:
                 subj = [*subj, programme]
         prev = (si, subj, False, orig, q.unit)
+        if lx.units.get(q.unit) == "currency" and fund_re is not None:
+            fund = _fund(fund_re, fund_verbs, norm, c0, q.start)
+            if fund is not None and fund not in subj:  # 某局年内下达某某专项资金2亿元: the fund too (not
+                if fund not in by_span:               # carried on to the sentence's next figures)
+                    extra.append({"s": fund[0], "e": fund[1], "cls": "Mechanism", "concept": "",
+                                  "source": "figure-fund", "nested": False})
+                subj = [*(t for t in subj if not fund[0] <= t[0] < fund[1]), fund]  # 社区养老 in 社区养老专项资金
         out.append((q, subj))
     return out, extra
+
+
+def _fund(pattern: re.Pattern, verbs: re.Pattern, norm: str, c0: int, pos: int) -> tuple[int, int] | None:
+    """The fund named between a verb of allocation and a sum of money at ``pos`` (安排某某专项资金): its span,
+    without a determiner (各类) and at least three characters long, or None."""
+    m = pattern.search(norm, max(c0, pos - 24), pos)
+    if m is None or m.end() != pos:
+        return None
+    a = m.start("name")
+    inner = list(verbs.finditer(norm, a, pos))  # 下达某某整治……: the last verb opens the name
+    if inner:
+        a = inner[-1].end()
+    return (a, pos) if pos - a >= 3 else None
 
 
 def _programme(mentions: list, m_starts: list[int], lo: int, c0: int) -> tuple[int, int] | None:

@@ -122,3 +122,24 @@ def test_a_place_figure_after_a_programme_measures_the_programme_too(text, figur
 def test_a_figure_naming_its_own_noun_does_not_take_the_programme() -> None:
     got = subjects("本文以南京市为案例,该市自2021年起推行“安居乐业”老旧小区改造工程,全市志愿者达到2000名。")
     assert got["达到2000名"] == ["志愿者"]
+
+
+@pytest.mark.parametrize(("text", "figure", "fund"), [
+    ("市财政每年安排社区养老专项资金3000万元,用于设施改造。", "3000万元", "社区养老专项资金"),
+    ("區財政全年投入鄰里互助專項經費約800萬元。", "約800萬元", "邻里互助专项经费"),          # traditional
+    ("今年发放各类慰问资金1.2亿元。", "1.2亿元", "慰问资金"),                              # determiner left out
+])
+def test_a_sum_measures_the_fund_named_before_it(text: str, figure: str, fund: str) -> None:
+    from kg.pipeline import extract_text
+
+    ex = extract_text(text)
+    (q,) = [q for q in ex.quantities if q.span.quote == figure]
+    assert ("Mechanism", fund) in q.measures
+    assert fund in {e.label for e in ex.entities}
+
+
+@pytest.mark.parametrize("text", ["市财政每年安排资金5000万元。", "基金会累计募集资金2000万元。"])
+def test_a_bare_fund_word_names_no_fund(text: str) -> None:
+    from kg.pipeline import extract_text
+
+    assert not any(e.label.endswith("资金") for e in extract_text(text).entities)
