@@ -143,3 +143,15 @@ def test_a_bare_fund_word_names_no_fund(text: str) -> None:
     from kg.pipeline import extract_text
 
     assert not any(e.label.endswith("资金") for e in extract_text(text).entities)
+
+
+@pytest.mark.parametrize(("text", "figure", "people"), [
+    ("该工程累计改造小区120个,惠及居民3.2万户。", "3.2万户", "居民"),
+    ("計劃全年惠及困難群眾1.5萬人次。", "1.5萬人次", "困难群众"),                                # traditional
+])
+def test_the_people_a_figure_benefits_are_named_without_the_verb(text: str, figure: str, people: str) -> None:
+    from kg.pipeline import extract_text
+
+    ex = extract_text(text)
+    assert not any(e.label.startswith("惠及") for e in ex.entities)
+    assert ("Actor", people) in next(q for q in ex.quantities if q.span.quote == figure).measures
