@@ -860,7 +860,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     rate of handling after a count of the people's matters (收集居民建议……条,办结率达……) or after the people
     and one of their matters (群众诉求办结率) measures the handler named first in the sentence, not the people;
     (5) a figure of the sentence's place in a clause naming nothing also measures the programme named before it;
-    (6) a sum of money also measures the fund named right before it after a verb of allocation (安排某某专项资金).
+    (6) a sum of money also measures the fund named right before it after a verb of allocation (安排某某专项资金);
+    (7) a total (共……人) right after a list of names measures all of them.
     Returns the revised metrics and the mentions added for (2)."""
     if not got.metrics:
         return got.metrics, []
@@ -887,6 +888,10 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     ends = {q.end: q for q, _ in got.metrics}
     places = {(r["s"], r["e"]) for r in raw if r["cls"] == "Place"}
     by_span = {(a, b): r for a, b, r in mentions}
+    # a total after the names (a role word the names leave out may follow each: 某协会会长和某代表共……人)
+    total = re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{alternation(lx.word_lists.get('totalWords', ()))})"
+                       rf"(?:{alternation(tuple(lx.qualifiers))})*[\d〇一二两三四五六七八九十]")
+    coord = re.compile(r"[\u4e00-\u9fff]{0,3}[、和及与]")
     fund_nouns, fund_verb_words = lx.word_lists.get("fundNouns", ()), lx.word_lists.get("fundVerbs", ())
     fund_re = re.compile(rf"(?:{alternation(fund_verb_words)})(?:{alternation(lx.word_lists.get('fundDeterminers', ()))})?"
                          rf"(?P<name>[\u4e00-\u9fff“”]{{0,12}}?(?:{alternation(fund_nouns)}))") if fund_nouns else None
@@ -949,6 +954,14 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                                                         if t is not None] or subj
         if not subj:
             subj = [t for t in [items.get(si) or _topic(mentions, m_starts, lo, q.start, counted_by)] if t]
+        named = [m for m in mentions[bisect.bisect_left(m_starts, c0):bisect.bisect_left(m_starts, q.start)]
+                 if m[1] <= q.start and not m[2]["nested"] and m[2]["cls"] != "Place"]
+        if len(named) > 1 and total.match(norm, named[-1][1], q.end):  # 甲、乙和丙共41人: a total of all of them
+            k = len(named) - 1
+            while k > 0 and coord.fullmatch(norm, named[k - 1][1], named[k][0]):
+                k -= 1
+            if k < len(named) - 1:
+                subj = [(m[0], m[1]) for m in named[k:]]
         if q.unit in ("%", "‰") and noun.endswith("率") and not noun.endswith(people_rates):
             # 收集居民建议……条,办结率达…… / 群众诉求办结率为……: the rate of handling what the people
             # brought is the handler's, the name opening the sentence (or its ;-segment), not the people's

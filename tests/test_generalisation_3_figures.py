@@ -155,3 +155,15 @@ def test_the_people_a_figure_benefits_are_named_without_the_verb(text: str, figu
     ex = extract_text(text)
     assert not any(e.label.startswith("惠及") for e in ex.entities)
     assert ("Actor", people) in next(q for q in ex.quantities if q.span.quote == figure).measures
+
+
+@pytest.mark.parametrize(("text", "figure", "listed"), [
+    ("全区街道干部、社区工作者和网格员共3200人参加培训。", "3200人", ["街道干部", "社区工作者", "网格员"]),
+    ("全縣鎮村幹部和志願者共約1,500人參與。", "約1,500人", ["镇村干部", "志愿者"]),                   # traditional
+])
+def test_a_total_after_a_list_measures_every_name_listed(text: str, figure: str, listed: list[str]) -> None:
+    assert subjects(text)[figure] == listed
+
+
+def test_a_figure_after_a_list_without_a_total_word_keeps_one_name() -> None:
+    assert subjects("全区街道干部、社区工作者和网格员3200人参加培训。")["3200人"] == ["网格员"]
