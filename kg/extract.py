@@ -906,6 +906,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     out, extra = [], []
     # (sentence index, subjects, counted, subjects the relation rules gave, unit) of the previous figure
     prev: tuple[int, list, bool, list, str] | None = None
+    last_fund: tuple[int, tuple[int, int] | None] = (-1, None)  # (sentence index, span) of the last fund named
     for q, subj in got.metrics:
         orig = subj
         si = bisect.bisect_right(starts, q.start) - 1
@@ -981,7 +982,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                 subj = [*subj, programme]
         prev = (si, subj, False, orig, q.unit)
         if lx.units.get(q.unit) == "currency" and fund_re is not None:
-            fund = _fund(fund_re, fund_verbs, norm, c0, q.start)
+            fund = _fund(fund_re, fund_verbs, norm, c0, q.start) or (last_fund[1] if last_fund[0] == si else None)
+            last_fund = (si, fund) if fund is not None else last_fund  # ……专项资金2亿元,按每平方米800元补助
             if fund is not None and fund not in subj:  # 某局年内下达某某专项资金2亿元: the fund too (not
                 if fund not in by_span:               # carried on to the sentence's next figures)
                     extra.append({"s": fund[0], "e": fund[1], "cls": "Mechanism", "concept": "",

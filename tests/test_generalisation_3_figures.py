@@ -167,3 +167,11 @@ def test_a_total_after_a_list_measures_every_name_listed(text: str, figure: str,
 
 def test_a_figure_after_a_list_without_a_total_word_keeps_one_name() -> None:
     assert subjects("全区街道干部、社区工作者和网格员3200人参加培训。")["3200人"] == ["网格员"]
+
+
+@pytest.mark.parametrize(("text", "figure", "fund"), [
+    ("市财政每年安排社区养老专项资金3000万元,对每个站点给予不超过20万元补助。", "不超过20万元", "社区养老专项资金"),
+    ("區財政全年投入鄰里互助專項經費約800萬元，每個社區最高可獲10萬元。", "10萬元", "邻里互助专项经费"),
+])
+def test_a_later_sum_of_the_sentence_is_paid_from_its_fund(text: str, figure: str, fund: str) -> None:
+    assert fund in subjects(text)[figure]
