@@ -861,7 +861,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     and one of their matters (群众诉求办结率) measures the handler named first in the sentence, not the people;
     (5) a figure of the sentence's place in a clause naming nothing also measures the programme named before it;
     (6) a sum of money also measures the fund named right before it after a verb of allocation (安排某某专项资金);
-    (7) a total (共……人) right after a list of names measures all of them.
+    (7) a total (共……人) right after a list of names measures all of them; (8) a coverage rate of party
+    organisations named after what they cover (某某商户党支部覆盖率) also measures that stem.
     Returns the revised metrics and the mentions added for (2)."""
     if not got.metrics:
         return got.metrics, []
@@ -888,6 +889,11 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     ends = {q.end: q for q, _ in got.metrics}
     places = {(r["s"], r["e"]) for r in raw if r["cls"] == "Place"}
     by_span = {(a, b): r for a, b, r in mentions}
+    coverage = tuple(lx.word_lists.get("coverageRates", ())) or ("\0",)
+    party_heads = tuple(sorted((h for h, (c, _, _) in lx.heads.items() if c == "PartyOrganization"), key=len,
+                               reverse=True))
+    actor_names = {norm[r["s"]:r["e"]]: r for r in raw if core_class(r["cls"]) == "Actor" and not r["nested"]
+                   and r["cls"] != "Place"}
     # a total after the names (a role word the names leave out may follow each: 某协会会长和某代表共……人)
     total = re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{alternation(lx.word_lists.get('totalWords', ()))})"
                        rf"(?:{alternation(tuple(lx.qualifiers))})*[\d〇一二两三四五六七八九十]")
@@ -981,6 +987,11 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             if programme is not None:
                 subj = [*subj, programme]
         prev = (si, subj, False, orig, q.unit)
+        if q.unit == "%" and len(subj) == 1 and norm.startswith(coverage, subj[0][1]):
+            stem = _covered_stem(norm, subj[0], party_heads, actor_names)
+            if stem is not None:  # 某某商户党支部覆盖率为……: the enterprises covered too
+                extra.append(stem[1])
+                subj = [*subj, stem[0]]
         if lx.units.get(q.unit) == "currency" and fund_re is not None:
             fund = _fund(fund_re, fund_verbs, norm, c0, q.start) or (last_fund[1] if last_fund[0] == si else None)
             last_fund = (si, fund) if fund is not None else last_fund  # ……专项资金2亿元,按每平方米800元补助
@@ -991,6 +1002,21 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                 subj = [*(t for t in subj if not fund[0] <= t[0] < fund[1]), fund]  # 社区养老 in 社区养老专项资金
         out.append((q, subj))
     return out, extra
+
+
+def _covered_stem(norm: str, span: tuple[int, int], party_heads: tuple[str, ...], actor_names: dict
+                  ) -> tuple[tuple[int, int], dict] | None:
+    """For a party organisation named after what it covers (某某商户党支部), the span of that stem and a mention
+    for it, when the text names the stem as an actor elsewhere; else None."""
+    surface = norm[span[0]:span[1]]
+    head = next((h for h in party_heads if surface.endswith(h)), None)
+    stem = surface[:-len(head)] if head else ""
+    other = actor_names.get(stem)
+    if len(stem) < 2 or other is None:
+        return None
+    key = (span[0], span[0] + len(stem))
+    return key, {"s": key[0], "e": key[1], "cls": other["cls"], "concept": other["concept"], "source": "figure-stem",
+                 "nested": False}
 
 
 def _fund(pattern: re.Pattern, verbs: re.Pattern, norm: str, c0: int, pos: int) -> tuple[int, int] | None:

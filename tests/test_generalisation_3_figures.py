@@ -175,3 +175,16 @@ def test_a_figure_after_a_list_without_a_total_word_keeps_one_name() -> None:
 ])
 def test_a_later_sum_of_the_sentence_is_paid_from_its_fund(text: str, figure: str, fund: str) -> None:
     assert fund in subjects(text)[figure]
+
+
+@pytest.mark.parametrize(("text", "figure", "covered"), [
+    ("引导物流企业参与社区治理。到2026年,物流企业党组织覆盖率达到80%。", "达到80%", "物流企业"),
+    ("引導快遞企業參與社區治理，快遞企業黨組織覆蓋率達到80%。", "達到80%", "快递企业"),           # traditional
+])
+def test_a_coverage_rate_of_party_organisations_measures_what_they_cover(text, figure, covered) -> None:
+    got = subjects(text)[figure]
+    assert covered in got and covered + "党组织" in got
+
+
+def test_the_covered_stem_must_be_named_elsewhere() -> None:
+    assert subjects("物流企业党组织覆盖率达到80%。")["达到80%"] == ["物流企业党组织"]
