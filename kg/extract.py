@@ -858,7 +858,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     names nothing (常住人口约89万人, 议定事项2480件) does not take the previous clause's subject: it falls back
     to the mechanism of its enumerated item, else to the sentence's topic (its first actor or place); (4) a
     rate of handling after a count of the people's matters (收集居民建议……条,办结率达……) or after the people
-    and one of their matters (群众诉求办结率) measures the handler named first in the sentence, not the people;
+    and one of their matters (群众诉求办结率) measures the handler named first in the sentence, not the people, and
+    so do the counts of matters handled after them (化解纠纷……起);
     (5) a figure of the sentence's place in a clause naming nothing also measures the programme named before it;
     (6) a sum of money also measures the fund named right before it after a verb of allocation (安排某某专项资金);
     (7) a total (共……人) right after a list of names measures all of them; (8) a coverage rate of party
@@ -889,6 +890,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     ends = {q.end: q for q, _ in got.metrics}
     places = {(r["s"], r["e"]) for r in raw if r["cls"] == "Place"}
     by_span = {(a, b): r for a, b, r in mentions}
+    morph_verb = _lexicon_cache(lx, "morphology", MorphologyRecognizer).is_verb
     coverage = tuple(lx.word_lists.get("coverageRates", ())) or ("\0",)
     party_heads = tuple(sorted((h for h, (c, _, _) in lx.heads.items() if c == "PartyOrganization"), key=len,
                                reverse=True))
@@ -969,7 +971,9 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                 k -= 1
             if k < len(named) - 1:
                 subj = [(m[0], m[1]) for m in named[k:]]
-        if q.unit in ("%", "‰") and noun.endswith("率") and not noun.endswith(people_rates):
+        carried: list = []
+        handled = q.unit in _CASE_UNITS and noun.endswith(cases) and any(morph_verb(t.text) for t in tokenize(noun))
+        if handled or q.unit in ("%", "‰") and noun.endswith("率") and not noun.endswith(people_rates):
             # 收集居民建议……条,办结率达…… / 群众诉求办结率为……: the rate of handling what the people
             # brought is the handler's, the name opening the sentence (or its ;-segment), not the people's
             own = [t for t in subj if t[0] >= c0 and by_span.get(t, {}).get("cls") == "Group"]
@@ -978,15 +982,16 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                     earlier and all(by_span.get(t, {}).get("cls") == "Group" for t in earlier)
                     and not any(s[0] >= c0 or by_span.get(s, {}).get("cls") not in ("Group", "Place") for s in subj)):
                 agent = _agent(mentions, m_starts, max(lo, norm.rfind(";", lo, c0) + 1), c0)
-                if agent is not None:
-                    subj = [agent]
+                if agent is not None:  # 受理居民投诉……件: the people's matters, handled by the handler
+                    subj = [*own, agent] if handled and own else [agent]
+                    carried = [agent]  # the sentence's next figures go on with the handler
         if subj and all(t in places for t in subj) and not any(m[0] >= c0 for m in mentions[
                 bisect.bisect_left(m_starts, c0):bisect.bisect_left(m_starts, q.start)]):
             # 该县实施某某整治行动,累计整治河道120公里: the place's figure is also the programme's output
             programme = _programme(mentions, m_starts, lo, c0)
             if programme is not None:
                 subj = [*subj, programme]
-        prev = (si, subj, False, orig, q.unit)
+        prev = (si, carried or subj, False, orig, q.unit)
         if q.unit == "%" and len(subj) == 1 and norm.startswith(coverage, subj[0][1]):
             stem = _covered_stem(norm, subj[0], party_heads, actor_names)
             if stem is not None:  # 某某商户党支部覆盖率为……: the enterprises covered too

@@ -188,3 +188,15 @@ def test_a_coverage_rate_of_party_organisations_measures_what_they_cover(text, f
 
 def test_the_covered_stem_must_be_named_elsewhere() -> None:
     assert subjects("物流企业党组织覆盖率达到80%。")["达到80%"] == ["物流企业党组织"]
+
+
+@pytest.mark.parametrize(("text", "brought", "handled", "people", "handler"), [
+    ("依托“邻里通”服务平台,收集居民诉求3200余件,化解矛盾纠纷1500起。", "3200余件", "1500起", "居民",
+     "“邻里通”服务平台"),
+    ("依託「安心站」服務平台，受理群眾訴求5,200件，調處鄰里糾紛860宗。", "5,200件", "860宗", "群众",
+     "“安心站”服务平台"),                                                                       # traditional
+])
+def test_matters_the_people_bring_are_handled_by_the_handler(text, brought, handled, people, handler) -> None:
+    got = subjects(text)
+    assert got[brought] == [people, handler]
+    assert got[handled] == [handler]
