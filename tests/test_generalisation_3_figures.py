@@ -58,6 +58,7 @@ def test_yuan_stays_yuan(lx) -> None:
     ("新增就业2万人,八件民生实事全部办结", "八件", 8, "件"),                # opening its clause
     ("围绕宣传、调解、帮扶三个环节开展工作", "三个", 3, "个"),              # summing a list
     ("全县共设立两个调解中心", "两个", 2, "个"),                            # a cue (设立)
+    ("街道成立三个工作组分片包干", "三个", 3, "个"),                        # a cue (成立)
     ("年内,十项重点任务全部完成", "十项", 10, "项"),                        # 十 alone opening its clause
 ])
 def test_small_counts(lx, text: str, written: str, value: float, unit: str) -> None:
