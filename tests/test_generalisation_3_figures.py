@@ -201,3 +201,14 @@ def test_matters_the_people_bring_are_handled_by_the_handler(text, brought, hand
     got = subjects(text)
     assert got[brought] == [people, handler]
     assert got[handled] == [handler]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("区慈善基金会全年资助居民自治项目120个。", "居民自治项目"),
+    ("本年度資助「鄰里守望」長者關懷計劃下的30個活動。", "“邻里守望”长者关怀计划"),               # traditional
+])
+def test_the_verb_of_funding_ends_a_name(text: str, name: str) -> None:
+    from kg.pipeline import extract_text
+
+    labels = {e.label for e in extract_text(text).entities}
+    assert name in labels and not any(label.startswith("资助") for label in labels)
