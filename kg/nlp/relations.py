@@ -47,6 +47,7 @@ item's heading names; the figure subjects of ``kg.extract`` read it).
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -55,6 +56,7 @@ from typing import Any, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg import resources
 from kg.nlp import spans
 from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon
 from kg.nlp.segment import ENUMERATION, Sentence, clause_bounds, sentences
@@ -93,6 +95,17 @@ def _coord_gaps(lx: Lexicon) -> tuple[str, ...]:
 
 
 _Ev = Span | tuple[int, int]  # or anything with start_char and end_char
+_ADMIN_RANK = {"province": 0, "city": 1, "county": 2}
+
+
+@functools.cache
+def _place_parents() -> dict[str, str]:
+    """Place label -> the label of the place the lexicon puts it in (``skos:broader``: 石家庄市 -> 河北省)."""
+    from rdflib.namespace import SKOS
+
+    g = resources.load_lexicon()
+    label = {c: str(o) for c, o in g.subject_objects(SKOS.prefLabel) if getattr(o, "language", None) == "zh"}
+    return {label[c]: label[b] for c, b in g.subject_objects(SKOS.broader) if c in label and b in label}
 
 
 class _Ent(NamedTuple):
@@ -145,6 +158,12 @@ class RelationExtractor:
         trig = sorted(self.lexicon.triggers, key=len, reverse=True)
         self._trig_re = re.compile("|".join(map(re.escape, trig))) if trig else None
         self._links = _LinkCues.of(self.lexicon)
+        self._interpretation = self.lexicon.word_lists.get("interpretationWords", ())
+        # the ends of place names by rank below the city (区 县 2, 镇 街道 3 …): grammar ``placeLevels*``
+        wl = self.lexicon.word_lists
+        self._level_ends = sorted(((w, rank) for rank, key in ((0, "placeLevelsProvince"), (1, "placeLevelsCity"),
+                                                             (2, "placeLevelsCounty"), (3, "placeLevelsTown"))
+                                   for w in wl.get(key, ())), key=lambda x: -len(x[0]))
         self._coord = _coord_gaps(self.lexicon)
 
     # -- helpers -------------------------------------------------------------------------------------
@@ -241,11 +260,13 @@ class RelationExtractor:
                                  means_in.get(sent.start_char, []), items.get(sent.start_char), found)
         self._nesting(doc, index, nested, add)
         self._titles(doc, outer, nested, add)
+        self._home_places(text, outer, nested, add)
         self._links.duties(text, index, add)
         self._links.preamble(doc, text, sents, index, policies_in, add)
         self._links.item_policies(sents, items, policies_in, add)
         self._links.item_means(sents, items, means_in, add)
         self._links.umbrella(self, doc, text, sents, index, add)
+        self._interpreted(text, sents, outer, implemented_in, subjects_by_sent, add, words)
         subjects = self._metric_subjects(text, sents, index, metrics, subjects_by_sent, means_in, items)
         self._headings(doc, text, sents, index, subjects, implemented_in, goals_in, subjects_by_sent, add,
                        means_in)
@@ -304,6 +325,8 @@ class RelationExtractor:
             if prop == "setsGoal":
                 objs = [e for e in ents if e.start_char >= te and e.core == "Goal"] + \
                     [e for e in after[:1] if e.label_ == "Policy"]
+            elif prop == "takesPartIn":  # 召开某县“某某”某某推进会: the meeting, not the words naming it
+                objs = [e for e in after if e.core == "Event"][:1]
             # the actors of the trigger's own clause before it (only these two properties read them)
             local = self._coordinated(text, [e for e in ents if c0 <= e.start_char and e.end_char <= ts
                                              and e.core == "Actor"], "Actor", backwards=True, gaps=self._coord) \
@@ -355,6 +378,9 @@ class RelationExtractor:
                 elif prop == "participatesIn" and oc == "Mechanism":
                     for a in subj:
                         add(a, "participatesIn", o, sent, word)
+                elif oc == "Event" and prop in ("takesPartIn", "implements"):
+                    for a in subj:  # 某县召开某某推进会, 某会与某署合办某讲座: who holds the event
+                        add(a, "takesPartIn", o, sent, word)
                 elif prop == "faces" and oc == "Challenge":
                     for a in subj:
                         add(a, "faces", o, sent, word)
@@ -552,6 +578,101 @@ class RelationExtractor:
                     add(o, "establishes", n, o, "")
                 elif o.label_ == "Policy" and n.label_ == "Place":
                     add(o, "relatedTo", n, o, "")  # 某省某某规划: the policy of that place
+
+    def _interpreted(self, text: str, sents: list[Sentence], outer: list[_Ent], implemented_in: dict,
+                     subjects_by_sent: dict, add: Callable, words: tuple | None = None) -> None:
+        """A document whose first line is 《P》 and a word of interpretation (《某某实施意见》政策解读, 答记者问;
+        grammar ``interpretationWords``) explains P: P establishes what its sentences set up and contributes to
+        the goals they name; the subject of a clause ending in a verb of carrying out with no object (某部门负责
+        属地组织落实) is responsible for P."""
+        head = len(text) - len(text.lstrip())
+        end = text.find("\n", head)
+        line = text[head:end if end >= 0 else len(text)]
+        if not line.startswith("《") or "》" not in line or not self._interpretation:
+            return
+        tail = line[line.index("》") + 1:].strip()
+        if not tail or not any(tail.endswith(w) for w in self._interpretation):
+            return
+        close = head + line.index("》")
+        policy = next((e for e in outer if e.label_ == "Policy" and e.start_char == head + 1
+                       and e.end_char == close), None)
+        if policy is None:
+            return
+        for start, mechs in implemented_in.items():
+            for m in mechs:
+                if m.label_ != "Policy" and start > close:
+                    add(policy, "establishes", m, m, "解读")
+        for g in outer:
+            if g.core == "Goal" and g.start_char > close:
+                add(policy, "contributesTo", g, g, "解读")
+        for sent in sents:
+            subj = [a for a in subjects_by_sent.get(sent.start_char, []) if a.label_ not in ("Place", "Person")]
+            if not subj or sent.start_char < close:
+                continue
+            for ts, te, prop, word in self._triggers(text, sent, outer, words):
+                c0, cend = clause_bounds(text, ts, sent.start_char, sent.end_char)
+                if prop in ("implements", "implementsPolicy") and not text[te:cend].strip() and \
+                        all(a.end_char <= c0 or a.start_char >= c0 for a in subj) and \
+                        not any(te <= e.start_char < cend for e in outer):
+                    for a in subj:
+                        if a.start_char >= c0:
+                            add(a, "responsibleFor", policy, sent, word)
+
+    def _place_level(self, name: str) -> int | None:
+        """The rank of a place name: 0 province, 1 city, 2 county or district, 3 below (town, village, 分区);
+        the lexicon's level first (北京市 is a province), else the end of the name (grammar ``placeLevels``)."""
+        e = self.lexicon.places.get(name)
+        if e is not None and e.admin_level in _ADMIN_RANK:
+            return _ADMIN_RANK[e.admin_level]
+        end, rank = next(((end, rank) for end, rank in self._level_ends if name.endswith(end)), ("", None))
+        stem = name[:len(name) - len(end)]
+        if len(stem) < 2 or any(stem.endswith(e) for e, _ in self._level_ends):
+            return None  # 社区, 城区, 乡镇: a kind of place, not a place's name
+        return rank
+
+    def _home_places(self, text: str, outer: list[_Ent], nested: list[_Ent], add: Callable) -> None:
+        """Places inside the place a document is about: a place the lexicon puts in a province named in the
+        text is located in it (石家庄市 in 河北省); a lower place named alone (天元区, 某某镇) in a document whose
+        first line names one place of a higher level, and no other place of that level, is located in it (a
+        city's work report, a county's news). A place named right after another (某市某区) has its own: see
+        :meth:`_adjacency`; deictics (全省) are not places of their own here."""
+        places = [e for e in itertools.chain(outer, nested) if e.label_ == "Place" and e.id_ != "deixis"]
+        if not places:
+            return
+        name = {_k(e): text[e.start_char:e.end_char] for e in places}
+        by_label: dict[str, _Ent] = {}
+        for e in sorted(places, key=lambda e: e.start_char):
+            by_label.setdefault(self._place_label(name[_k(e)]), e)
+        parents = _place_parents()
+        for e in places:
+            parent = by_label.get(parents.get(self._place_label(name[_k(e)]), ""))
+            if parent is not None:
+                add(e, "locatedIn", parent, e, "属地")
+        line_end = text.find("\n", len(text) - len(text.lstrip()))
+        line_end = len(text) if line_end < 0 else line_end
+        ranked = {n: self._place_level(n) for n in set(name.values())}
+        labels = {n: self._place_label(n) for n in ranked}
+        homes = {labels[name[_k(e)]] for e in places if e.start_char < line_end and ranked[name[_k(e)]] is not None}
+        home_rank = max((ranked[n] for n in ranked if labels[n] in homes), default=None)
+        if home_rank is None:
+            return
+        home = [h for h in homes if any(labels[n] == h and ranked[n] == home_rank for n in ranked)]
+        same_level = {labels[n] for n, r in ranked.items() if r == home_rank}
+        if len(home) != 1 or len(same_level) != 1:
+            return  # two places of the home's level: which one a lower place is in is not said
+        target = by_label[home[0]]
+        after_place = {e.end_char for e in places}
+        for e in places:
+            r = ranked[name[_k(e)]]
+            if parents.get(labels[name[_k(e)]]) not in (None, home[0]):
+                continue  # the lexicon puts it in another place (苏州市 in a text about 安徽省)
+            if r is None or r <= home_rank or e.start_char in after_place:
+                continue  # 某市某区: the district has its city right before it
+            add(e, "locatedIn", target, e, "属地")
+
+    def _place_label(self, name: str) -> str:
+        e = self.lexicon.places.get(name)
+        return e.label if e is not None else name
 
     @staticmethod
     def _issuer_regions(doc: Doc) -> list[tuple[int, int]]:
@@ -766,9 +887,23 @@ class _LinkCues:
         self.towards_re = re.compile(rf"向(?P<where>[^,;:。!?\n向]{{2,30}}?)(?:{alt('towardsVerbs')})")
         self.charge_re = re.compile(rf"由(?P<who>[^,;:。!?\n由]{{2,30}}?)(?P<verb>{alternation(tuple(self.charge_prop))})")
         self.coord = _coord_gaps(lx)  # what may stand between two coordinated actors
+        # meetings: who attends (参加/出席), who is invited (邀请A、B出席), what they visit (观摩), the words that
+        # point back to the meeting named before (会议, 会上)
+        self.attend_re = re.compile(alt("attendVerbs"))
+        self.event_nouns = re.compile(alt("eventNouns"))
+        # what may stand between a list of actors and their verb: adverbs (共同, 率先, 已) and a head count
+        # (共260余人): numbers, multipliers, qualifiers, measure words and the words opening a figure
+        pre_verb = alternation((*wl.get("jointAdverbs", ()), *wl.get("figureOpeners", ()), *wl.get("pilotAdverbs", ()),
+                                *lx.qualifiers, *lx.units, "等", "万", "亿"))
+        self.headcount = re.compile(rf"(?:{pre_verb}|\d+(?:\.\d+)?)*$")
+        self.lead_in = re.compile(rf"(?:{alt('jointLeadIns')})$")  # 甲局则联同乙局
+        self.seat_re = re.compile(rf"(?P<stem>[\u4e00-\u9fff]{{1,6}}?)(?:{alt('seatNouns')})(?:{alt('seatVerbs')})")
         # the word cues of the rules in one pattern (one pass over the text): word -> the rules it cues
         self.rules_of: dict[str, tuple[str, ...]] = {}
         for rule, words in (("recruit", wl.get("recruitVerbs", ())), ("part", take_part),
+                            ("attend", wl.get("attendVerbs", ())), ("invite", wl.get("inviteVerbs", ())),
+                            ("visit", wl.get("visitVerbs", ())), ("pilot", wl.get("pilotVerbs", ())),
+                            ("bring", wl.get("introduceVerbs", ())), ("joint", wl.get("coordinatingVerbs", ())),
                             ("guide", wl.get("guidanceWords", ())), ("loc", wl.get("locationVerbs", ())),
                             ("act", wl.get("actorVerbs", ())), ("pair", wl.get("pairingWords", ()))):
             for w in words:
@@ -850,8 +985,11 @@ class _LinkCues:
         got: list[tuple[int, str, re.Match | None]] = [
             (e.start_char, "person" if e.label_ == "Person" else "team", None) for e in outer
             if e.label_ == "Person" or e.label_ == "Group" and e.end_char - e.start_char >= 3]
+        self._all = outer  # the document's names (for a meeting named in an earlier sentence)
+        self._starts = [e.start_char for e in outer]
         for name, pattern in (("compose", self.compose_re), ("guided", self.guided_re), ("role", self.role_re),
-                              ("made", self.setup_de), ("charge", self.charge_re), ("towards", self.towards_re)):
+                              ("made", self.setup_de), ("charge", self.charge_re), ("towards", self.towards_re),
+                              ("seat", self.seat_re)):
             got += [(m.start(), name, m) for m in pattern.finditer(text)]
         for m in self.cue_re.finditer(text):
             for rule in self.rules_of[m.group(0)]:
@@ -928,6 +1066,24 @@ class _LinkCues:
                         add(target, "relatedTo", x, sent, "向")
             elif name == "charge":
                 self._charged(text, sent, ents, m, add, implemented, item)
+            elif name == "attend":
+                self._attend(text, sent, ents, m, add)
+            elif name == "invite":
+                self._invited(text, sent, ents, m, add, implemented, item)
+            elif name == "visit":
+                self._visits(text, sent, ents, m, add)
+            elif name == "pilot":
+                self._pilot(text, sent, ents, m, add, implemented, item)
+            elif name == "bring":
+                self._brought(text, sent, ents, m, add, implemented, item)
+            elif name == "seat":
+                self._seat(text, sent, ents, m, add)
+            elif name == "joint":  # 甲局会同(联同)乙局: the two bodies act together
+                y = starting.get(m.end())
+                lead = self.lead_in.search(text, max(lo, m.start() - 2), m.start())
+                x = ending.get(m.start()) or (ending.get(lead.start()) if lead else None)
+                if x is not None and y is not None and self._member(x) and self._member(y):
+                    add(x, "relatedTo", y, sent, m.group(0))
             elif name == "guided":
                 who = [e for e in ents if m.start("who") <= e.start_char and e.end_char <= m.end("who")
                        and self._member(e)]
@@ -939,6 +1095,134 @@ class _LinkCues:
                 made = self._set_up(text, sent, ents, m.end(), same_clause=True) if guides else None
                 for a in guides if made is not None else ():
                     add(a, "leads", made, sent, m.group(0))
+
+    # -- meetings ------------------------------------------------------------------------------------
+    def _event_at(self, text: str, sent: Sentence, ents: list[_Ent], pos: int) -> _Ent | None:
+        """The meeting a verb at ``pos`` is about: an event named after it in its clause, else (when the
+        words after it are a noun of meetings, 参加会议, or nothing) the last event named before it, in the
+        sentence or the two sentences before (……推进会在某镇召开。……参加会议)."""
+        _, cend = clause_bounds(text, pos, sent.start_char, sent.end_char)
+        after = [e for e in ents if pos <= e.start_char < cend]
+        if after:
+            return after[0] if after[0].core == "Event" else None
+        rest = text[pos:cend].strip("了")
+        if rest and not self.event_nouns.match(rest):
+            return None
+        return self._event_before(pos)
+
+    def _event_before(self, pos: int, reach: int = 300) -> _Ent | None:
+        """The last event named before ``pos``, within ``reach`` characters."""
+        i = bisect.bisect_left(self._starts, pos)
+        for e in reversed(self._all[max(0, i - 40):i]):
+            if e.core == "Event" and e.end_char <= pos:
+                return e if pos - e.end_char <= reach else None
+        return None
+
+    def _attend(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
+        """A、B和C(共N人)参加会议 / 出席某某会: the actors listed before the verb take part in the meeting."""
+        if any(e.start_char < m.start() < e.end_char for e in ents):
+            return
+        event = self._event_at(text, sent, ents, m.end())
+        if event is None:
+            return
+        c0, _ = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
+        pre = text[c0:m.start()]
+        cut = c0 + self.headcount.search(pre).start()  # 共260余人, 均, 等
+        for a in self._run_back(text, ents, cut, lambda e: e.core == "Actor" and e.label_ != "Place"):
+            add(a, "takesPartIn", event, sent, m.group(0))
+
+    def _invited(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+                 implemented: list[_Ent], item: _Ent | None) -> None:
+        """(X由A主持,)邀请B、C及D出席(参加): the invited take part in the meeting named after the verb of
+        attending, else in the mechanism of the clause (the one the sentence sets up, else the nearest before)."""
+        _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+        verb = self.attend_re.search(text, m.end(), cend)
+        if verb is None:
+            return
+        guests = [e for e in ents if m.end() <= e.start_char and e.end_char <= verb.start() and self._member(e)]
+        after = [e for e in ents if verb.end() <= e.start_char < cend]
+        target = after[0] if after else self._mechanism_of(ents, m.start(), implemented, item)
+        if target is None or target.core not in ("Event", "Mechanism") or target.label_ == "Policy":
+            return
+        for a in guests:
+            add(a, "takesPartIn" if target.core == "Event" else "participatesIn", target, sent, m.group(0))
+
+    def _visits(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
+        """(与会人员)观摩了A、B等N个现场点 in a sentence about a meeting: the places visited are the meeting's."""
+        c0, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+        event = next((e for e in ents if e.core == "Event"), None)
+        if event is None and (self.event_nouns.search(text, sent.start_char, sent.end_char) or
+                              self.attend_re.search(text, sent.start_char, sent.end_char)):
+            event = self._event_before(sent.start_char)
+        if event is None:
+            return
+        sites = [e for e in ents if m.end() <= e.start_char < cend and e.core != "Event" and e.label_ != "Place"]
+        if not sites:
+            return
+        sites = RelationExtractor._coordinated(text, sites, "", ok=lambda e: e.core in ("Actor", "Mechanism"),
+                                               quotes=_QUOTES, gaps=self.coord)
+        for x in sites:
+            if x.core in ("Actor", "Mechanism") and x.label_ != "Policy":
+                add(event, "relatedTo", x, sent, m.group(0))
+
+    # -- pilots, actors brought in, seats ------------------------------------------------------------
+    def _pilot(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+               implemented: list[_Ent], item: _Ent | None) -> None:
+        """A、B(已)先行试点, with nothing after the verb: the places pilot the mechanism of the clause, else
+        the last one named in the sentence before (同时建立某某制度……。A、B已先行试点)."""
+        ents = [e for e in ents if (e.start_char, e.end_char) != (m.start(), m.end())]  # the verb is no name
+        if any(e.start_char <= m.start() < e.end_char for e in ents):
+            return
+        _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+        if any(m.end() <= e.start_char < cend for e in ents):
+            return  # 试点某某计划: the trigger rule's
+        c0, _ = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
+        cut = c0 + self.headcount.search(text[c0:m.start()]).start()  # 已, 率先, 先行
+        pilots = self._run_back(text, ents, cut, lambda e: e.core == "Actor")
+        if not pilots:
+            return
+        target = self._mechanism_of(ents, pilots[0].start_char, [x for x in implemented if x in ents], item)
+        if target is None:
+            i = bisect.bisect_left(self._starts, sent.start_char)
+            para = text.rfind("\n", 0, sent.start_char)
+            target = next((e for e in reversed(self._all[max(0, i - 30):i]) if e.core == "Mechanism"
+                           and e.label_ != "Policy" and e.start_char > para and e.end_char <= sent.start_char), None)
+        for a in pilots if target is not None else ():
+            add(a, "implements", target, sent, m.group(0))
+
+    def _brought(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+                 implemented: list[_Ent], item: _Ent | None) -> None:
+        """推行某模式。引入(鼓励, 引导)A和B参与……: the actors brought in take part in the mechanism of the
+        clause (the one the sentence sets up, else the nearest before, else its numbered item's)."""
+        first = next((e for e in ents if e.start_char >= m.end()), None)
+        if first is None or first.start_char != m.end() or not self._member(first):
+            return
+        if any(e.start_char < m.start() < e.end_char for e in ents):
+            return
+        _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+        people = RelationExtractor._coordinated(text, [e for e in ents if m.end() <= e.start_char < cend], "",
+                                                ok=self._member, quotes=_QUOTES, gaps=self.coord)
+        target = self._mechanism_of(ents, m.start(), implemented, item)
+        for a in people if target is not None else ():
+            add(target, "involves", a, sent, m.group(0))
+
+    def _seat(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
+        """某某专班(领导小组)办公室设在某局: the body whose office it is (named before, ending in the word
+        before 办公室) is related to the body hosting it."""
+        host = next((e for e in ents if e.start_char == m.end() and self._member(e)), None)
+        if host is None:
+            return
+        stem = text[m.start("stem"):m.end("stem")]
+        i = bisect.bisect_left(self._starts, m.start("stem") + 1)
+        body = None
+        for e in reversed(self._all[max(0, i - 30):i]):
+            name = text[e.start_char:e.end_char]
+            if e.end_char <= m.end("stem") and m.start() - e.end_char <= 300 and \
+                    (e.end_char == m.end("stem") or name.endswith(stem) or stem.endswith(name[-2:])):
+                body = e
+                break
+        if body is not None and body is not host and (self._member(body) or body.core == "Mechanism"):
+            add(body, "relatedTo", host, sent, m.group(0))
 
     def _charged(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
                  implemented: list[_Ent], item: _Ent | None) -> None:

@@ -4,7 +4,9 @@ Longer spans win over the spans they cross; for the same span, the more specific
 (title, chain, person, quote, lexicon, then morphology). A span inside an outer one is kept as *nested*
 when it is an actor or a goal named inside a mechanism, policy, goal or challenge (村(居)民代表 inside
 村(居)民小组长包楼制度): relations are drawn from that nesting. A quoted phrase inside a weakness describes it
-and is no practice of its own.
+and is no practice of its own. A bare group (居民, 企业) inside a name is a modifier (居民公约), unless it is the
+agent of a clause inside the name: followed by a verb (群众参与评议机制) or opening an item of a quoted list of
+clauses (“支部引领、居民议事”, “居民出一点、企业让一点”).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from spacy.tokens import Doc
 from kg.nlp import spans
 from kg.nlp.lexicon import core_class, load_default_lexicon
 from kg.nlp.spans import Rec
-from kg.nlp.tokenizer import doc_text
+from kg.nlp.tokenizer import doc_text, doc_words
 
 __all__ = ["PRIORITY", "Resolver"]
 
@@ -34,7 +36,37 @@ class Resolver:
     def __init__(self, nested_classes: tuple[str, ...] = ("Actor", "Goal", "Mechanism")) -> None:
         self.nested_classes = nested_classes
         lx = load_default_lexicon()
+        self.lexicon = lx
         self.bare = frozenset(h for h, (_, standalone, _) in lx.heads.items() if standalone)
+        self._tags: dict[str, str] | None = None  # jieba's part-of-speech tags, loaded when first needed
+
+    def _agent(self, doc: Doc, text: str, s: Rec, outer: Rec) -> bool:
+        """A bare group nested in a name is the agent of a clause inside it: a verb follows it in the name
+        (群众参与评议机制), or it opens an item of a quoted list of clauses whose rest is no name of its own
+        (“支部引领、居民议事”; not “居民公约、村规民约”)."""
+        if s.end_char >= outer.end_char:
+            return False
+        words, offsets = doc_words(doc)
+        i = bisect.bisect_left(offsets, s.end_char)
+        if i >= len(words) or offsets[i] != s.end_char:
+            return False
+        nxt = words[i]
+        if self._tags is None:
+            import jieba.posseg
+
+            jieba.posseg.dt.initialize()
+            self._tags = jieba.posseg.dt.word_tag_tab
+        if self._tags.get(nxt, "").startswith("v") or self.lexicon.triggers.get(nxt) == "participatesIn":
+            return True
+        q0 = text.rfind("“", max(0, outer.start_char - 1), s.start_char)  # a quote's span leaves its marks out
+        q1 = text.find("”", s.end_char, outer.end_char + 1)
+        if q0 < 0 or q1 < 0 or text[s.start_char - 1] not in "“、":
+            return False
+        item_end = min((j for j in (text.find("、", s.end_char, q1), q1) if j >= 0))
+        rest = text[s.end_char:item_end]
+        quoted = text[q0 + 1:q1]
+        return "、" in quoted and len(rest) >= 2 and rest not in self.lexicon.heads and \
+            rest not in self.lexicon.entries and "的" not in rest
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -79,6 +111,9 @@ class Resolver:
                 continue
             if s.id_ == "part":
                 pass  # “A+B”: each part is named for itself
+            elif nc == "Actor" and oc == "Mechanism" and text[s.start_char:s.end_char] in self.bare and \
+                    self._agent(doc, text, s, outer):
+                pass  # 居民议事 in “支部引领、居民议事”, 群众参与 in 群众参与评议机制: the group acts
             elif outer.id_ == "quote" or (nc == "Actor" and text[s.start_char:s.end_char] in self.bare
                                           and oc != "Challenge"):
                 continue  # 全科社工 in a slogan, 居民 in 居民公约: not an actor of its own (居民 in a weakness is)
