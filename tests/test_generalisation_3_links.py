@@ -179,3 +179,27 @@ def test_a_group_opening_a_clause_of_a_quoted_name_is_involved(text: str) -> Non
 def test_a_group_modifying_a_noun_in_a_quoted_name_is_not() -> None:
     t = _triples("推广“居民公约、村规民约”双约机制。")
     assert not any(o == "居民" for s, p, o in t), t
+
+
+# -- a person after a chain of roles, 分别, a mechanism inside a longer one ---------------------------------
+@pytest.mark.parametrize("text", _both("市民政局局长、市老龄办主任王芳表示,将加快推进居家养老。"))
+def test_a_person_holds_each_role_of_a_chain(text: str) -> None:
+    t = _triples(text)
+    person = next((s for s, p, o in t if p == "relatedTo" and s.startswith("王")), None)
+    assert person is not None, t
+    assert (person, "relatedTo", "市老龄办主任") in t and (person, "relatedTo", "市民政局局长") in t, t
+
+
+def test_a_role_not_joined_to_the_chain_is_not_the_persons() -> None:
+    t = _triples("市民政局局长出席,市老龄办主任王芳表示,将加快推进居家养老。")
+    assert not any(p == "relatedTo" and o == "市民政局局长" for s, p, o in t), t
+
+
+@pytest.mark.parametrize("text", _both("市民政局、市财政局分别牵头建立社区议事制度和社区服务评价机制。"))
+def test_respectively_pairs_the_actors_with_what_they_set_up(text: str) -> None:
+    t = _triples(text)
+    assert ("市民政局", "implements", "社区议事制度") in t and ("市财政局", "implements", "社区服务评价机制") in t, t
+    assert ("市民政局", "implements", "社区服务评价机制") not in t, t
+    # without 分别 both set up both
+    t = _triples("市民政局、市财政局共同建立社区议事制度和社区服务评价机制。")
+    assert ("市民政局", "implements", "社区服务评价机制") in t, t

@@ -331,10 +331,14 @@ class RelationExtractor:
             local = self._coordinated(text, [e for e in ents if c0 <= e.start_char and e.end_char <= ts
                                              and e.core == "Actor"], "Actor", backwards=True, gaps=self._coord) \
                 if objs and prop in ("pioneeredBy", "relatedTo") else []
+            # A、B分别牵头成立X和Y: A sets up X, B sets up Y
+            paired = {_k(o): [a] for a, o in zip(subj, objs)} if len(subj) == len(objs) > 1 and \
+                subj[-1].end_char <= ts and "分别" in text[subj[-1].end_char:ts] else {}
             for o in objs:
                 oc = o.core
+                s_o = paired.get(_k(o), subj)
                 if o.label_ == "Policy" and prop in ("issues", "setsGoal"):
-                    for a in subj:
+                    for a in s_o:
                         add(a, "issues", o, sent, word)
                     for p in applied:
                         add(o, "implementsPolicy", p, sent, word)
@@ -349,7 +353,7 @@ class RelationExtractor:
                 elif prop == "supports" and oc == "Actor" and o.label_ not in ("Place", "Person"):
                     through.append(o)  # 依托某中心
                 elif prop in ("implements", "issues", "implementsPolicy", "supports") and oc == "Mechanism":
-                    for a in subj:
+                    for a in s_o:
                         add(a, "implements", o, sent, word)
                     for p in applied:
                         add(o, "implementsPolicy", p, sent, word)
@@ -361,28 +365,28 @@ class RelationExtractor:
                     implemented.append(o)
                 elif oc == "Goal" and prop in ("implements", "contributesTo", "setsGoal", "pioneeredBy"):
                     if prop == "setsGoal":
-                        for a in subj:
+                        for a in s_o:
                             add(a, "setsGoal", o, sent, word)
                         continue
                     mechs = prev_mechs or means
                     for m in mechs:
                         add(m, "contributesTo", o, sent, word)
-                    for a in subj:
+                    for a in s_o:
                         add(a, "pursues", o, sent, word)
                     goals.append((o, bool(mechs)))
                 elif prop == "contributesTo" and oc == "Mechanism" and o.label_ != "Policy":
-                    for a in subj:  # 推动“某某”建设: a mechanism pushed forward is carried out
+                    for a in s_o:  # 推动“某某”建设: a mechanism pushed forward is carried out
                         add(a, "implements", o, sent, word)
                     prev_mechs.append(o)
                     implemented.append(o)
                 elif prop == "participatesIn" and oc == "Mechanism":
-                    for a in subj:
+                    for a in s_o:
                         add(a, "participatesIn", o, sent, word)
                 elif oc == "Event" and prop in ("takesPartIn", "implements"):
-                    for a in subj:  # 某县召开某某推进会, 某会与某署合办某讲座: who holds the event
+                    for a in s_o:  # 某县召开某某推进会, 某会与某署合办某讲座: who holds the event
                         add(a, "takesPartIn", o, sent, word)
                 elif prop == "faces" and oc == "Challenge":
-                    for a in subj:
+                    for a in s_o:
                         add(a, "faces", o, sent, word)
                 elif prop == "pioneeredBy" and oc == "Mechanism":
                     for a in local:
@@ -397,7 +401,7 @@ class RelationExtractor:
                         and prev_mechs:
                     add(prev_mechs[-1], "involves", o, sent, word)  # 实施某计划,培养志愿骨干
                 elif oc == "Actor" and prop == "implements" and o.label_ not in ("Place", "Person", "Group", "Role"):
-                    for a in subj:  # 某区设立某基金会: the body set up is in the place; 某局组建某队: related
+                    for a in s_o:  # 某区设立某基金会: the body set up is in the place; 某局组建某队: related
                         if a.label_ == "Place":
                             add(o, "locatedIn", a, sent, word)
                         else:
@@ -1242,6 +1246,12 @@ class _LinkCues:
             if b.label_ == "Person" and a.end_char == b.start_char and a.core == "Actor" and \
                     a.label_ not in ("Person", "Place"):
                 add(b, "relatedTo", a, sent, "")  # 党委书记某某: the person holds the role
+                head = a
+                for r in reversed(ents[:n]):  # 县委副书记、政法委书记某某: each role of the chain
+                    if text[r.end_char:head.start_char] != "、" or r.label_ != "Role":
+                        break
+                    add(b, "relatedTo", r, sent, "、")
+                    head = r
                 q = ents[n - 1] if n else None
                 if q is not None and q.core == "Actor" and q.label_ != "Person" and \
                         len(text[q.end_char:a.start_char]) <= 2 and not _ADJ_STOP.search(text, q.end_char, a.start_char):
