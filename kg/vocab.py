@@ -59,6 +59,7 @@ class GOV(DefinedNamespace):
     faces: URIRef  # 面临 / faces
     hasMention: URIRef  # 提及 / has mention
     hasPart: URIRef  # 包含 / has part
+    heldIn: URIRef  # 举办地 / held in
     implements: URIRef  # 实施 / implements
     implementsPolicy: URIRef  # 贯彻落实 / implements policy
     involves: URIRef  # 涉及 / involves

@@ -203,3 +203,41 @@ def test_respectively_pairs_the_actors_with_what_they_set_up(text: str) -> None:
     # without 分别 both set up both
     t = _triples("市民政局、市财政局共同建立社区议事制度和社区服务评价机制。")
     assert ("市民政局", "implements", "社区服务评价机制") in t, t
+
+
+# -- where a meeting is held, where a programme is carried out ---------------------------------------------
+@pytest.mark.parametrize("text", _both("全市社区治理现场推进会在滨江区召开。") + _both("11月5日,市民政局在西湖区举行社区治理现场会。"))
+def test_a_meeting_is_held_in_the_place_after_zai(text: str) -> None:
+    x = extract_text(text)
+    held = [(normalise_name(r.subject[1]), normalise_name(r.object[1])) for r in x.relations if r.predicate == "heldIn"]
+    assert len(held) == 1 and held[0][1] in ("滨江区", "西湖区"), held
+    assert next(e for e in x.entities if e.key == next(r.subject for r in x.relations if r.predicate == "heldIn")
+                ).core == "Event"
+
+
+def test_an_event_carried_out_in_a_place_is_not_held_there() -> None:
+    t = _triples("市民政局在西湖区开展专项检查。")
+    assert not any(p == "heldIn" for _, p, _ in t), t
+
+
+def test_held_in_is_in_the_ontology_with_a_shape() -> None:
+    from rdflib import RDFS
+
+    from kg import resources
+    from kg.vocab import GOV
+
+    onto = resources.load_ontology()
+    assert (GOV.heldIn, RDFS.domain, GOV.Event) in onto and (GOV.heldIn, RDFS.range, GOV.Place) in onto
+    shapes = resources.load_shapes()
+    assert any(True for _ in shapes.subjects(None, GOV.heldIn)), "no SHACL shape targets gov:heldIn"
+
+
+@pytest.mark.parametrize("text", _both("省人力资源社会保障厅在芜湖市、蚌埠市两地开展“就业驿站”试点。"))
+def test_places_after_zai_carry_out_the_programme(text: str) -> None:
+    t = _triples(text)
+    assert ("芜湖市", "implements", "就业驿站试点") in t and ("蚌埠市", "implements", "就业驿站试点") in t, t
+
+
+def test_places_not_after_zai_do_not() -> None:
+    t = _triples("省人力资源社会保障厅向芜湖市、蚌埠市推广“就业驿站”试点。")
+    assert not any(s in ("芜湖市", "蚌埠市") and p == "implements" for s, p, o in t), t

@@ -159,6 +159,8 @@ class RelationExtractor:
         self._trig_re = re.compile("|".join(map(re.escape, trig))) if trig else None
         self._links = _LinkCues.of(self.lexicon)
         self._interpretation = self.lexicon.word_lists.get("interpretationWords", ())
+        # 在A、B两地开展: what may close a list of places before its verb (grammar ``placeListTails``)
+        self._place_tails = re.compile(rf"(?:{alternation(self.lexicon.word_lists.get('placeListTails', ()))})$")
         # the ends of place names by rank below the city (区 县 2, 镇 街道 3 …): grammar ``placeLevels*``
         wl = self.lexicon.word_lists
         self._level_ends = sorted(((w, rank) for rank, key in ((0, "placeLevelsProvince"), (1, "placeLevelsCity"),
@@ -331,7 +333,7 @@ class RelationExtractor:
             local = self._coordinated(text, [e for e in ents if c0 <= e.start_char and e.end_char <= ts
                                              and e.core == "Actor"], "Actor", backwards=True, gaps=self._coord) \
                 if objs and prop in ("pioneeredBy", "relatedTo") else []
-            # A、B分别牵头成立X和Y: A sets up X, B sets up Y
+            # A、B分别建立X和Y: A sets up X, B sets up Y
             paired = {_k(o): [a] for a, o in zip(subj, objs)} if len(subj) == len(objs) > 1 and \
                 subj[-1].end_char <= ts and "分别" in text[subj[-1].end_char:ts] else {}
             for o in objs:
@@ -426,7 +428,45 @@ class RelationExtractor:
         self._lists(text, sent, ents, add)
         self._patterns(text, sent, ents, add)
         self._vehicle(text, sent, ents, subj, add)
+        self._venue(text, sent, ents, trig, add)
         self._lead_and_take_part(text, sent, ents, add)
+
+    def _venue(self, text: str, sent: Sentence, ents: list[_Ent], trig: list, add: Callable) -> None:
+        """某某推进会在某镇召开 / 在某区举行某某会: the meeting is held in the place right after 在 and right
+        before the verb of holding it (the event named before 在 or after the verb, in the clause)."""
+        for ts, te, prop, word in trig:
+            if prop == "implements":
+                self._carried_out_in(text, sent, ents, ts, te, word, add)
+            if prop != "takesPartIn":
+                continue
+            place = next((e for e in ents if e.end_char == ts and e.label_ == "Place"), None)
+            if place is None or text[place.start_char - 1:place.start_char] != "在":
+                continue
+            c0, cend = clause_bounds(text, ts, sent.start_char, sent.end_char)
+            before = [e for e in ents if c0 <= e.start_char and e.end_char < place.start_char and e.core == "Event"]
+            after = [e for e in ents if te <= e.start_char < cend and e.core == "Event"]
+            for ev in (before[-1:] or after[:1]):
+                add(ev, "heldIn", place, sent, word)
+
+    def _carried_out_in(self, text: str, sent: Sentence, ents: list[_Ent], ts: int, te: int, word: str,
+                        add: Callable) -> None:
+        """在A、B(两地)开展(试点, 推行)X: the places listed after 在 carry out the mechanism after the verb."""
+        _, cend = clause_bounds(text, te, sent.start_char, sent.end_char)
+        mech = next((e for e in ents if te <= e.start_char < cend), None)
+        if mech is None or mech.core != "Mechanism" or mech.label_ == "Policy":
+            return
+        c0, _ = clause_bounds(text, ts, sent.start_char, sent.end_char)
+        tail = self._place_tails.search(text, c0, ts)
+        end = tail.start() if tail else ts
+        listed = [e for e in ents if c0 <= e.start_char and e.end_char <= end]
+        if not listed or listed[-1].end_char != end or listed[-1].label_ != "Place":
+            return
+        places = self._coordinated(text, listed, "Actor", backwards=True, ok=lambda e: e.label_ == "Place",
+                                   gaps=self._coord)
+        if text[places[0].start_char - 1:places[0].start_char] != "在":
+            return
+        for p in places:
+            add(p, "implements", mech, sent, word)
 
     @staticmethod
     def _lowest_place(text: str, ents: list[_Ent], a: _Ent) -> _Ent:
@@ -1247,7 +1287,7 @@ class _LinkCues:
                     a.label_ not in ("Person", "Place"):
                 add(b, "relatedTo", a, sent, "")  # 党委书记某某: the person holds the role
                 head = a
-                for r in reversed(ents[:n]):  # 县委副书记、政法委书记某某: each role of the chain
+                for r in reversed(ents[:n]):  # 区委副书记、区长某某: each role of the chain
                     if text[r.end_char:head.start_char] != "、" or r.label_ != "Role":
                         break
                     add(b, "relatedTo", r, sent, "、")
