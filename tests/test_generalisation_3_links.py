@@ -241,3 +241,27 @@ def test_places_after_zai_carry_out_the_programme(text: str) -> None:
 def test_places_not_after_zai_do_not() -> None:
     t = _triples("省人力资源社会保障厅向芜湖市、蚌埠市推广“就业驿站”试点。")
     assert not any(s in ("芜湖市", "蚌埠市") and p == "implements" for s, p, o in t), t
+
+
+# -- a linkage of two named systems, a programme named after a place ---------------------------------------
+@pytest.mark.parametrize("text", _both("健全“邻里通”平台与12345政务服务便民热线双向联动机制。"))
+def test_the_two_systems_before_a_linkage_are_its_parts(text: str) -> None:
+    t = _triples(text)
+    assert ("邻里通平台", "partOf", "双向联动机制") in t, t
+    assert ("12345政务服务便民热线", "partOf", "双向联动机制") in t, t
+
+
+def test_two_systems_fused_without_a_linkage_name_are_only_related() -> None:
+    t = _triples("推动“邻里通”平台和社区议事制度深度融合。")
+    assert _linked(t, "邻里通平台", "社区议事制度", "relatedTo") and not any(p == "partOf" for _, p, _ in t), t
+
+
+@pytest.mark.parametrize("text", _both("德清县社区治理工作情况\n德清县启动“平安德清·邻里守望”行动。"))
+def test_a_programme_named_after_a_place_is_the_places(text: str) -> None:
+    t = _triples(text)
+    assert any(p == "relatedTo" and o == "德清县" and "平安德清" in s for s, p, o in t), t
+
+
+def test_a_programme_named_after_another_word_is_not() -> None:
+    t = _triples("德清县社区治理工作情况\n德清县启动“平安邻里·守望相助”行动。")
+    assert not any(p == "relatedTo" and o == "德清县" for s, p, o in t), t

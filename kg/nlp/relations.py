@@ -96,6 +96,7 @@ def _coord_gaps(lx: Lexicon) -> tuple[str, ...]:
 
 _Ev = Span | tuple[int, int]  # or anything with start_char and end_char
 _ADMIN_RANK = {"province": 0, "city": 1, "county": 2}
+_QUOTED = re.compile("“([^”]{2,})”")
 
 
 @functools.cache
@@ -586,10 +587,16 @@ class RelationExtractor:
                 if b is not None:
                     add(a, "leads", b, sent, "领导")
         mechs = [e for e in ents if e.core == "Mechanism"]
-        for a, b in itertools.pairwise(mechs):
+        for n, (a, b) in enumerate(itertools.pairwise(mechs)):
             if text[a.end_char:b.start_char].strip("“”") in ("与", "和", "同") and \
                     any(w in text[b.end_char:b.end_char + 8] for w in _FUSION):
                 add(a, "relatedTo", b, sent, "融合")
+                # A与B双向联动机制: the linkage named right after both has them as its parts
+                link = mechs[n + 2] if n + 2 < len(mechs) else None
+                if link is not None and link.start_char == b.end_char and \
+                        any(w in text[link.start_char:link.end_char] for w in _FUSION):
+                    add(a, "partOf", link, sent, "融合")
+                    add(b, "partOf", link, sent, "融合")
         for m in _APPROVAL.finditer(text, sent.start_char, sent.end_char):
             s, e = m.start("who"), m.end("who")
             policy = next((x for x in ents if x.label_ == "Policy" and x.end_char <= s), None)
@@ -692,6 +699,7 @@ class RelationExtractor:
             parent = by_label.get(parents.get(self._place_label(name[_k(e)]), ""))
             if parent is not None:
                 add(e, "locatedIn", parent, e, "属地")
+        self._named_after(text, outer, places, name, add)
         line_end = text.find("\n", len(text) - len(text.lstrip()))
         line_end = len(text) if line_end < 0 else line_end
         ranked = {n: self._place_level(n) for n in set(name.values())}
@@ -713,6 +721,26 @@ class RelationExtractor:
             if r is None or r <= home_rank or e.start_char in after_place:
                 continue  # 某市某区: the district has its city right before it
             add(e, "locatedIn", target, e, "属地")
+
+    def _named_after(self, text: str, outer: list[_Ent], places: list[_Ent], name: dict, add: Callable) -> None:
+        """A programme whose quoted name holds the short name of a place the text names (“平安某某”活动, “某某
+        e治理”平台, with 某某县 named) is that place's: ``relatedTo``."""
+        shorts: dict[str, _Ent] = {}
+        for e in places:
+            n = name[_k(e)]
+            end = next((end for end, _ in self._level_ends if n.endswith(end)), "")
+            if self._place_level(n) is not None and len(n) - len(end) >= 2:
+                shorts.setdefault(n[:len(n) - len(end)], e)
+        if not shorts:
+            return
+        for m in outer:
+            if m.core != "Mechanism" or m.label_ == "Policy" or "“" not in text[m.start_char - 1:m.end_char]:
+                continue
+            quoted = _QUOTED.findall(text, max(0, m.start_char - 1), m.end_char + 1) or \
+                [text[m.start_char:m.end_char]]
+            for short, place in shorts.items():
+                if any(short in q for q in quoted):
+                    add(m, "relatedTo", place, m, short)
 
     def _place_label(self, name: str) -> str:
         e = self.lexicon.places.get(name)
