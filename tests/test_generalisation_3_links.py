@@ -265,3 +265,27 @@ def test_a_programme_named_after_a_place_is_the_places(text: str) -> None:
 def test_a_programme_named_after_another_word_is_not() -> None:
     t = _triples("德清县社区治理工作情况\n德清县启动“平安邻里·守望相助”行动。")
     assert not any(p == "relatedTo" and o == "德清县" for s, p, o in t), t
+
+
+# -- members named in the next clause, groups a measure serves ---------------------------------------------
+@pytest.mark.parametrize("text", _both("每个街道设立一支社区应急服务队,由社区干部、志愿者和物业服务人员组成。"))
+def test_members_in_a_clause_of_their_own_belong_to_the_body_set_up_before(text: str) -> None:
+    t = _triples(text)
+    assert ("社区干部", "partOf", "社区应急服务队") in t and ("志愿者", "partOf", "社区应急服务队") in t, t
+
+
+def test_members_after_another_noun_do_not() -> None:
+    t = _triples("每个街道设立一支社区应急服务队,队伍由社区干部和志愿者组成。")
+    assert not any(p == "partOf" for _, p, _ in t), t
+
+
+@pytest.mark.parametrize("text", _both("建立面向独居老人和留守儿童的关爱服务机制。"))
+def test_a_mechanism_involves_the_groups_it_serves(text: str) -> None:
+    t = _triples(text)
+    assert ("关爱服务机制", "involves", "独居老人") in t and ("关爱服务机制", "involves", "留守儿童") in t, t
+
+
+def test_facing_the_future_serves_nobody() -> None:
+    t = _triples("面向未来,健全社区议事制度,引导居民有序参与。")
+    assert not any(p == "involves" and o == "居民" and "面向" in s for s, p, o in t), t
+    assert not any(r[1] == "involves" for r in t if "未来" in r[0]), t

@@ -591,7 +591,7 @@ class RelationExtractor:
             if text[a.end_char:b.start_char].strip("“”") in ("与", "和", "同") and \
                     any(w in text[b.end_char:b.end_char + 8] for w in _FUSION):
                 add(a, "relatedTo", b, sent, "融合")
-                # A与B双向联动机制: the linkage named right after both has them as its parts
+                # A与B联动机制: the linkage named right after both has them as its parts
                 link = mechs[n + 2] if n + 2 < len(mechs) else None
                 if link is not None and link.start_char == b.end_char and \
                         any(w in text[link.start_char:link.end_char] for w in _FUSION):
@@ -976,6 +976,7 @@ class _LinkCues:
                             ("attend", wl.get("attendVerbs", ())), ("invite", wl.get("inviteVerbs", ())),
                             ("visit", wl.get("visitVerbs", ())), ("pilot", wl.get("pilotVerbs", ())),
                             ("bring", wl.get("introduceVerbs", ())), ("joint", wl.get("coordinatingVerbs", ())),
+                            ("audience", wl.get("audienceVerbs", ())),
                             ("guide", wl.get("guidanceWords", ())), ("loc", wl.get("locationVerbs", ())),
                             ("act", wl.get("actorVerbs", ())), ("pair", wl.get("pairingWords", ()))):
             for w in words:
@@ -1150,6 +1151,8 @@ class _LinkCues:
                 self._brought(text, sent, ents, m, add, implemented, item)
             elif name == "seat":
                 self._seat(text, sent, ents, m, add)
+            elif name == "audience":
+                self._audience(text, sent, ents, m, add)
             elif name == "joint":  # 甲局会同(联同)乙局: the two bodies act together
                 y = starting.get(m.end())
                 lead = self.lead_in.search(text, max(lo, m.start() - 2), m.start())
@@ -1278,6 +1281,25 @@ class _LinkCues:
         for a in people if target is not None else ():
             add(target, "involves", a, sent, m.group(0))
 
+    def _audience(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
+        """面向A、B的X / X面向A和B(开放): the mechanism serves the groups named right after the verb."""
+        if any(e.start_char < m.start() < e.end_char for e in ents):
+            return
+        c0, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+        after = [e for e in ents if m.end() <= e.start_char < cend]
+        if not after or after[0].start_char != m.end() or not self._member(after[0]):
+            return
+        groups = RelationExtractor._coordinated(text, after, "", ok=self._member, quotes=_QUOTES, gaps=self.coord)
+        rest = [e for e in after if e.start_char >= groups[-1].end_char]
+        if rest and text[groups[-1].end_char:rest[0].start_char] == "的":
+            target = rest[0]  # 面向A的X
+        else:
+            target = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= m.start()), None)
+        if target is None or target.core != "Mechanism" or target.label_ == "Policy":
+            return
+        for g in groups:
+            add(target, "involves", g, sent, m.group(0))
+
     def _seat(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
         """某某专班(领导小组)办公室设在某局: the body whose office it is (named before, ending in the word
         before 办公室) is related to the body hosting it."""
@@ -1391,6 +1413,10 @@ class _LinkCues:
             else:
                 c0, _ = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
                 whole = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= m.start()), None)
+                if whole is None and not text[c0:m.start()].strip():
+                    # 设立一支某某队(……),由A、B组成: the clause is only its members; the body set up before
+                    whole = next((e for e in reversed(ents) if e.end_char <= c0 and (
+                        self._member(e) or e.core == "Mechanism" and e.label_ != "Policy")), None)
                 if whole is None:
                     continue
             if self._member(whole) or whole.core == "Mechanism" and whole.label_ != "Policy":
