@@ -104,7 +104,7 @@ def _place_parents() -> dict[str, str]:
     """Place label -> the label of the place the lexicon puts it in (``skos:broader``: 石家庄市 -> 河北省)."""
     from rdflib.namespace import SKOS
 
-    g = resources.load_lexicon()
+    g = resources._parsed("lexicon.ttl")  # the parse the lexicon was read from (cached, read only here)
     label = {c: str(o) for c, o in g.subject_objects(SKOS.prefLabel) if getattr(o, "language", None) == "zh"}
     return {label[c]: label[b] for c, b in g.subject_objects(SKOS.broader) if c in label and b in label}
 
@@ -435,6 +435,8 @@ class RelationExtractor:
     def _venue(self, text: str, sent: Sentence, ents: list[_Ent], trig: list, add: Callable) -> None:
         """某某推进会在某镇召开 / 在某区举行某某会: the meeting is held in the place right after 在 and right
         before the verb of holding it (the event named before 在 or after the verb, in the clause)."""
+        if text.find("在", sent.start_char, sent.end_char) < 0 or not any(e.label_ == "Place" for e in ents):
+            return  # both rules read a place after 在
         for ts, te, prop, word in trig:
             if prop == "implements":
                 self._carried_out_in(text, sent, ents, ts, te, word, add)
@@ -969,7 +971,8 @@ class _LinkCues:
                                 *lx.qualifiers, *lx.units, "等", "万", "亿"))
         self.headcount = re.compile(rf"(?:{pre_verb}|\d+(?:\.\d+)?)*$")
         self.lead_in = re.compile(rf"(?:{alt('jointLeadIns')})$")  # 甲局则联同乙局
-        self.seat_re = re.compile(rf"(?P<stem>[\u4e00-\u9fff]{{1,6}}?)(?:{alt('seatNouns')})(?:{alt('seatVerbs')})")
+        self.seat_re = re.compile(rf"(?:{alt('seatNouns')})(?:{alt('seatVerbs')})")
+        self.stem_re = re.compile(r"[\u4e00-\u9fff]{1,6}$")  # the words naming the body before 办公室
         # the word cues of the rules in one pattern (one pass over the text): word -> the rules it cues
         self.rules_of: dict[str, tuple[str, ...]] = {}
         for rule, words in (("recruit", wl.get("recruitVerbs", ())), ("part", take_part),
@@ -1304,15 +1307,16 @@ class _LinkCues:
         """某某专班(领导小组)办公室设在某局: the body whose office it is (named before, ending in the word
         before 办公室) is related to the body hosting it."""
         host = next((e for e in ents if e.start_char == m.end() and self._member(e)), None)
-        if host is None:
+        found = self.stem_re.search(text, max(0, m.start() - 6), m.start())
+        if host is None or found is None:
             return
-        stem = text[m.start("stem"):m.end("stem")]
-        i = bisect.bisect_left(self._starts, m.start("stem") + 1)
+        stem, stem_start = found.group(0), found.start()
+        i = bisect.bisect_left(self._starts, stem_start + 1)
         body = None
         for e in reversed(self._all[max(0, i - 30):i]):
             name = text[e.start_char:e.end_char]
-            if e.end_char <= m.end("stem") and m.start() - e.end_char <= 300 and \
-                    (e.end_char == m.end("stem") or name.endswith(stem) or stem.endswith(name[-2:])):
+            if e.end_char <= m.start() and m.start() - e.end_char <= 300 and \
+                    (e.end_char == m.start() or name.endswith(stem) or stem.endswith(name[-2:])):
                 body = e
                 break
         if body is not None and body is not host and (self._member(body) or body.core == "Mechanism"):

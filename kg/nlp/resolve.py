@@ -5,7 +5,7 @@ Longer spans win over the spans they cross; for the same span, the more specific
 when it is an actor or a goal named inside a mechanism, policy, goal or challenge (村(居)民代表 inside
 村(居)民小组长包楼制度): relations are drawn from that nesting. A quoted phrase inside a weakness describes it
 and is no practice of its own. A bare group (居民, 企业) inside a name is a modifier (居民公约), unless it is the
-agent of a clause inside the name: followed by a verb (群众参与评议机制) or opening an item of a quoted list of
+agent of a clause inside the name: followed by a verb of the grammar (群众参与评议机制) or opening an item of a quoted list of
 clauses (“支部引领、居民议事”, “居民出一点、企业让一点”).
 """
 
@@ -38,7 +38,6 @@ class Resolver:
         lx = load_default_lexicon()
         self.lexicon = lx
         self.bare = frozenset(h for h, (_, standalone, _) in lx.heads.items() if standalone)
-        self._tags: dict[str, str] | None = None  # jieba's part-of-speech tags, loaded when first needed
 
     def _agent(self, doc: Doc, text: str, s: Rec, outer: Rec) -> bool:
         """A bare group nested in a name is the agent of a clause inside it: a verb follows it in the name
@@ -51,13 +50,8 @@ class Resolver:
         if i >= len(words) or offsets[i] != s.end_char:
             return False
         nxt = words[i]
-        if self._tags is None:
-            import jieba.posseg
-
-            jieba.posseg.dt.initialize()
-            self._tags = jieba.posseg.dt.word_tag_tab
-        if self._tags.get(nxt, "").startswith("v") or self.lexicon.triggers.get(nxt) == "participatesIn":
-            return True
+        if nxt in self.lexicon.triggers or nxt in self.lexicon.predicates:
+            return True  # a verb of the grammar (参与, 监督 …)
         q0 = text.rfind("“", max(0, outer.start_char - 1), s.start_char)  # a quote's span leaves its marks out
         q1 = text.find("”", s.end_char, outer.end_char + 1)
         if q0 < 0 or q1 < 0 or text[s.start_char - 1] not in "“、":
