@@ -36,7 +36,12 @@ Rules (each generic to the genre):
   (依托 X, mechanisms first), else the sentence's actor or place.
 
 - link rules from the grammar's word lists (duty lines, members, conveners, joint participation, guidance,
-  location, persons, a preamble's policy, report frames): see :class:`_LinkCues`.
+  location, persons, a preamble's policy, report frames; meetings, invitees, pilots, actors brought in, offices,
+  joint bodies, groups served): see :class:`_LinkCues`;
+- places: a place the lexicon puts in a province, or a lower place in the one place of a higher level the first
+  line names, is located in it; a meeting is held in the place after 在 (某会在某区召开); places listed after 在
+  carry out what the verb sets up; a programme named after a place is related to it;
+- a policy interpretation (《P》政策解读): P establishes what its answers set up and serves the goals they name.
 
 Output: ``doc.user_data["govkg.relations"]`` = list of ``(subj (s,e), property, obj (s,e), evidence (s,e),
 trigger)``, ``doc.user_data["govkg.metric_subjects"]`` = ``{metric (s,e): [entity (s,e), ...]}`` and
@@ -923,6 +928,10 @@ class _LinkCues:
     - location: ``X地处Y`` -> X locatedIn Y; a person after a role after a place (某街道党委书记某某) ->
       the person relatedTo the role, locatedIn the place (partOf an organisation);
     - ``A推出的X`` (a trigger verb + 的 between an actor and a mechanism) -> A implements X;
+    - meetings: ``A、B(共N人)参加会议`` -> takesPartIn the meeting named before; ``邀请A、B出席`` -> takesPartIn /
+      participatesIn; ``观摩了A、B`` in a sentence about a meeting -> the meeting relatedTo the sites;
+    - ``A、B已先行试点`` -> implements the mechanism before; ``引入(鼓励)A……`` -> the clause's mechanism involves A;
+      ``X办公室设在Y`` -> X relatedTo Y; ``甲局会同(联同)乙局`` -> relatedTo; ``面向A的X`` -> X involves A;
     - charge: ``建立X机制,由A负责组织实施`` / ``X由A统筹推进`` -> A responsibleFor / leads X;
     - ``某厅培训A和B`` (actorVerbs) -> relatedTo; ``A与B结对`` (pairingWords) -> relatedTo; a team named
       before its members' group (某某志愿服务队……注册志愿者) -> partOf; ``重点向A倾斜`` -> the clause's
@@ -1227,7 +1236,7 @@ class _LinkCues:
 
     def _visits(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
         """(与会人员)观摩了A、B等N个现场点 in a sentence about a meeting: the places visited are the meeting's."""
-        c0, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+        _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
         event = next((e for e in ents if e.core == "Event"), None)
         if event is None and (self.event_nouns.search(text, sent.start_char, sent.end_char) or
                               self.attend_re.search(text, sent.start_char, sent.end_char)):

@@ -4,9 +4,9 @@ Longer spans win over the spans they cross; for the same span, the more specific
 (title, chain, person, quote, lexicon, then morphology). A span inside an outer one is kept as *nested*
 when it is an actor or a goal named inside a mechanism, policy, goal or challenge (村(居)民代表 inside
 村(居)民小组长包楼制度): relations are drawn from that nesting. A quoted phrase inside a weakness describes it
-and is no practice of its own. A bare group (居民, 企业) inside a name is a modifier (居民公约), unless it is the
-agent of a clause inside the name: followed by a verb of the grammar (群众参与评议机制) or opening an item of a quoted list of
-clauses (“支部引领、居民议事”, “居民出一点、企业让一点”).
+and is no practice of its own. A bare group (居民, 企业) inside a name is a modifier (居民公约), unless it
+is the agent of a clause inside the name: followed by a verb of the grammar (群众参与评议机制) or opening an
+item of a quoted list of clauses (“支部引领、居民议事”, “居民出一点、企业让一点”).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class Resolver:
         q1 = text.find("”", s.end_char, outer.end_char + 1)
         if q0 < 0 or q1 < 0 or text[s.start_char - 1] not in "“、":
             return False
-        item_end = min((j for j in (text.find("、", s.end_char, q1), q1) if j >= 0))
+        item_end = min(j for j in (text.find("、", s.end_char, q1), q1) if j >= 0)
         rest = text[s.end_char:item_end]
         quoted = text[q0 + 1:q1]
         return "、" in quoted and len(rest) >= 2 and rest not in self.lexicon.heads and \
