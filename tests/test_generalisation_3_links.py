@@ -289,3 +289,15 @@ def test_facing_the_future_serves_nobody() -> None:
     t = _triples("面向未来,健全社区议事制度,引导居民有序参与。")
     assert not any(p == "involves" and o == "居民" and "面向" in s for s, p, o in t), t
     assert not any(r[1] == "involves" for r in t if "未来" in r[0]), t
+
+
+# -- the body a sentence founds acts in its later clauses -----------------------------------------------------
+@pytest.mark.parametrize("text", _both("成立由分管副区长任组长的社区治理领导小组,领导小组办公室设在区民政局,实行月调度制度。"))
+def test_the_body_founded_carries_out_what_the_sentence_sets_up_after(text: str) -> None:
+    t = _triples(text)
+    assert any("领导小组" in s and p == "implements" and o == "月调度制度" for s, p, o in t), t
+
+
+def test_a_body_founded_in_another_sentence_does_not() -> None:
+    t = _triples("成立社区治理领导小组。实行月调度制度。")
+    assert not any(p == "implements" and o == "月调度制度" for s, p, o in t), t

@@ -165,6 +165,7 @@ class RelationExtractor:
         self._trig_re = re.compile("|".join(map(re.escape, trig))) if trig else None
         self._links = _LinkCues.of(self.lexicon)
         self._interpretation = self.lexicon.word_lists.get("interpretationWords", ())
+        self._founding = frozenset(self.lexicon.founding)
         # 在A、B两地开展: what may close a list of places before its verb (grammar ``placeListTails``)
         self._place_tails = re.compile(rf"(?:{alternation(self.lexicon.word_lists.get('placeListTails', ()))})$")
         # the ends of place names by rank below the city (区 县 2, 镇 街道 3 …): grammar ``placeLevels*``
@@ -318,6 +319,8 @@ class RelationExtractor:
         prev_mechs: list[_Ent] = []
         implemented: list[_Ent] = []
         goals: list[tuple[_Ent, bool]] = []
+        founded: list[_Ent] = []  # 成立某某专班,……,实行某机制: the body a subjectless sentence founds acts after
+        founded_end = sent.end_char
         for ts, te, prop, word in trig:
             c0, cend = clause_bounds(text, ts, sent.start_char, sent.end_char)
             after = [e for e in ents if te <= e.start_char < cend]
@@ -342,9 +345,14 @@ class RelationExtractor:
             # A、B分别建立X和Y: A sets up X, B sets up Y
             paired = {_k(o): [a] for a, o in zip(subj, objs)} if len(subj) == len(objs) > 1 and \
                 subj[-1].end_char <= ts and "分别" in text[subj[-1].end_char:ts] else {}
+            base = subj or (founded if ts >= founded_end else [])
+            if not subj and not founded and word in self._founding and objs and \
+                    self._links.headcount.fullmatch(text, objs[-1].end_char, cend):  # the body closes its clause
+                founded = [o for o in objs if o.core == "Actor" and o.label_ not in ("Place", "Person", "Role")]
+                founded_end = cend
             for o in objs:
                 oc = o.core
-                s_o = paired.get(_k(o), subj)
+                s_o = paired.get(_k(o), base)
                 if o.label_ == "Policy" and prop in ("issues", "setsGoal"):
                     for a in s_o:
                         add(a, "issues", o, sent, word)
