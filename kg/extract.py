@@ -637,6 +637,8 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
         if source.startswith("coordination-head"):
             label = source.split(":", 1)[1] + surface  # 主任 in 村(社区)书记、主任 -> 村(社区)主任
             aliases = _aliases(surface, label)
+        if core == "Actor" and r["s"] > 0 and norm[r["s"] - 1] == "各" and cls != "Place":
+            aliases = aliases | {"各" + written}  # 各+县+人民政府: the bodies of every county, as the text says
         r.update(surface=written, label=label, cls=cls, en=en, concept=concept, core=core)
         r["aliases"] = frozenset() if source == "anaphora" else aliases
     raw = [r for r in raw if r["core"] in ("Actor", "Mechanism", "Goal", "Challenge", "Event")

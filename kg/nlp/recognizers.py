@@ -320,6 +320,7 @@ class MorphologyRecognizer:
         self._people = frozenset(h for h in self._standalone if self.lexicon.heads[h][0] == "Group")
         self._verbs = set(self.lexicon.triggers) | set(self.lexicon.predicates)
         self._fillers = frozenset(self.lexicon.fillers)
+        self._known = frozenset(self.lexicon.words)
         self._deictics = frozenset(self.lexicon.deictics)
         self._goal_verbs = frozenset(v for v, p in self.lexicon.triggers.items() if p in ("contributesTo", "setsGoal"))
         #: verbs of founding (设立, 组建): the clause's verb before the body or system they found, never part of it
@@ -328,7 +329,8 @@ class MorphologyRecognizer:
         self._heads = _Memo(self._head_of)
         self._counted = _Memo(lambda t: _COUNTED.match(t) is not None)  # 两级, 三支: a count of actors
         self._mech_count = _Memo(lambda t: _MECH_COUNT.match(t) is not None)  # 一项, 一套: a count of measures
-        people_modifiers = frozenset(self.lexicon.word_lists.get("peopleModifiers", ()))  # 退休教师: no verb
+        # 退休教师, 独居长者, 困难群众: a word saying which people a group noun means, neither a verb nor generic
+        people_modifiers = self._people_modifiers = frozenset(self.lexicon.word_lists.get("peopleModifiers", ()))
         self._finite = _Memo(lambda t: (tag := self._tag(t)).startswith("v") and tag != "vn"
                              and t not in people_modifiers)
         self._verb_word = _Memo(lambda t: self._finite[t] or (t in self._verbs and t not in people_modifiers))
@@ -347,7 +349,7 @@ class MorphologyRecognizer:
         self._count_re = re.compile(rf"\d[\d,.]*(?:万|亿)?(?:{alternation(units)})(?:{alternation(quals)})?")
         self._counted_groups = self.lexicon.word_lists.get("countedGroups", ())
         self._compilations = frozenset(self.lexicon.word_lists.get("compilationNouns", ()))
-        self._generic_word = _Memo(lambda t: t in self.lexicon.generic or (
+        self._generic_word = _Memo(lambda t: t in self.lexicon.generic or (t[0] in "各每" and t[1:] in self.lexicon.generic) or (
             _only_generic(t, self.lexicon) or self._tag(t) == "a") and t not in self.lexicon.entries)
 
     def head_of(self, text: str) -> str | None:
@@ -371,8 +373,10 @@ class MorphologyRecognizer:
         return self._finite[w[k]] and (k == 0 or self._opens_object[w[k - 1]])
 
     def _static_stop(self, t: str) -> bool:
-        """A word no name runs across, wherever it stands."""
+        """A word no name runs across, wherever it stands (also a character glued by the tokenizer to a
+        one-character function word after it, a pair jieba does not know: 署+及, 队+为)."""
         return (t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs or self._tag(t) == "p"
+                or (len(t) == 2 and t[1] in FUNCTION_WORDS and not self._tag(t) and t not in self._known)
                 or (len(t) >= 2 and self._tag(t) in ("d", "ad"))
                 or t in self._fillers or t in self._deictics or bool(_DIGIT.search(t))
                 or t in self.lexicon.qualifiers
@@ -416,6 +420,8 @@ class MorphologyRecognizer:
             if t in self.lexicon.triggers or k == 0 or (len(t) == 1 and t in self.lexicon.predicates):
                 return False  # 报街道: a one-character verb of the grammar never modifies a name
             left = w[k - 1]
+            if left in self._founding and len(t) >= 2 and t not in self._verbs and i - k <= 2:
+                return True  # 成立+配送+行业党委: the founding verb is the clause's, the verb after it names the body
             bare = not stem and len(t) >= 2 and not self.lexicon.heads[head][1] and \
                 self._tag(w[k - 1]) not in ("a", "ad", "d")
             if k == i - 1 and (self._tag(t) == "vn" or generic_stem or bare) and not self._clause_start(w, k):
@@ -514,6 +520,11 @@ class MorphologyRecognizer:
             t = w[k]
             if (self._counted[t] if core == "Actor" else self._mech_count[t]):
                 break  # 两级党委, 三支队伍, 一项制度: a count, not part of the name
+            if core == "Actor" and self._tag(t) == "s":
+                break  # 区内居民, 省内高校: a word of location scopes the name, it is not part of it
+            if k > 0 and _DIGIT.search(w[k - 1]) and t[0] in self.lexicon.qualifiers \
+                    and _is_unit_token(t[1:], self.lexicon):
+                break  # 4600+余户+某某家庭: a qualified measure word after a number
             verb = self._verb_modifier(w, k, i, core)
             if verb is not None:
                 if not verb or chars + len(t) > self.max_chars:
@@ -603,12 +614,21 @@ class MorphologyRecognizer:
                 continue  # a longer head follows (党员 + 中心户)
             if i + 1 < len(w) and w[i + 1] in self._compilations:
                 continue  # 某某经验材料, 某某经验汇编: the topic of a document, not a name
+            nxt = w[i + 1] if i + 1 < len(w) else "。"
+            if nxt[0] == "相" and len(nxt) in (1, 3) and core_class(lx.heads[head][0]) == "Actor":
+                continue  # 某某机构相衔接: modes of a system listed with 相 + verb, not a body
+            if head in self._counted_groups and i + 1 < len(w) and not self._stop(w, i + 1) and not self._verb(nxt):
+                continue  # 某某家庭+收入, 家庭医生: a noun of households before the noun it modifies
             cls, standalone, _ = lx.heads[head]
             core = core_class(cls)
             stem = word[: len(word) - len(head)]
             if len(stem) == 1 and (stem in _SERVES or self._tag(stem).startswith("v")) and not standalone:
                 continue  # 任组长, 当主任: a verb and a bare title, not a name
             j = self._scan_left(w, i, core == "Goal", core)
+            if cls == "Role" and j < i:
+                j = self._people_start(w, j, i, stem)
+            if core == "Actor" and j >= 1 and w[j - 1] == "等" and not standalone and cls != "Role":
+                continue  # 甲、乙等+某某+机构: the kind of the things listed, not a body of its own
             if core == "Actor" and j >= 2 and w[j - 1] == "、" and w[j][:1] in _LEVELS and 1 <= len(w[j - 2]) <= 2 \
                     and w[j - 2][-1] in _LEVELS and (len(w[j - 2]) == 1 or w[j - 2][0] in "各每"):
                 j -= 2  # 各县、区人民政府: the levels share the organ
@@ -636,6 +656,23 @@ class MorphologyRecognizer:
         self._counted_nouns(doc, w, offs, found)
         spans.extend(doc, KEY, found)
         return doc
+
+    def _people_start(self, w: list[str], j: int, i: int, stem: str) -> int:
+        """Start of a role named after the people it represents (居民代表, 党员代表): the role's name begins
+        at the last word naming people, whatever modifies them lies outside it (某委员会+居民代表 -> 居民代表)."""
+        if self._people_word(stem):
+            return i
+        for p in range(i - 1, j - 1, -1):
+            if self._people_word(w[p]):
+                return p
+        return j
+
+    def _people_word(self, word: str) -> bool:
+        """A word naming people: a standalone group head (居民, 党员) or a group of the lexicon."""
+        if word in self._people:
+            return True
+        entry = self.lexicon.entries.get(word)
+        return entry is not None and entry.cls == "Group"
 
     def _counted_nouns(self, doc: Doc, w: list[str], offs: list[int], found: list[tuple[Span, Rec]]) -> None:
         """The noun counted right after a number and a measure word names the people or bodies counted:
@@ -713,7 +750,9 @@ class MorphologyRecognizer:
         words = w[j:i + 1]
         words[-1] = words[-1][: len(words[-1]) - len(head)]
         words = [w for w in words if w]
-        return bool(words) and all(self._generic_word[w] for w in words)
+        people = core_class(self.lexicon.heads[head][0]) == "Actor"  # 老党员, 困难群众: which people is meant
+        return bool(words) and all(self._generic_word[w] and not (people and w in self._people_modifiers)
+                                   for w in words)
 
     def _policy_ok(self, w: list[str], j: int, i: int) -> bool:
         """An unquoted policy name needs a sign of being a document: a period in quotes or a jurisdiction."""

@@ -1,0 +1,144 @@
+"""Actors, third round: heads of other administrative vocabularies (…总署, …事务处, …议会, …法团, …机构,
+…团体, …工会), roles (…负责人, …代表, …顾问, …队长, …议员), groups named by their situation (独居长者,
+困难家庭, 老党员, 外卖配送员), and the boundaries of names (verbs jieba does not know as verbs, a location word,
+a qualified measure word, a body founded by the clause's verb, 各 kept as an alias). Sentences are written for
+these tests (simplified and traditional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.evaluate import normalise_name
+from kg.nlp.lexicon import core_class
+from kg.pipeline import extract_text
+
+
+def _actors(text: str) -> set[str]:
+    return {normalise_name(e.label) for e in extract_text(text).entities if core_class(e.cls) == "Actor"}
+
+
+def _actor_names(text: str) -> set[str]:
+    """Labels and aliases of the actors of ``text``."""
+    return {normalise_name(n) for e in extract_text(text).entities if core_class(e.cls) == "Actor"
+            for n in (e.label, *e.aliases)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("该计划由康乐事务总署与湾仔民政事务处共同推行。", {"康乐事务总署", "湾仔民政事务处"}),
+    ("該計劃由康樂事務總署與灣仔民政事務處共同推行。", {"康乐事务总署", "湾仔民政事务处"}),
+    ("沙田区议会通过拨款,邀请区议员出席。", {"沙田区议会", "区议员"}),
+    ("沙田區議會通過撥款,邀請區議員出席。", {"沙田区议会", "区议员"}),
+    ("屋苑业主法团与地区团体合办讲座。", {"屋苑业主法团", "地区团体"}),
+    ("屋苑業主法團與地區團體合辦講座。", {"屋苑业主法团", "地区团体"}),
+    ("个案已转介志愿机构跟进。", {"志愿机构"}),
+    ("個案已轉介志願機構跟進。", {"志愿机构"}),
+    ("县职工总工会每年安排慰问资金。", {"县职工总工会"}),
+])
+def test_heads_of_other_administrative_vocabularies(text: str, expected: set[str]) -> None:
+    found = _actors(text)
+    assert expected <= found, found
+    assert not any(a.startswith(("转介", "个案")) for a in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("物业公司负责人和居民代表参加了协商会。", {"物业公司负责人", "居民代表"}),
+    ("物業公司負責人和居民代表參加了協商會。", {"物业公司负责人", "居民代表"}),
+    ("每个村聘请一名法律顾问,红棉巡逻队队长负责排班。", {"法律顾问", "红棉巡逻队队长"}),
+    ("每個村聘請一名法律顧問,紅棉巡邏隊隊長負責排班。", {"法律顾问", "红棉巡逻队队长"}),
+])
+def test_roles(text: str, expected: set[str]) -> None:
+    assert expected <= _actors(text), _actors(text)
+
+
+@pytest.mark.parametrize("text", [
+    "街道设立业主委员会居民代表席位。",
+    "街道設立業主委員會居民代表席位。",
+])
+def test_a_role_named_after_people_starts_with_them(text: str) -> None:
+    found = _actors(text)
+    assert "居民代表" in found, found
+    assert "业主委员会居民代表" not in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("社工上门探访独居长者和困难家庭。", {"独居长者", "困难家庭"}),
+    ("社工上門探訪獨居長者和困難家庭。", {"独居长者", "困难家庭"}),
+    ("调解队吸纳老干部、老教师参与调解。", {"老干部", "老教师"}),
+    ("調解隊吸納老幹部、老教師參與調解。", {"老干部", "老教师"}),
+    ("工会向困难骑手和外卖配送员发放慰问品。", {"困难骑手", "外卖配送员"}),
+    ("工會向困難騎手和外賣配送員發放慰問品。", {"困难骑手", "外卖配送员"}),
+])
+def test_groups_named_by_their_situation(text: str, expected: set[str]) -> None:
+    assert expected <= _actors(text), _actors(text)
+
+
+@pytest.mark.parametrize(("text", "bad", "good"), [
+    ("救助资金惠及低保家庭3000户。", "惠及低保家庭", "低保家庭"),
+    ("救助資金惠及低保家庭3000戶。", "惠及低保家庭", "低保家庭"),
+    ("今年新建社区养老服务机构20家。", "新建社区养老服务机构", "社区养老服务机构"),
+    ("區內長者人數持續增加。", "区内长者", "长者"),
+    ("区内长者人数持续增加。", "区内长者", "长者"),
+    ("很多长者不会使用手机。", "很多长者", "长者"),
+    ("全年上门帮扶4600余户困难家庭。", "余户困难家庭", "困难家庭"),
+    ("全年上門幫扶4600餘戶困難家庭。", "余户困难家庭", "困难家庭"),
+])
+def test_name_boundaries(text: str, bad: str, good: str) -> None:
+    found = _actors(text)
+    assert good in found and bad not in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("两部门分别牵头成立配送行业党委和物流行业党委。", "配送行业党委"),
+    ("兩部門分別牽頭成立配送行業黨委和物流行業黨委。", "配送行业党委"),
+])
+def test_a_verb_after_a_founding_verb_names_the_body(text: str, expected: str) -> None:
+    assert expected in _actors(text), _actors(text)
+
+
+@pytest.mark.parametrize("text", [
+    "核对低保家庭经济状况。",
+    "健全居家社区机构相协调的养老服务体系。",
+    "省政府各部门、各直属机构:",
+])
+def test_no_actor_from_a_modifier_or_a_generic_body(text: str) -> None:
+    found = _actors(text)
+    assert not {"低保家庭经济状况", "低保家庭", "居家社区机构", "直属机构"} & found, found
+
+
+@pytest.mark.parametrize("text", [
+    "各区人民政府负责组织实施。",
+    "各區人民政府負責組織實施。",
+])
+def test_ge_form_kept_as_an_alias(text: str) -> None:
+    assert "各区人民政府" in _actor_names(text), _actor_names(text)
+
+
+def test_ge_form_not_added_without_ge() -> None:
+    assert "各区人民政府" not in _actor_names("区人民政府负责组织实施。")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("市直部门和县直部门要抓好落实。", {"市直部门", "县直部门"}),
+    ("市直部門和縣直部門要抓好落實。", {"市直部门", "县直部门"}),
+    ("成立由副市长任组长的工作专班,建成乡镇综治中心12个。", {"工作专班", "乡镇综治中心"}),
+])
+def test_bodies_of_the_lexicon(text: str, expected: set[str]) -> None:
+    assert expected <= _actor_names(text), _actor_names(text)
+
+
+def test_level_scopes_merge_with_the_bare_name() -> None:
+    ex = extract_text("全县建成两级综治中心30个。推进镇村综治中心提档升级。")
+    centres = [e for e in ex.entities if "综治中心" in e.label]
+    assert len(centres) == 1, [(e.label, e.aliases) for e in centres]
+
+
+@pytest.mark.parametrize("text", [
+    "推广乡贤评理堂、老娘舅调解室等纠纷化解机构。",
+    "推廣鄉賢評理堂、老娘舅調解室等糾紛化解機構。",
+])
+def test_the_kind_after_a_list_is_no_body(text: str) -> None:
+    assert "纠纷化解机构" not in _actors(text), _actors(text)
+
+
+def test_the_same_kind_standing_alone_is_a_body() -> None:
+    assert "纠纷化解机构" in _actors("县里设立纠纷化解机构。"), _actors("县里设立纠纷化解机构。")
