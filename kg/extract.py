@@ -623,11 +623,16 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
     own = _own_policy(got.titles, norm)
     # (surface, class, concept) -> canonical label, class, English label, concept, core class and aliases
     canonical: dict[tuple[str, str, str], tuple] = {}
+    counts = _lexicon_cache(lx, "count words", lambda x: frozenset(
+        u for u, kind in x.units.items() if kind == "count" and len(u) == 1))
     for r in raw:
         source = r["source"]
         written = surface = norm[r["s"]:r["e"]]
         if source == "anaphora":
             surface = norm[own[0]:own[1]] if own else surface
+        elif r["s"] > 0 and norm[r["s"] - 1].isdigit() and surface[:1] in counts and len(surface) >= 3 \
+                and core_class(r["cls"]) == "Actor":
+            surface = surface[1:]  # 12+个村(社区)某某: a measure word the tokenizer glued to the name
         ck = (surface, r["cls"], r["concept"])
         named = canonical.get(ck)
         if named is None:

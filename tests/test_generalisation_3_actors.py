@@ -142,3 +142,53 @@ def test_the_kind_after_a_list_is_no_body(text: str) -> None:
 
 def test_the_same_kind_standing_alone_is_a_body() -> None:
     assert "纠纷化解机构" in _actors("县里设立纠纷化解机构。"), _actors("县里设立纠纷化解机构。")
+
+
+@pytest.mark.parametrize("text", [
+    "县文化和旅游局会同县教育局开展活动。",
+    "縣文化和旅遊局會同縣教育局開展活動。",
+])
+def test_two_fields_joined_inside_a_bureau_name(text: str) -> None:
+    assert "县文化和旅游局" in _actors(text), _actors(text)
+
+
+def test_two_bureaus_joined_stay_two() -> None:
+    assert "市民政局和规划局" not in _actors("市民政局和规划局联合发文。")
+
+
+@pytest.mark.parametrize("text", [
+    "全县12个村(社区)党组织书记参加培训。",
+    "全縣12個村（社區）黨組織書記參加培訓。",
+])
+def test_a_measure_word_glued_to_a_name_is_left_out(text: str) -> None:
+    found = _actor_names(text)
+    assert "村(社区)党组织书记" in found, found
+    assert not any(a.startswith("个") for a in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "镇党委书记李向东在会上表示,要压实责任。",
+    "鎮黨委書記李向東在會上表示,要壓實責任。",
+])
+def test_a_name_after_a_title_before_a_preposition(text: str) -> None:
+    assert "李向东" in _actors(text), _actors(text)
+
+
+def test_no_person_without_a_name() -> None:
+    ex = extract_text("镇党委书记在会上表示,要压实责任。")
+    assert not [e.label for e in ex.entities if e.cls == "Person"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("会议在江口镇召开。", {"江口镇"}),
+    ("會議在江口鎮召開。", {"江口镇"}),
+    ("芙蓉区、鼓楼区率先试点。", {"芙蓉区", "鼓楼区"}),
+    ("鼓樓區、芙蓉區率先試點。", {"芙蓉区", "鼓楼区"}),
+    ("本文以杭州市西湖区为案例。", {"杭州市", "西湖区"}),
+])
+def test_places_of_other_levels_and_listed_places(text: str, expected: set[str]) -> None:
+    assert expected <= _actor_names(text), _actor_names(text)
+
+
+def test_a_noun_listed_with_a_place_is_no_place() -> None:
+    assert "老旧小区" not in _actor_names("推动老旧小区、芙蓉区改造。")

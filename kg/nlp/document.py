@@ -81,6 +81,7 @@ class DocumentStructure:
         return (start, start, e, start + about if about > 0 else start)
 
 
+_HAN2 = re.compile(r"[\u4e00-\u9fff]{2,}")
 #: :attr:`PlaceRecognizer.REGIONS` as a set (looked up once per token)
 _REGION_WORDS = frozenset(("地区", "山区"))
 
@@ -91,7 +92,9 @@ class PlaceRecognizer:
     knows followed by 地区 or 山区 or one word of both (某某地区, 某某山区); and deictic words
     (全省, 我市, 本区: source ``deixis``) that the extraction resolves to the document's own place."""
 
-    SUFFIXES = ("新区", "区", "县", "市", "州", "旗", "盟")
+    SUFFIXES = ("新区", "区", "县", "市", "州", "旗", "盟", "镇", "乡")
+    #: one-character levels a place jieba knows may be followed by as a token of its own (某某 + 镇)
+    LEVELS = frozenset("省市县区镇乡")
     #: nouns of a region named after a place (某某地区, 某某山区)
     REGIONS = ("地区", "山区")
 
@@ -109,10 +112,36 @@ class PlaceRecognizer:
             if kinds[i] != "deixis" and self._tag(words[i]) == "ns":  # 某某 + 地区: a region named after a place
                 found.append(_token_candidate(doc, words, offs, i, i + 2, "Place", "place"))
                 kinds[i] = None
-        for i in compress(range(len(words)), kinds):
-            found.append(_token_candidate(doc, words, offs, i, i + 1, "Place", kinds[i]))
+        n = len(words)
+        for i in range(n - 1):
+            w, nxt = words[i], words[i + 1]
+            if kinds[i] is None and nxt in self.LEVELS and len(w) >= 2 and self._tag(w) == "ns" \
+                    and w not in self.lexicon.places:
+                found.append(_token_candidate(doc, words, offs, i, i + 2, "Place", "place"))  # 某某 + 镇
+                kinds[i] = "compound"
+            elif nxt == "村" and i >= 1 and kinds[i - 1] == "place" and len(w) == 2 and not self._tag(w) \
+                    and _HAN2.fullmatch(w):
+                found.append(_token_candidate(doc, words, offs, i, i + 2, "Place", "place"))  # 某某镇 + 某某 + 村
+        for i in range(2, n):  # 某某区、某某区: a word of the same level listed with a place is a place
+            if kinds[i] is None and words[i - 1] == "、" and kinds[i - 2] == "place" \
+                    and self._listed(words[i], words[i - 2]):
+                kinds[i] = "place"
+        for i in range(n - 2):
+            if kinds[i] is None and words[i + 1] == "、" and kinds[i + 2] == "place" \
+                    and self._listed(words[i], words[i + 2]):
+                kinds[i] = "place"
+        for i in compress(range(n), kinds):
+            if kinds[i] != "compound":
+                found.append(_token_candidate(doc, words, offs, i, i + 1, "Place", kinds[i]))
         spans.extend(doc, KEY, found)
         return doc
+
+    def _listed(self, w: str, place: str) -> bool:
+        """``w`` names a place of the same level as ``place`` it is listed with (某某区、某某区)."""
+        lx = self.lexicon
+        return len(w) >= 3 and w[-1] == place[-1] and w[-1] in self.LEVELS and _HAN2.fullmatch(w) is not None \
+            and w not in lx.entries and w not in lx.generic and w not in lx.heads and w not in lx.scopes \
+            and w not in self._deictics and self._tag(w) in ("", "n", "ns", "nr")
 
     @staticmethod
     def _tag(w: str) -> str:
@@ -136,8 +165,9 @@ class PlaceRecognizer:
         tail = w[-2:]
         if tags.get(w) == "ns" and tags.get(w[:-1]) == "ns" and w[-1] in "市县区":
             return "place"  # 湖州 + 市: a place jieba knows and its level
-        if tags.get(w, "ns") in ("ns", "nr") and not (tail != "新区" and tags.get(tail, "").startswith(("n", "s"))):
-            return "place"  # not 老旧小区, 农村社区
+        if tags.get(w, "ns") in ("ns", "nr") and not (tail != "新区" and tags.get(tail, "").startswith(("n", "s"))
+                                                     and tags.get(tail) != "ns"):
+            return "place"  # not 老旧小区, 农村社区 (a common noun at the end; 某+西区 is a place)
         return None
 
 

@@ -562,6 +562,10 @@ class MorphologyRecognizer:
             if allow_and and t in ("和", "与") and k > 0 and not self._stop(w, k - 1):
                 j, k = k, k - 1
                 continue
+            if core == "Actor" and t == "和" and self._joined_organ(w, k, i):
+                chars += sum(map(len, w[k - 2:k + 1]))  # 市+自然资源+和+规划局: two fields of one bureau
+                j, k = k - 2, k - 3
+                continue
             if t == "的" and core in ("Goal", "Mechanism") and k >= 1:
                 m = self._de_modifier(w, k, i, j, core)
                 if m is not None and chars + sum(map(len, w[m:k + 1])) <= self.max_chars:
@@ -656,6 +660,17 @@ class MorphologyRecognizer:
         self._counted_nouns(doc, w, offs, found)
         spans.extend(doc, KEY, found)
         return doc
+
+    def _joined_organ(self, w: list[str], k: int, i: int) -> bool:
+        """The 和 at token ``k`` joins two fields inside the name of the organ headed by token ``i``: a level
+        or a place, a field that names no actor, 和, the other field and the organ's head
+        (市+自然资源+和+规划局, 县+文化+和+旅游局), not two organs (市民政局和规划局)."""
+        if k < 2 or not self._names_organ(w[i]) or k + 1 == i and self.head_of(w[i]) == w[i]:
+            return False
+        field = w[k - 1]
+        return (len(field) >= 2 and not self._stop(w, k - 1) and not self._verb(field)
+                and not self._names_actor(field) and field not in self.lexicon.heads
+                and self._level_word(w[k - 2]) and not _DIGIT.search(field))
 
     def _people_start(self, w: list[str], j: int, i: int, stem: str) -> int:
         """Start of a role named after the people it represents (居民代表, 党员代表): the role's name begins
@@ -1178,7 +1193,8 @@ class PersonRecognizer:
         if tag is not None and not tag.startswith("nr"):
             return False
         nxt = words[i + 1] if i + 1 < len(words) else "。"
-        return nxt in _PUNCT or self._tags.get(nxt, "").startswith("v")
+        # 副书记某某表示, 某某说, 某某在会上表示 (a preposition opening an adverbial before the verb)
+        return nxt in _PUNCT or self._tags.get(nxt, "").startswith(("v", "p"))
 
     def _is_name(self, word: str) -> bool:
         if not 2 <= len(word) <= 4 or not _HAN.fullmatch(word):
