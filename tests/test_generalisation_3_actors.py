@@ -192,3 +192,34 @@ def test_places_of_other_levels_and_listed_places(text: str, expected: set[str])
 
 def test_a_noun_listed_with_a_place_is_no_place() -> None:
     assert "老旧小区" not in _actor_names("推动老旧小区、芙蓉区改造。")
+
+
+@pytest.mark.parametrize("text", [
+    "村民围坐在村委会门前商量。",
+    "村民圍坐在村委會門前商量。",
+])
+def test_a_verb_with_zai_ends_a_name(text: str) -> None:
+    found = _actor_names(text)
+    assert "村民" in found and "村委会" in found, found
+    assert not any("围坐" in a for a in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "沙田区防治艾滋病委员会与沙田区防火委员会合办讲座。",
+    "沙田區防治艾滋病委員會與沙田區防火委員會合辦講座。",
+])
+def test_a_body_named_after_its_task_right_after_its_place(text: str) -> None:
+    assert "沙田区防治艾滋病委员会" in _actors(text), _actors(text)
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("沙田区地区治理工作简报", "沙田区地区"),
+    ("沙田區地區治理工作簡報", "沙田区地区"),
+])
+def test_a_district_before_diqu_is_no_region(text: str, region: str) -> None:
+    found = _actor_names(text)
+    assert "沙田区" in found and region not in found, found
+
+
+def test_a_region_named_after_a_place_stays() -> None:
+    assert "皖北地区" in _actor_names("皖北地区养老服务加快发展。")

@@ -109,7 +109,8 @@ class PlaceRecognizer:
         kinds = list(map(self._kind.__getitem__, words))
         found = []  # added at the end, in order
         for i in compress(range(len(words) - 1), map(_REGION_WORDS.__contains__, words[1:])):
-            if kinds[i] != "deixis" and self._tag(words[i]) == "ns":  # 某某 + 地区: a region named after a place
+            if kinds[i] != "deixis" and self._tag(words[i]) == "ns" and not words[i].endswith(self.SUFFIXES):
+                # 某某 + 地区: a region named after a place (某某区 + 地区治理: a district, then a field)
                 found.append(_token_candidate(doc, words, offs, i, i + 2, "Place", "place"))
                 kinds[i] = None
         n = len(words)

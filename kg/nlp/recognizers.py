@@ -422,6 +422,10 @@ class MorphologyRecognizer:
             left = w[k - 1]
             if left in self._founding and len(t) >= 2 and t not in self._verbs and i - k <= 2:
                 return True  # 成立+配送+行业党委: the founding verb is the clause's, the verb after it names the body
+            if i - k == 2 and len(t) >= 2 and self._level_word(left) and self.lexicon.heads[head][0] in (
+                    "GovernmentBody", "PartyOrganization") \
+                    and t not in self._verbs and self._tag(w[k + 1]).startswith("n") and self._tag(w[k + 1]) != "ns":
+                return True  # 某区+防治+某病+委员会: a body named after its task, right after its place
             bare = not stem and len(t) >= 2 and not self.lexicon.heads[head][1] and \
                 self._tag(w[k - 1]) not in ("a", "ad", "d")
             if k == i - 1 and (self._tag(t) == "vn" or generic_stem or bare) and not self._clause_start(w, k):
@@ -520,8 +524,8 @@ class MorphologyRecognizer:
             t = w[k]
             if (self._counted[t] if core == "Actor" else self._mech_count[t]):
                 break  # 两级党委, 三支队伍, 一项制度: a count, not part of the name
-            if core == "Actor" and self._tag(t) == "s":
-                break  # 区内居民, 省内高校: a word of location scopes the name, it is not part of it
+            if core == "Actor" and (self._tag(t) == "s" or (len(t) >= 2 and t[-1] == "在" and t not in self._known)):
+                break  # 区内居民: a word of location scopes the name; 围坐在: a verb and its 在 end it
             if k > 0 and _DIGIT.search(w[k - 1]) and t[0] in self.lexicon.qualifiers \
                     and _is_unit_token(t[1:], self.lexicon):
                 break  # 4600+余户+某某家庭: a qualified measure word after a number
