@@ -223,3 +223,35 @@ def test_a_district_before_diqu_is_no_region(text: str, region: str) -> None:
 
 def test_a_region_named_after_a_place_stays() -> None:
     assert "皖北地区" in _actor_names("皖北地区养老服务加快发展。")
+
+
+@pytest.mark.parametrize("text", [
+    "城西分区关爱队队长王刚表示,将加强探访。",
+    "城西分區關愛隊隊長王剛表示,將加強探訪。",
+])
+def test_a_verb_and_a_one_character_noun_name_a_team(text: str) -> None:
+    found = _actors(text)
+    assert "城西分区关爱队队长" in found and "王刚" in found, found
+    assert "队队长" not in found, found
+
+
+def test_a_level_after_a_verb_is_not_taken_into_the_team() -> None:
+    found = _actors("全县邀请区议员出席。")
+    assert "区议员" in found and "邀请区议员" not in found, found
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("武陵山片区和大别山区加快发展。", "武陵山片区"),
+    ("武陵山片區和大別山區加快發展。", "武陵山片区"),
+])
+def test_regions_named_pianqu(text: str, region: str) -> None:
+    assert region in _actor_names(text), _actor_names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "基金会资助社区微心愿项目120个。",
+    "基金會資助社區微心願項目120個。",
+])
+def test_zizhu_is_the_verb_before_a_programme(text: str) -> None:
+    mechanisms = {normalise_name(e.label) for e in extract_text(text).entities if core_class(e.cls) == "Mechanism"}
+    assert "社区微心愿项目" in mechanisms and not any(m.startswith("资助") for m in mechanisms), mechanisms

@@ -83,7 +83,7 @@ class DocumentStructure:
 
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2,}")
 #: :attr:`PlaceRecognizer.REGIONS` as a set (looked up once per token)
-_REGION_WORDS = frozenset(("地区", "山区"))
+_REGION_WORDS = frozenset(("地区", "山区", "片区", "分区"))
 
 
 class PlaceRecognizer:
@@ -96,7 +96,7 @@ class PlaceRecognizer:
     #: one-character levels a place jieba knows may be followed by as a token of its own (某某 + 镇)
     LEVELS = frozenset("省市县区镇乡")
     #: nouns of a region named after a place (某某地区, 某某山区)
-    REGIONS = ("地区", "山区")
+    REGIONS = ("地区", "山区", "片区", "分区")
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_default_lexicon()
@@ -109,7 +109,7 @@ class PlaceRecognizer:
         kinds = list(map(self._kind.__getitem__, words))
         found = []  # added at the end, in order
         for i in compress(range(len(words) - 1), map(_REGION_WORDS.__contains__, words[1:])):
-            if kinds[i] != "deixis" and self._tag(words[i]) == "ns" and not words[i].endswith(self.SUFFIXES):
+            if kinds[i] != "deixis" and self._tag(words[i]) in ("ns", "nr") and not words[i].endswith(self.SUFFIXES):
                 # 某某 + 地区: a region named after a place (某某区 + 地区治理: a district, then a field)
                 found.append(_token_candidate(doc, words, offs, i, i + 2, "Place", "place"))
                 kinds[i] = None

@@ -422,6 +422,10 @@ class MorphologyRecognizer:
             left = w[k - 1]
             if left in self._founding and len(t) >= 2 and t not in self._verbs and i - k <= 2:
                 return True  # 成立+配送+行业党委: the founding verb is the clause's, the verb after it names the body
+            if k + 1 < i and len(w[k + 1]) == 1 and self._tag(w[k + 1]) == "n" and w[k + 1] not in _LEVELS \
+                    and w[k + 1] not in "村组党团" and len(t) >= 2 and t not in self._verbs \
+                    and not self._predicate_verb(w, k):
+                return True  # 关爱+队+队长: a verb and a one-character noun make the name of a team
             if i - k == 2 and len(t) >= 2 and self._level_word(left) and self.lexicon.heads[head][0] in (
                     "GovernmentBody", "PartyOrganization") \
                     and t not in self._verbs and self._tag(w[k + 1]).startswith("n") and self._tag(w[k + 1]) != "ns":
