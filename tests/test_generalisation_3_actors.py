@@ -255,3 +255,12 @@ def test_regions_named_pianqu(text: str, region: str) -> None:
 def test_zizhu_is_the_verb_before_a_programme(text: str) -> None:
     mechanisms = {normalise_name(e.label) for e in extract_text(text).entities if core_class(e.cls) == "Mechanism"}
     assert "社区微心愿项目" in mechanisms and not any(m.startswith("资助") for m in mechanisms), mechanisms
+
+
+@pytest.mark.parametrize("text", [
+    "街道实施“骑手网格员”行动,效果明显。",
+    "街道實施「騎手網格員」行動,效果明顯。",
+])
+def test_a_role_held_by_people_of_a_group_names_them(text: str) -> None:
+    found = _actors(text)
+    assert "骑手网格员" in found and "网格员" not in found, found

@@ -773,6 +773,8 @@ class MorphologyRecognizer:
         words = w[j:i + 1]
         words[-1] = words[-1][: len(words[-1]) - len(head)]
         words = [w for w in words if w]
+        if self.lexicon.heads[head][0] == "Role" and any(map(self._people_word, words)):
+            return False  # 居民代表, 骑手网格员: a role held by people of a group names them
         people = core_class(self.lexicon.heads[head][0]) == "Actor"  # 老党员, 困难群众: which people is meant
         return bool(words) and all(self._generic_word[w] and not (people and w in self._people_modifiers)
                                    for w in words)
