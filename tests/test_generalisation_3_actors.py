@@ -264,3 +264,18 @@ def test_zizhu_is_the_verb_before_a_programme(text: str) -> None:
 def test_a_role_held_by_people_of_a_group_names_them(text: str) -> None:
     found = _actors(text)
     assert "骑手网格员" in found and "网格员" not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "王书记代表区委讲话。",
+    "王書記代表區委講話。",
+    "这些做法代表了基层治理的方向。",
+])
+def test_daibiao_used_as_a_verb_names_no_role(text: str) -> None:
+    found = _actors(text)
+    assert not any(a.endswith("代表") for a in found), found
+
+
+def test_daibiao_as_a_role_before_a_verb() -> None:
+    found = _actors("物业公司代表列席会议。")
+    assert "物业公司代表" in found, found

@@ -627,6 +627,8 @@ class MorphologyRecognizer:
             if i + 1 < len(w) and w[i + 1] in self._compilations:
                 continue  # 某某经验材料, 某某经验汇编: the topic of a document, not a name
             nxt = w[i + 1] if i + 1 < len(w) else "。"
+            if lx.heads[head][0] == "Role" and (nxt in ("了", "着", "过") or self._names_organ(nxt) or nxt in lx.places):
+                continue  # 某某代表了……, 某书记代表区委讲话: the head word used as a verb
             if nxt[0] == "相" and len(nxt) in (1, 3) and core_class(lx.heads[head][0]) == "Actor":
                 continue  # 某某机构相衔接: modes of a system listed with 相 + verb, not a body
             if head in self._counted_groups and i + 1 < len(w) and not self._stop(w, i + 1) and not self._verb(nxt):
