@@ -279,3 +279,12 @@ def test_daibiao_used_as_a_verb_names_no_role(text: str) -> None:
 def test_daibiao_as_a_role_before_a_verb() -> None:
     found = _actors("物业公司代表列席会议。")
     assert "物业公司代表" in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "区议会选举产生新一届议员。",
+    "區議會選舉產生新一屆議員。",
+])
+def test_a_verb_jieba_tags_as_a_noun_and_a_term_count_end_a_name(text: str) -> None:
+    found = _actors(text)
+    assert "区议会" in found and not any("产生" in a or "一届" in a for a in found), found

@@ -61,7 +61,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 #: a count of measures (一项, 一套): what comes after it is the name
 _MECH_COUNT = re.compile(r"^[一二两三四五六七八九十几多单每]+[个项套批种类条]$")
-_COUNTED = re.compile(r"^[一二两三四五六七八九十百千万几多每]+[级个支名位家类项批层]$")
+_COUNTED = re.compile(r"^[新上下本]?[一二两三四五六七八九十百千万几多每]+[级个支名位家类项批层届]$")
 
 
 def add_candidate(doc: Doc, start: int, end: int, cls: str, source: str, concept: str = "") -> Span | None:
