@@ -288,3 +288,16 @@ def test_daibiao_as_a_role_before_a_verb() -> None:
 def test_a_verb_jieba_tags_as_a_noun_and_a_term_count_end_a_name(text: str) -> None:
     found = _actors(text)
     assert "区议会" in found and not any("产生" in a or "一届" in a for a in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "民政事務總署沙田民政事務處",
+    "民政事务总署沙田民政事务处",
+])
+def test_a_parent_organ_before_a_place_and_its_office_is_a_name_of_its_own(text: str) -> None:
+    found = _actors(text)
+    assert {"民政事务总署", "沙田民政事务处"} <= found, found
+
+
+def test_an_organ_and_its_department_stay_one() -> None:
+    assert "区委组织部" in _actors("区委组织部牵头。")

@@ -530,6 +530,10 @@ class MorphologyRecognizer:
                 break  # 两级党委, 三支队伍, 一项制度: a count, not part of the name
             if core == "Actor" and (self._tag(t) == "s" or (len(t) >= 2 and t[-1] == "在" and t not in self._known)):
                 break  # 区内居民: a word of location scopes the name; 围坐在: a verb and its 在 end it
+            if core == "Actor" and k + 1 < i and len(self.head_of(t) or "") >= 2 and self.lexicon.heads[
+                    self.head_of(t)][0] in ("GovernmentBody", "PartyOrganization") \
+                    and self._tag(w[k + 1]) in ("ns", "nr", "") and _NAME.fullmatch(w[k + 1]):
+                break  # 某某总署+某地+某某事务处: the parent organ, then the place of the organ named
             if k > 0 and _DIGIT.search(w[k - 1]) and t[0] in self.lexicon.qualifiers \
                     and _is_unit_token(t[1:], self.lexicon):
                 break  # 4600+余户+某某家庭: a qualified measure word after a number
