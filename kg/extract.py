@@ -315,6 +315,8 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
                 if k[:n] in places:
                     loose.add(k[n:])  # 某省托育服务体系 -> 托育服务体系
                     break
+        if cls in ("Role", "Group") and k[:1] in "村镇乡" and len(k) >= 4:
+            loose.add(k[1:])  # 村+调解员: the role at the village level is the role the text names elsewhere
         if core != "Actor":
             for t in _GENERIC_TAILS:
                 if k.endswith(t) and len(k) - len(t) >= 3:

@@ -301,3 +301,18 @@ def test_a_parent_organ_before_a_place_and_its_office_is_a_name_of_its_own(text:
 
 def test_an_organ_and_its_department_stay_one() -> None:
     assert "区委组织部" in _actors("区委组织部牵头。")
+
+
+@pytest.mark.parametrize("text", [
+    "加强调解员培训。部分村调解员年龄偏大。",
+    "加強調解員培訓。部分村調解員年齡偏大。",
+])
+def test_a_role_at_the_village_level_is_the_role_named_elsewhere(text: str) -> None:
+    ex = extract_text(text)
+    mediators = [e for e in ex.entities if normalise_name(e.label).endswith("调解员")]
+    assert len(mediators) == 1, [(e.label, e.aliases) for e in mediators]
+
+
+def test_village_level_alone_merges_nothing() -> None:
+    ex = extract_text("村干部和干部群众一起参与。")
+    assert {"村干部", "干部群众"} <= {normalise_name(e.label) for e in ex.entities}
