@@ -316,3 +316,17 @@ def test_a_role_at_the_village_level_is_the_role_named_elsewhere(text: str) -> N
 def test_village_level_alone_merges_nothing() -> None:
     ex = extract_text("村干部和干部群众一起参与。")
     assert {"村干部", "干部群众"} <= {normalise_name(e.label) for e in ex.entities}
+
+
+@pytest.mark.parametrize("text", [
+    "本报讯(记者 李晓红 通讯员 赵永刚)3月5日,全县召开推进会。",
+    "本報訊(記者 李曉紅 通訊員 趙永剛)3月5日,全縣召開推進會。",
+])
+def test_persons_of_a_byline(text: str) -> None:
+    persons = {normalise_name(e.label) for e in extract_text(text).entities if e.cls == "Person"}
+    assert {"李晓红", "赵永刚"} <= persons, persons
+
+
+def test_a_reporter_without_a_name_is_no_person() -> None:
+    ex = extract_text("记者从市民政局获悉,全市养老服务加快发展。")
+    assert not [e.label for e in ex.entities if e.cls == "Person"]

@@ -1185,11 +1185,15 @@ class PersonRecognizer:
         # the rules below look at a title or at the word after a word ending in one: only those positions
         at = set(compress(range(1, n), map(self._titles.__contains__, words[1:])))
         at.update(compress(range(1, n), map(self._title_ends.__getitem__, words[:-1])))
+        # a byline sets the name apart from the title: 记者 + space + 某某
+        at.update(i for i in range(2, n) if words[i - 1].isspace() and words[i - 2] in self._titles)
         found = []  # added at the end, in order
         for i in sorted(at):
             if words[i] in self._titles and self._is_name(words[i - 1]):
                 found.append(_token_candidate(doc, words, offs, i - 1, i + 1, "Person", "person"))
-            elif self._title_ends[words[i - 1]] and self._name_after_title(words, i):
+            elif (self._title_ends[words[i - 1]] or (i >= 2 and words[i - 1].isspace()
+                                                     and words[i - 2] in self._titles)) \
+                    and self._name_after_title(words, i):
                 found.append(_token_candidate(doc, words, offs, i, i + 1, "Person", "person"))
         spans.extend(doc, KEY, found)
         return doc
@@ -1209,8 +1213,9 @@ class PersonRecognizer:
         if tag is not None and not tag.startswith("nr"):
             return False
         nxt = words[i + 1] if i + 1 < len(words) else "。"
-        # 副书记某某表示, 某某说, 某某在会上表示 (a preposition opening an adverbial before the verb)
-        return nxt in _PUNCT or self._tags.get(nxt, "").startswith(("v", "p"))
+        # 副书记某某表示, 某某说, 某某在会上表示 (a preposition opening an adverbial before the verb), and a
+        # byline: (记者 某某 通讯员 某某), the title and the name apart
+        return nxt in _PUNCT or nxt.isspace() or self._tags.get(nxt, "").startswith(("v", "p"))
 
     def _is_name(self, word: str) -> bool:
         if not 2 <= len(word) <= 4 or not _HAN.fullmatch(word):
