@@ -330,3 +330,7 @@ def test_persons_of_a_byline(text: str) -> None:
 def test_a_reporter_without_a_name_is_no_person() -> None:
     ex = extract_text("记者从市民政局获悉,全市养老服务加快发展。")
     assert not [e.label for e in ex.entities if e.cls == "Person"]
+
+
+def test_a_kind_of_zone_listed_with_a_place_is_no_place() -> None:
+    assert "开发区" not in _actor_names("开发区、芙蓉区加快建设。")

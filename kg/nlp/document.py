@@ -142,7 +142,8 @@ class PlaceRecognizer:
         lx = self.lexicon
         return len(w) >= 3 and w[-1] == place[-1] and w[-1] in self.LEVELS and _HAN2.fullmatch(w) is not None \
             and w not in lx.entries and w not in lx.generic and w not in lx.heads and w not in lx.scopes \
-            and w not in self._deictics and self._tag(w) in ("", "n", "ns", "nr")
+            and w not in self._deictics and self._tag(w) in ("", "n", "ns", "nr") \
+            and self._tag(w[:-1])[:1] not in ("v", "d", "a")  # not 开发区, 高新区: a kind of zone
 
     @staticmethod
     def _tag(w: str) -> str:
