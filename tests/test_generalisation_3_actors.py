@@ -276,9 +276,18 @@ def test_daibiao_used_as_a_verb_names_no_role(text: str) -> None:
     assert not any(a.endswith("代表") for a in found), found
 
 
-def test_daibiao_as_a_role_before_a_verb() -> None:
-    found = _actors("物业公司代表列席会议。")
-    assert "物业公司代表" in found, found
+def test_daibiao_of_people_is_a_role() -> None:
+    found = _actors("业主代表列席会议。")
+    assert "业主代表" in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "邀请街道办事处代表、三个地区委员会代表出席。",
+    "邀請街道辦事處代表、三個地區委員會代表出席。",
+])
+def test_the_delegates_of_a_body_name_the_body(text: str) -> None:
+    found = _actor_names(text)
+    assert "地区委员会" in found and "地区委员会代表" not in found, found
 
 
 @pytest.mark.parametrize("text", [

@@ -61,6 +61,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 #: a count of measures (一项, 一套): what comes after it is the name
 _MECH_COUNT = re.compile(r"^[一二两三四五六七八九十几多单每]+[个项套批种类条]$")
+#: the classes of organisations (a body named before a delegate: 某委员会+代表)
+_BODIES = frozenset(("Organization", "PartyOrganization", "GovernmentBody", "SelfGovernanceOrganization",
+                     "SocialOrganization", "Enterprise"))
 _COUNTED = re.compile(r"^[新上下本]?[一二两三四五六七八九十百千万几多每]+[级个支名位家类项批层届]$")
 
 
@@ -348,6 +351,7 @@ class MorphologyRecognizer:
         quals = [q for q, kind in self.lexicon.qualifiers.items() if kind in ("lower", "approx")]
         self._count_re = re.compile(rf"\d[\d,.]*(?:万|亿)?(?:{alternation(units)})(?:{alternation(quals)})?")
         self._counted_groups = self.lexicon.word_lists.get("countedGroups", ())
+        self._delegates = frozenset(self.lexicon.word_lists.get("delegateHeads", ()))
         self._compilations = frozenset(self.lexicon.word_lists.get("compilationNouns", ()))
         self._generic_word = _Memo(lambda t: t in self.lexicon.generic or (t[0] in "各每" and t[1:] in self.lexicon.generic) or (
             _only_generic(t, self.lexicon) or self._tag(t) == "a") and t not in self.lexicon.entries)
@@ -626,7 +630,7 @@ class MorphologyRecognizer:
                     add(i, i + 1, lx.heads[head][0], "coordination-head:" + modifier)
                 continue  # 某党委书记、县长: the second title is not the committee's
             if i + 1 < len(w) and self.head_of(word + w[i + 1]) is not None \
-                    and w[i + 1] in lx.heads:
+                    and w[i + 1] in lx.heads and w[i + 1] not in self._delegates:
                 continue  # a longer head follows (党员 + 中心户)
             if i + 1 < len(w) and w[i + 1] in self._compilations:
                 continue  # 某某经验材料, 某某经验汇编: the topic of a document, not a name
@@ -645,6 +649,8 @@ class MorphologyRecognizer:
             j = self._scan_left(w, i, core == "Goal", core)
             if cls == "Role" and j < i:
                 j = self._people_start(w, j, i, stem)
+            if head in self._delegates and self._names_body(stem or w[i - 1] if i else ""):
+                continue  # 驻区单位+代表, 某委员会+代表: the body takes part through them; it is the name
             if core == "Actor" and j >= 1 and w[j - 1] == "等" and not standalone and cls != "Role":
                 continue  # 甲、乙等+某某+机构: the kind of the things listed, not a body of its own
             if core == "Actor" and j >= 2 and w[j - 1] == "、" and w[j][:1] in _LEVELS and 1 <= len(w[j - 2]) <= 2 \
@@ -695,6 +701,15 @@ class MorphologyRecognizer:
             if self._people_word(w[p]):
                 return p
         return j
+
+    def _names_body(self, word: str) -> bool:
+        """A word naming an organisation: a lexicon actor that is no group, role, person or place, or a word
+        ending in the head of an organisation (委员会, 公司)."""
+        entry = self.lexicon.entries.get(word)
+        if entry is not None:
+            return core_class(entry.cls) == "Actor" and entry.cls not in ("Group", "Role", "Person", "Place")
+        head = self.head_of(word)
+        return head is not None and self.lexicon.heads[head][0] in _BODIES
 
     def _people_word(self, word: str) -> bool:
         """A word naming people: a standalone group head (居民, 党员) or a group of the lexicon."""
