@@ -65,10 +65,12 @@ def extract_files(paths: Iterable[str | Path], *, encoding: str | None = None, n
     return [extract_document(read_document(p, encoding=encoding), nlp=nlp) for p in paths]
 
 
-def graph_of(extractions: Iterable[Extraction]) -> Graph:
+def graph_of(extractions: Iterable[Extraction], *, provenance: str = "full") -> Graph:
+    """One rdflib graph of ``extractions``; ``provenance``: ``"full"`` or ``"compact"``
+    (see :func:`kg.rdf.build.extraction_triples`)."""
     from kg.rdf.build import build_graph
 
-    return build_graph(extractions)
+    return build_graph(extractions, provenance=provenance)
 
 
 def sample_document() -> Document:

@@ -9,6 +9,11 @@ English only when the lexicon gives it), and linked to each span that mentions i
 (the exact quote only: the mention's ``gov:sentence`` gives its context). Relations are direct triples plus a ``gov:RelationAssertion`` that records
 the sentence stating them. Nothing here knows about spaCy.
 
+``provenance="compact"`` writes no span nodes: a mention's target and an assertion's evidence are then
+the RFC 5147 fragment ``<document#char=start,end>`` of the document's IRI (no triples of its own), which
+saves the 9 quads of every span (about 40% of a document's quads, and of a corpus store's size and load
+time). ``"full"`` (the default) is the model described in ``docs/datamodel.md``.
+
 :func:`extraction_triples` is the one place that says what a document asserts. It makes no rdflib
 objects: IRIs are plain ``str`` and literals are :class:`Lit` tuples, which is several times cheaper
 than rdflib terms (a corpus build spends most of its RDF time making terms). :func:`build_graph` turns
@@ -22,7 +27,8 @@ import logging
 import re
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Literal as TypingLiteral
+from typing import NamedTuple, get_args
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
@@ -36,14 +42,17 @@ from kg.vocab import GOV
 __all__ = [
     "OA",
     "ORG",
+    "PROVENANCE_LEVELS",
     "QUDT",
     "SENTENCE_WINDOW",
     "Lit",
+    "Provenance",
     "Term",
     "Triple",
     "add_extraction",
     "bind_prefixes",
     "build_graph",
+    "check_provenance",
     "decimal_literal",
     "extraction_triples",
     "nquads",
@@ -59,6 +68,10 @@ ID = Namespace(iri.BASE)
 
 #: longest gov:sentence kept on a mention (longer sentences are cut around the mention)
 SENTENCE_WINDOW = 240
+#: how a mention's target (and an assertion's evidence) is written: a span node with selectors, or an
+#: RFC 5147 fragment IRI of the document
+Provenance = TypingLiteral["full", "compact"]
+PROVENANCE_LEVELS: tuple[str, ...] = get_args(Provenance)
 _NO_EN = "No English label: the term is not in the govkg lexicon, and none is invented."
 
 
@@ -123,6 +136,17 @@ def decimal_literal(value: float) -> Literal:
     return Literal(_decimal_lex(value), datatype=XSD.decimal, normalize=False)
 
 
+def check_provenance(provenance: str) -> str:
+    """``provenance`` if it is a provenance level, else a one-line ``ValueError``.
+
+    >>> check_provenance("compact")
+    'compact'
+    """
+    if provenance not in PROVENANCE_LEVELS:
+        raise ValueError(f"unknown provenance level {provenance!r}: {' or '.join(PROVENANCE_LEVELS)}")
+    return provenance
+
+
 def bind_prefixes(g: Graph) -> Graph:
     for prefix, ns in prefixes("gov", "id", "oa", "prov", "skos", "dcterms", "org", "qudt", "foaf", "owl",
                                "xsd").items():
@@ -133,29 +157,40 @@ def bind_prefixes(g: Graph) -> Graph:
 # ------------------------------------------------------------------------------------ the triples
 
 
-def extraction_triples(ex: Extraction) -> list[Triple]:
+def extraction_triples(ex: Extraction, *, provenance: Provenance = "full") -> list[Triple]:
     """Every triple one document asserts, each once, in an order fixed by the extraction.
 
     IRIs are ``str``, literals :class:`Lit`. This is the single source of truth for the shape of the
     instance data: :func:`build_graph` and :func:`nquads` only change the form of its terms.
+    ``provenance`` says how a mention's target and an assertion's evidence are written: ``"full"``
+    an ``oa:SpecificResource`` with position and quote selectors, ``"compact"`` the IRI
+    ``<document#char=start,end>`` (:func:`kg.rdf.iri.char_fragment`), which has no triples.
     """
+    check_provenance(provenance)
     out: list[Triple] = []
     add = out.append
     doc = ex.document
     d = iri.document_str(doc.id)
     agent = iri.extractor_str(__version__)
     _document_triples(add, doc, d, agent)
-    spans: set[tuple[int, int]] = set()
+    if provenance == "full":
+        spans: set[tuple[int, int]] = set()
+
+        def target(span: Span) -> str:
+            return _span_triples(add, spans, doc, d, span)
+    else:
+        def target(span: Span) -> str:
+            return f"{d}#char={span.start},{span.end}"  # = iri.char_fragment(d, span.start, span.end)
     by_key = {e.key: iri.entity_str(*e.key) for e in ex.entities}
     for e in ex.entities:
-        _entity_triples(add, spans, doc, d, agent, e, by_key[e.key])
+        _entity_triples(add, target, doc, d, agent, e, by_key[e.key])
     for r in ex.relations:
         if r.subject in by_key and r.object in by_key:
-            _relation_triples(add, spans, doc, d, by_key[r.subject], _gov(r.predicate), by_key[r.object], r)
+            _relation_triples(add, target, doc, d, by_key[r.subject], _gov(r.predicate), by_key[r.object], r)
         else:
             log.debug("relation with unknown end dropped: %s", r)
     for q in ex.quantities:
-        _metric_triples(add, spans, doc, d, agent, q, by_key)
+        _metric_triples(add, target, doc, d, agent, q, by_key)
     return list(dict.fromkeys(out))
 
 
@@ -203,7 +238,7 @@ def _span_triples(add, spans: set, doc: Document, d: str, span: Span) -> str:
     return t
 
 
-def _entity_triples(add, spans: set, doc: Document, d: str, agent: str, e: Entity, node: str) -> None:
+def _entity_triples(add, target, doc: Document, d: str, agent: str, e: Entity, node: str) -> None:
     add((node, _TYPE, _gov(e.cls)))
     if e.cls != e.core:
         add((node, _TYPE, _gov(e.core)))
@@ -226,15 +261,15 @@ def _entity_triples(add, spans: set, doc: Document, d: str, agent: str, e: Entit
     if e.mentions:
         tag = iri.mention_tag(node)
         for m in e.mentions:
-            _mention_triples(add, spans, doc, d, node, tag, m.span, m.sentence)
+            _mention_triples(add, target, doc, d, node, tag, m.span, m.sentence)
 
 
-def _mention_triples(add, spans: set, doc: Document, d: str, node: str, tag: str, span: Span,
+def _mention_triples(add, target, doc: Document, d: str, node: str, tag: str, span: Span,
                      sentence: Span | None) -> None:
     mi = f"{d}/mention/{span.start}-{span.end}-{tag}"  # = iri.mention_str(doc.id, start, end, node)
     add((mi, _TYPE, _MENTION))
     add((mi, _OA_HAS_BODY, node))
-    add((mi, _OA_HAS_TARGET, _span_triples(add, spans, doc, d, span)))
+    add((mi, _OA_HAS_TARGET, target(span)))
     if sentence is not None:
         add((mi, _SENTENCE, _new(Lit, (sentence_window(doc.text, sentence, span), None, None))))
     add((node, _HAS_MENTION, mi))
@@ -258,20 +293,20 @@ def sentence_window(text: str, sentence: Span, span: Span, *, max_chars: int = S
     return text[a:b]
 
 
-def _relation_triples(add, spans: set, doc: Document, d: str, s: str, p: str, o: str, r: Relation) -> None:
+def _relation_triples(add, target, doc: Document, d: str, s: str, p: str, o: str, r: Relation) -> None:
     add((s, p, o))
     a = iri.assertion_str(doc.id, s, p, o)
     add((a, _TYPE, _ASSERTION))
     add((a, _RDF + "subject", s))
     add((a, _RDF + "predicate", p))
     add((a, _RDF + "object", o))
-    add((a, _EVIDENCE, _span_triples(add, spans, doc, d, r.evidence)))
+    add((a, _EVIDENCE, target(r.evidence)))
     add((a, _DERIVED, d))
     if r.trigger:
         add((a, _COMMENT, Lit(r.trigger, "zh")))
 
 
-def _metric_triples(add, spans: set, doc: Document, d: str, agent: str, q: Quantity, by_key: dict) -> None:
+def _metric_triples(add, target, doc: Document, d: str, agent: str, q: Quantity, by_key: dict) -> None:
     m = iri.metric_str(doc.id, q.span.start, q.span.end)
     add((m, _TYPE, _METRIC))
     label = f"{q.statement}:{q.span.quote}" if q.statement else q.span.quote
@@ -295,21 +330,24 @@ def _metric_triples(add, spans: set, doc: Document, d: str, agent: str, q: Quant
         add((m, _gov("statement"), Lit(q.statement, "zh")))
     add((m, _MENTIONED_IN, d))
     add((m, _ATTRIBUTED, agent))
-    _mention_triples(add, spans, doc, d, m, iri.mention_tag(m), q.span, q.sentence)
+    _mention_triples(add, target, doc, d, m, iri.mention_tag(m), q.span, q.sentence)
 
 
 # ----------------------------------------------------------------------------------- rdflib graph
 
 
-def build_graph(extractions: Iterable[Extraction], *, graph: Graph | None = None) -> Graph:
-    """Build one graph from the extractions of one or more documents."""
+def build_graph(extractions: Iterable[Extraction], *, graph: Graph | None = None,
+                provenance: Provenance = "full") -> Graph:
+    """Build one graph from the extractions of one or more documents (``provenance``: see
+    :func:`extraction_triples`)."""
+    check_provenance(provenance)
     g = bind_prefixes(graph if graph is not None else Graph())
     for ex in extractions:
-        add_extraction(g, ex)
+        add_extraction(g, ex, provenance=provenance)
     return g
 
 
-def add_extraction(g: Graph, ex: Extraction) -> Graph:
+def add_extraction(g: Graph, ex: Extraction, *, provenance: Provenance = "full") -> Graph:
     """Add one document's entities, relations and metrics (with provenance) to ``g``."""
     terms: dict[Term, URIRef | Literal] = {}
 
@@ -325,7 +363,7 @@ def add_extraction(g: Graph, ex: Extraction) -> Graph:
         return r
 
     note = SKOS.editorialNote
-    for s, p, o in extraction_triples(ex):
+    for s, p, o in extraction_triples(ex, provenance=provenance):
         triple = (term(s), term(p), term(o))
         if p == _NOTE and (triple[0], note, None) in g:
             continue  # one note is enough (a graph may already hold one from another document)

@@ -4,7 +4,9 @@ An entity's IRI depends only on its core class and its canonical label, normalis
 space or quotation marks), so the same entity gets the same IRI in every run, on every machine and in
 every document: ``https://w3id.org/govkg/id/actor/<16 hex digits of sha256>``. Document-bound things
 (documents, mentions, spans, metrics, relation assertions) hang below the document's IRI, itself
-derived from the sha256 of the text.
+derived from the sha256 of the text. With compact provenance a mention's target is not a span node but
+an RFC 5147 fragment of the document's IRI, ``<document#char=start,end>`` (:func:`char_fragment`,
+read back with :func:`parse_char_fragment`).
 
 Each ``*_iri`` function returns an rdflib ``URIRef``; its ``*_str`` twin returns the same IRI as a plain
 string, for :func:`kg.rdf.build.extraction_triples`, which makes no rdflib terms.
@@ -22,6 +24,7 @@ __all__ = [
     "BASE",
     "assertion_iri",
     "assertion_str",
+    "char_fragment",
     "document_iri",
     "document_str",
     "entity_iri",
@@ -34,11 +37,13 @@ __all__ = [
     "metric_iri",
     "metric_str",
     "normalise_label",
+    "parse_char_fragment",
     "span_iri",
     "span_str",
 ]
 
 BASE = "https://w3id.org/govkg/id/"
+_CHAR_FRAGMENT = re.compile(r"#char=(\d+),(\d+)(?:;[^#]*)?\Z")
 _STRIP = re.compile(r"[\s\u201c\u201d\u2018\u2019\"'\u300a\u300b<>\u300c\u300d\u300e\u300f]")
 
 
@@ -66,6 +71,38 @@ def document_str(doc_id: str) -> str:
 
 def span_str(doc_id: str, start: int, end: int) -> str:
     return f"{BASE}doc/{doc_id}/span/{start}-{end}"
+
+
+def char_fragment(document: str, start: int, end: int) -> str:
+    """The characters ``[start, end)`` of a document as an RFC 5147 fragment of its IRI.
+
+    Offsets count characters (Python ``str`` indices) of the decoded text, as ``oa:start``/``oa:end``
+    do; the IRI is a compact provenance target and gets no triples of its own.
+
+    >>> t = char_fragment("https://w3id.org/govkg/id/doc/0e48", 12, 16)
+    >>> t
+    'https://w3id.org/govkg/id/doc/0e48#char=12,16'
+    >>> parse_char_fragment(t)
+    (12, 16)
+    """
+    return f"{document}#char={start},{end}"
+
+
+def parse_char_fragment(target: str) -> tuple[int, int] | None:
+    """``(start, end)`` of an RFC 5147 ``#char=start,end`` IRI (an integrity check such as
+    ``;length=…`` is allowed and ignored); None for any other IRI (a span node, say) or a range
+    that ends before it starts.
+
+    >>> parse_char_fragment("https://w3id.org/govkg/id/doc/0e48#char=3,5;length=900")
+    (3, 5)
+    >>> parse_char_fragment("https://w3id.org/govkg/id/doc/0e48/span/3-5") is None
+    True
+    """
+    m = _CHAR_FRAGMENT.search(target)
+    if m is None:
+        return None
+    start, end = int(m.group(1)), int(m.group(2))
+    return (start, end) if start <= end else None
 
 
 def mention_tag(entity: str) -> str:
