@@ -88,10 +88,14 @@ QUDT_BY_KIND: dict[str, URIRef] = {"count": UNIT.NUM, "percent": UNIT.PERCENT, "
 
 _CORE = ("Actor", "Mechanism", "Goal", "Metric", "Challenge", "Event")
 
+#: a metric's end offset: from its span's position selector, or from a compact ``<document#char=start,end>``
 _END_QUERY = """
 SELECT ?metric ?end WHERE {
   ?metric a gov:Metric ; gov:hasMention ?mention .
-  ?mention oa:hasTarget/oa:hasSelector/oa:end ?end .
+  ?mention oa:hasTarget ?target .
+  OPTIONAL { ?target oa:hasSelector/oa:end ?spanEnd }
+  BIND(COALESCE(?spanEnd, xsd:integer(STRAFTER(STRAFTER(STR(?target), "#char="), ","))) AS ?end)
+  FILTER(BOUND(?end))
 }"""
 _TYPES_QUERY = """
 SELECT DISTINCT ?subject ?type WHERE {
