@@ -3,6 +3,12 @@
 The projection reads each predicate it needs once (a predicate-indexed scan of an rdflib ``Graph`` or
 a pyoxigraph ``Store``), so a million-triple graph is projected in a few seconds; it never runs one
 query per node.
+
+Mentions are read from either provenance shape (``docs/datamodel.md``): a target that is a span with
+selectors gives the document, offsets and quote; a compact target ``<document#char=start,end>`` gives
+the document and offsets, and the quote is recovered from the mention's ``gov:sentence``: the entity's
+name (label, alias, or a metric's raw value) of the right length found there, else the characters the
+other mentions of the same sentence place at its offsets; else it is left out (``None``).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import networkx as nx
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.rdf.build import OA
+from kg.rdf.iri import parse_char_fragment
 from kg.records import CORE_CLASSES
 from kg.vocab import GOV
 
@@ -161,8 +168,9 @@ def to_networkx(
             for attr in _METRIC_ATTRS:
                 attrs.setdefault(attr, None)
 
-    # 4. mentions: entity -hasMention-> mention -hasTarget-> span -hasSelector-> selectors
-    _add_mentions(src, nodes)
+    # 4. mentions: entity -hasMention-> mention -hasTarget-> span -hasSelector-> selectors (full provenance)
+    #    or mention -hasTarget-> <document#char=start,end> (compact provenance)
+    mention_rows = _add_mentions(src, nodes, labels, pref)
 
     # 5. relations between entities
     edges: list[tuple[str, str, str, dict[str, Any]]] = []
@@ -175,7 +183,7 @@ def to_networkx(
                                           "label_en": _pick(lab, "en", fallback=False)}))
 
     if include_provenance:
-        _add_provenance(src, schema, nodes, prov_nodes, labels, edges, lang)
+        _add_provenance(src, schema, nodes, prov_nodes, labels, edges, lang, mention_rows)
     if include_ontology:
         _add_ontology(src, schema, nodes, types, edges, lang)
 
@@ -304,13 +312,15 @@ def _first(by_lang: dict[str, str] | None) -> str | None:
     return by_lang[min(by_lang)]
 
 
-def _add_mentions(src: _Source, nodes: dict[str, dict[str, Any]]) -> None:
+def _add_mentions(src: _Source, nodes: dict[str, dict[str, Any]], labels: dict[str, dict[str, str]],
+                  pref: dict[str, dict[str, str]]) -> dict[str, dict[str, Any]]:
+    """Give every entity its ``mentions`` rows; returns the rows by mention IRI."""
     owner: dict[str, list[str]] = defaultdict(list)
     for s, m in src.iri_pairs(_GOV + "hasMention"):
         if s in nodes:
             owner[m].append(s)
     if not owner:
-        return
+        return {}
     target = {m: t for m, t in src.iri_pairs(_OA + "hasTarget") if m in owner}
     spans = set(target.values())
     source = {t: d for t, d in src.iri_pairs(_OA + "hasSource") if t in spans}
@@ -325,20 +335,71 @@ def _add_mentions(src: _Source, nodes: dict[str, dict[str, Any]]) -> None:
                 fields[t][name] = value
     sentence = {m: value for m, value, _ in src.literal_triples(_GOV + "sentence") if m in owner}
     rows: dict[str, dict[str, Any]] = {}
+    compact: list[str] = []
     for m in owner:
         t = target.get(m)
         f = fields.get(t, {}) if t is not None else {}
+        doc = source.get(t) if t is not None else None
+        if t is not None and doc is None and (where := parse_char_fragment(t)) is not None:
+            doc, f = t.split("#", 1)[0], {"start": where[0], "end": where[1]}
+            compact.append(m)
         rows[m] = {
-            "doc": source.get(t) if t is not None else None,
-            "start": f.get("start"), "end": f.get("end"), "exact": f.get("exact"), "sentence": sentence.get(m),
+            "doc": doc, "start": f.get("start"), "end": f.get("end"), "exact": f.get("exact"),
+            "sentence": sentence.get(m),
         }
-    locate_quotes(rows.values())
+    if compact:
+        _recover_quotes(rows, compact, owner, nodes, labels, pref)
+    else:
+        locate_quotes(rows.values())
     for m, entities in owner.items():
         for e in entities:
             nodes[e]["mentions"].append(dict(rows[m]))
     for attrs in nodes.values():
         if len(attrs["mentions"]) > 1:
             attrs["mentions"].sort(key=lambda r: (r["doc"] or "", r["start"] or 0, r["end"] or 0))
+    return rows
+
+
+def _recover_quotes(rows: dict[str, dict[str, Any]], compact: list[str], owner: dict[str, list[str]],
+                    nodes: dict[str, dict[str, Any]], labels: dict[str, dict[str, str]],
+                    pref: dict[str, dict[str, str]]) -> None:
+    """The quotes of compact mentions (which the graph does not state), then every row's ``offset``.
+
+    First the names of the mention's entity (labels, preferred labels, aliases, a metric's raw value)
+    that are as long as the target and occur in the sentence: one such name is the quote. Then, for
+    the mentions still without one, the sentence's offset in the document that the located mentions of
+    the same sentence agree on gives the quote as the sentence's characters at the target's offsets.
+    """
+    for m in compact:
+        r = rows[m]
+        start, end, sent = r["start"], r["end"], r["sentence"]
+        names: set[str] = set()
+        for e in owner[m]:
+            node = nodes[e]
+            names.update(labels.get(e, {}).values())
+            names.update(pref.get(e, {}).values())
+            names.update(node["aliases"])
+            names.add(node["label"])
+            if isinstance(node.get("raw"), str):
+                names.add(node["raw"])
+        fits = {n for n in names if isinstance(n, str) and len(n) == end - start
+                and (not isinstance(sent, str) or n in sent)}
+        if len(fits) == 1:
+            r["exact"] = fits.pop()
+    locate_quotes(rows.values())
+    votes: dict[tuple[Any, str], Counter[int]] = defaultdict(Counter)
+    for r in rows.values():
+        if r["offset"] is not None and isinstance(r["start"], int):
+            votes[(r["doc"], r["sentence"])][r["start"] - r["offset"]] += 1
+    for m in compact:
+        r = rows[m]
+        sent, ballot = r["sentence"], votes.get((r["doc"], r["sentence"]))
+        if r["exact"] is not None or not ballot or not isinstance(sent, str):
+            continue
+        at = max(ballot, key=lambda s: (ballot[s], -s))  # the sentence's offset most mentions agree on
+        i, n = r["start"] - at, r["end"] - r["start"]
+        if 0 <= i and i + n <= len(sent) and n > 0:
+            r["exact"], r["offset"] = sent[i:i + n], i
 
 
 def locate_quotes(rows: Iterable[dict[str, Any]]) -> None:
@@ -389,7 +450,7 @@ def locate_quotes(rows: Iterable[dict[str, Any]]) -> None:
 
 def _add_provenance(
     src: _Source, schema: _Schema, nodes: dict[str, dict[str, Any]], prov_nodes: dict[str, str],
-    labels: dict[str, dict[str, str]], edges: list, lang: str,
+    labels: dict[str, dict[str, str]], edges: list, lang: str, mention_rows: dict[str, dict[str, Any]],
 ) -> None:
     names: dict[str, str] = {}
     for s, value, _ in src.literal_triples(_DCTERMS + "title"):
@@ -401,6 +462,9 @@ def _add_provenance(
     for m, t in src.iri_pairs(_OA + "hasTarget"):
         if m in prov_nodes and t in quote:
             quote.setdefault(m, quote[t])  # a mention is named by the quote of its span
+    for m, row in mention_rows.items():
+        if m in prov_nodes and isinstance(row.get("exact"), str):
+            quote.setdefault(m, row["exact"])  # compact provenance: the recovered quote
     for s, cls in prov_nodes.items():
         label = (names.get(s) or _pick(labels.get(s), lang) or _first(labels.get(s))
                  or quote.get(s) or _local(s))
