@@ -73,7 +73,7 @@ def _formats(values: list[str]) -> list[str]:
 
 def corpus_build(files: list[Path] | None, out: Path, *, store: Path | None, workers: int, dask: str | None,
                  formats: list[str], base: Path | None, force: bool, prune: bool, encoding: str | None,
-                 jurisdiction: str | None, config: Path | None, max_mb: float) -> None:
+                 jurisdiction: str | None, config: Path | None, max_mb: float, provenance: str = "full") -> None:
     """Build many documents into a store and/or TriG/N-Quads files, one named graph per document."""
     from kg.cli.build import expand_inputs
     from kg.corpus import CorpusError, Settings, build_corpus, dump_dataset, source_id, sources_for
@@ -95,7 +95,8 @@ def corpus_build(files: list[Path] | None, out: Path, *, store: Path | None, wor
     if not formats and store is None:
         formats = ["trig"]
     settings = Settings(jurisdiction=jurisdiction,
-                        config=config.read_text(encoding="utf-8") if config is not None else None)
+                        config=config.read_text(encoding="utf-8") if config is not None else None,
+                        provenance=provenance)
     if config is not None:  # fail now, not once per document in the workers
         try:
             from kg.nlp.pipeline import build_nlp
