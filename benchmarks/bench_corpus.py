@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/bench_corpus.py --docs 200    # a quicker run
     .venv/bin/python benchmarks/bench_corpus.py --skip dask   # leave out an engine (serial, workers, dask)
     .venv/bin/python benchmarks/bench_corpus.py --memory      # an in-memory store (no on-disk indexes)
+    .venv/bin/python benchmarks/bench_corpus.py --provenance compact   # #char= targets, no span nodes
 
 The corpus is :mod:`synthetic_corpus` (seeded; notices, plans, reports and experience articles built
 from templates and the bundled lexicon; about 1,300 characters a document). In the same run it measures
@@ -42,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # synthetic_corpus bes
 
 import pyoxigraph as ox
 
-from kg.corpus import build_corpus, canonical_nquads, prepare, sources_for
+from kg.corpus import Settings, build_corpus, canonical_nquads, prepare, sources_for
 from kg.store import OxigraphStore
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -123,6 +124,8 @@ def main() -> None:
     ap.add_argument("--memory", action="store_true",
                     help="Build into an in-memory store (as a build without --store does) instead of on disk.")
     ap.add_argument("--keep", type=Path, default=None, help="Keep the corpus and stores in this folder.")
+    ap.add_argument("--provenance", choices=("full", "compact"), default="full",
+                    help="Provenance level of the builds (kg.corpus.Settings.provenance).")
     args = ap.parse_args()
 
     from synthetic_corpus import generate
@@ -148,18 +151,21 @@ def main() -> None:
                     "load_average": os.getloadavg()},
         "corpus": {"documents": len(sources), "characters": chars, "seed": args.seed},
         "store": "memory" if args.memory else "disk",
+        "provenance": args.provenance,
         "targets": TARGETS,
     }
     base = jieba_baseline(texts)
     result["jieba"] = base
     print(f"jieba.lcut: {base['chars_per_s']:,.0f} chars/s ({base['seconds']:.2f} s)", flush=True)
 
+    settings = Settings(provenance=args.provenance)
     runs = []
     if "serial" not in args.skip:
-        runs.append(run_build("serial", sources, workdir, memory=args.memory, freeze=True))  # as the govkg command does
+        runs.append(run_build("serial", sources, workdir, memory=args.memory, settings=settings,
+                              freeze=True))  # as the govkg command does
         print(f"serial: {runs[-1]['wall_seconds']:.1f} s", flush=True)
     if "workers" not in args.skip:
-        runs.append(run_build("workers2", sources, workdir, memory=args.memory, workers=2))
+        runs.append(run_build("workers2", sources, workdir, memory=args.memory, settings=settings, workers=2))
         print(f"--workers 2: {runs[-1]['wall_seconds']:.1f} s", flush=True)
     if "dask" not in args.skip:
         from distributed import LocalCluster
@@ -168,7 +174,8 @@ def main() -> None:
         with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
                           host="127.0.0.1") as cluster:
             start = time.perf_counter() - t
-            run = run_build("dask2", sources, workdir, memory=args.memory, dask=cluster.scheduler_address)
+            run = run_build("dask2", sources, workdir, memory=args.memory, settings=settings,
+                            dask=cluster.scheduler_address)
         run["cluster_start_seconds"] = start
         runs.append(run)
         print(f"dask LocalCluster(2): {run['wall_seconds']:.1f} s (+{start:.1f} s cluster start)", flush=True)
