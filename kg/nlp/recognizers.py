@@ -900,6 +900,7 @@ class QuoteRecognizer:
         utterances = _utterances(text) if "“" in text else []
         # where the names of actors end: a quote listed after one (新乡贤、退休干部和“某某”) is a group
         actor_ends: set[int] | None = None  # made when first needed
+        mech_at: dict[int, tuple[int, str]] | None = None  # where mechanisms start (made when first needed)
         for m in _QUOTE.finditer(text):
             inner = m.group(1)
             s, e = m.start(1), m.end(1)
@@ -913,6 +914,13 @@ class QuoteRecognizer:
                 continue
             if _SPEECH.search(inner) or after.startswith(self._phenomena):
                 continue  # a quoted utterance, or a phenomenon (存在“某某”现象: a weakness, not a measure)
+            if "、" in inner:
+                if mech_at is None:
+                    mech_at = self._mechanisms_by_start(doc)
+                described = mech_at.get(m.end() + (after[:1] == "的"))
+                if described is not None:
+                    add_candidate(doc, m.start(), described[0], described[1], "quote")
+                    continue  # “A、B、C”(的)某某机制: the quoted list describes the mechanism named after it
             if text[max(0, m.start() - 1):m.start()] in ("从", "由") and re.match(r"(?:走?向|转向|转变为|到)", after):
                 continue  # 从“A”走向“B”: A is the state left behind, not a measure
             if _TOWARDS.search(text, max(0, m.start() - 40), m.start()):
@@ -947,6 +955,16 @@ class QuoteRecognizer:
             if cls:
                 add_candidate(doc, s, e, cls, "quote")
         return doc
+
+    @staticmethod
+    def _mechanisms_by_start(doc: Doc) -> dict[int, tuple[int, str]]:
+        """Start -> ``(end, class)`` of the longest mechanism candidate (not a policy) starting there."""
+        out: dict[int, tuple[int, str]] = {}
+        for c in spans.records(doc, KEY):
+            if c.label_ != "Policy" and core_class(c.label_) == "Mechanism" \
+                    and c.end_char > out.get(c.start_char, (0, ""))[0]:
+                out[c.start_char] = (c.end_char, c.label_)
+        return out
 
     def _parts(self, doc: Doc, start: int, parts: list[str]) -> None:
         """“A+B”: each part the lexicon or a head types as an actor is one (source ``part``)."""
