@@ -42,3 +42,67 @@ def test_a_quoted_list_before_a_noun_that_names_no_mechanism_stays_apart() -> No
     got = _entities("社区推行“错峰开放、预约使用”,活动室利用率提高。")
     assert got.get("错峰开放、预约使用", ("",))[0] == "Mechanism", got
     assert not any(k.startswith("错峰开放、预约使用") and k != "错峰开放、预约使用" for k in got), got
+
+
+# -- weakness clauses ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("目前,村级医疗资源配置不均衡。", {"村级医疗资源配置不均衡"}),
+    ("辖区独居老人比例偏高,护理人员也较为紧张。", {"辖区独居老人比例偏高", "护理人员也较为紧张"}),
+    ("轄區獨居老人比例偏高,護理人員也較為緊張。", {"辖区独居老人比例偏高", "护理人员也较为紧张"}),
+    ("同时,供需信息不对称,社区“最后一公里”堵点依然存在。", {"供需信息不对称", "社区“最后一公里”堵点依然存在"}),
+])
+def test_short_weakness_clauses(text: str, expected: set[str]) -> None:
+    assert {normalise_name(n) for n in expected} <= _of(text, "Challenge"), _of(text, "Challenge")
+
+
+@pytest.mark.parametrize("text", ["今年以来,各项服务成效比较明显。", "群众参与热情依然高涨,志愿队伍不断壮大。"])
+def test_no_weakness_without_a_cue(text: str) -> None:
+    assert not _of(text, "Challenge"), _of(text, "Challenge")
+
+
+@pytest.mark.parametrize(("text", "expected", "deictic"), [
+    ("我县部分山区村医缺位,群众看病不便。", "部分山区村医缺位", "我县"),
+    ("本區部分屋苑停車位偏少。", "部分屋苑停车位偏少", "本区"),
+])
+def test_a_weakness_leaves_out_its_deictic_subject(text: str, expected: str, deictic: str) -> None:
+    got = _of(text, "Challenge")
+    assert expected in got and not any(c.startswith(deictic) for c in got), got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("资金来源单一、部分居民“等靠要”(wait-and-see)、专业人才匮乏是制约社区发展的主要因素。",
+     {"资金来源单一", "部分居民“等靠要”", "专业人才匮乏"}),
+    ("資金來源單一、部分居民「等靠要」、專業人才匱乏是制約社區發展的主要因素。",
+     {"资金来源单一", "部分居民“等靠要”", "专业人才匮乏"}),
+])
+def test_every_item_of_a_list_of_weaknesses_sharing_a_predicate(text: str, expected: set[str]) -> None:
+    got = _of(text, "Challenge")
+    assert {normalise_name(n) for n in expected} <= got, got
+    assert "等靠要" not in _of(text, "Mechanism")
+
+
+def test_a_list_item_without_a_cue_in_a_list_of_tasks_is_no_weakness() -> None:
+    got = _of("完善服务设施、培育社区社会组织、补齐人才短板是今年的重点任务。", "Challenge")
+    assert not any("培育" in c for c in got), got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("调查显示,青年志愿者参与呈现“意愿强、行动少”的特点。", "青年志愿者参与呈现“意愿强、行动少”的特点"),
+    ("調查顯示,青年志願者參與呈現「意願強、行動少」的特點。", "青年志愿者参与呈现“意愿强、行动少”的特点"),
+])
+def test_a_feature_with_a_mark_of_lack_is_a_weakness(text: str, expected: str) -> None:
+    assert normalise_name(expected) in _of(text, "Challenge"), _of(text, "Challenge")
+
+
+def test_a_feature_without_a_mark_of_lack_is_no_weakness() -> None:
+    assert not _of("全区经济呈现“高增长、高质量”的态势。", "Challenge")
+
+
+@pytest.mark.parametrize(("text", "expected", "wrong"), [
+    ("部分小区停车位偏少、物业费收缴率较低等问题仍然存在。", "部分小区停车位偏少", "等问题仍然存在"),
+    ("部分小區停車位偏少、物業費收繳率較低等問題仍然存在。", "部分小区停车位偏少", "等问题仍然存在"),
+])
+def test_a_predicate_said_of_a_list_of_weaknesses_is_no_weakness_of_its_own(text: str, expected: str,
+                                                                           wrong: str) -> None:
+    got = _of(text, "Challenge")
+    assert expected in got and not any(wrong in c for c in got), got

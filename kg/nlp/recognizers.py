@@ -821,6 +821,8 @@ _ONE_EACH = re.compile(r"^一[\u4e00-\u9fff]{1,3}一[\u4e00-\u9fff]{1,4}$")
 _QUANTIFIERS = frozenset(("部分", "少数", "个别"))
 #: a clause stating a phenomenon in quotation marks: 部分小区存在“某某”现象
 _PHENOMENON = re.compile(r"^(.{0,16}?(?:存在|出现)“[^“”]{2,12}”(?:的)?(?:现象|问题|倾向))$")
+#: a gloss in Latin letters closing a phrase: 某某(free-riding)
+_GLOSS = re.compile(r"\([A-Za-z][A-Za-z .'-]*\)$")
 #: what precedes a cue in a heading that only announces weaknesses (存在的短板, 主要不足)
 _ANNOUNCES = re.compile(r"(?:存在|主要|突出|面临|当前)*的?")
 #: 从“A”走向 / 由“A”向 right before a quote: the quote is the state aimed at
@@ -1293,11 +1295,20 @@ class ChallengeRecognizer:
         #: the fillers a weakness drops from its start, in the lexicon's order (not the quantifiers: 部分小区……,
         #: the weakness is stated of a part, the part belongs to it)
         self._leading = tuple(f for f in self.lexicon.fillers if f not in _QUANTIFIERS)
+        #: a deictic subject (我市, 本区) opening a weakness is left out too: the weakness is its core
+        self._leading += tuple(d for d in self.lexicon.deictics if d not in self._leading)
         self._remedy = re.compile(alternation(self.lexicon.word_lists.get("remedyVerbs", ())))
         cause = alternation(self.lexicon.word_lists.get("causeVerbs", ()))
         trends = alternation(self.lexicon.word_lists.get("worseningTrends", ()))
         self._cause_in = re.compile(cause)
         self._caused = re.compile(rf"^(.{{2,16}}?(?:{cause})[\u4e00-\u9fff]{{1,12}}?(?:{trends}))$")  # ……导致……老龄化
+        # ……等问题 right before a cue: the cue is said of the whole list
+        self._summary = re.compile(rf"等(?:{alternation(self.lexicon.word_lists.get('phenomenonNouns', ()))})$")
+        shows = alternation(self.lexicon.word_lists.get("showVerbs", ()))
+        features = alternation(self.lexicon.word_lists.get("featureNouns", ()))
+        lacks = "".join(map(re.escape, self.lexicon.word_lists.get("lackMarks", ()))) or "\0"
+        # 某某呈现“高甲、低乙”的特征: a feature shown whose quoted words hold a mark of lack
+        self._feature = re.compile(rf"^(.{{2,16}}?(?:{shows})“[^“”]{{0,16}}[{lacks}][^“”]{{0,16}}”的?(?:{features}))$")
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
@@ -1306,18 +1317,31 @@ class ChallengeRecognizer:
             text = full[clause.start_char:clause.end_char].rstrip(",;:。!?\n")
             found = False
             pos = 0
-            if (m := _PHENOMENON.search(text)) is not None:
+            if (m := _PHENOMENON.search(text) or self._feature.search(text)) is not None:
                 self._add(doc, m.group(1), clause.start_char)  # 部分小区存在“某某”现象
                 continue
             items = text.split("、") if "“" not in text else _outside_quotes_split(text)
+            plain: list[tuple[str, int]] = []  # the items no cue marks, with their starts
+            weak = 0
             for n, item in enumerate(items):
                 m = self._cue.search(item)
                 if m is None and n and n == len(items) - 1 and found:
                     m = self._cue_in_list.search(item)
+                    if m and weak >= 1:
+                        for p_text, p_start in plain:  # A不足、B、C缺位是……的因素: B is one of them too
+                            self._add(doc, _GLOSS.sub("", p_text), p_start)
+                if m and n and n == len(items) - 1 and self._summary.search(item, 0, m.start(1)):
+                    if not found:  # A、B等现象依然存在: the list is one weakness
+                        found |= self._add(doc, text[:pos + m.end(1)], clause.start_char)
+                    break  # ……、B等现象依然存在 after a weakness: the predicate of the list, no weakness of its own
                 if m:
-                    found |= self._add(doc, item[:m.end(1)], clause.start_char + pos)
+                    added = self._add(doc, item[:m.end(1)], clause.start_char + pos)
+                    found |= added
+                    weak += added
                 elif len(items) > 1 and (m := self._lack.search(item)):
                     found |= self._add(doc, m.group(1), clause.start_char + pos)  # A泛化、B偏重留痕
+                elif n:
+                    plain.append((item, clause.start_char + pos))
                 pos += len(item) + 1
             if not found and (m := self._lack.search(text) or (
                     self._cause_in.search(text) and self._caused.search(text))):
