@@ -496,9 +496,20 @@ def _merge_short_names(raw: list[dict], node: list[int], uf: _UF, lx: Lexicon) -
     档案互认机制; 人人出力的邻里互助共同体 … 邻里互助共同体): the tail ends in a head, has a modifier of at least
     four characters, and is the tail of the names of one entity only."""
     by_label: dict[tuple[str, str], list[int]] = defaultdict(list)
+    policies: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(raw):
         if r["core"] in ("Mechanism", "Goal") and r["cls"] != "Policy":
             by_label[(r["core"], normalise_label(r["label"]))].append(node[i])
+        elif r["cls"] == "Policy":
+            policies[normalise_label(r["label"])].append(node[i])
+    if len(policies) >= 2:  # 《实施意见》 after 《某省关于某某的实施意见》: the one policy whose title ends so
+        for short, nodes in policies.items():
+            longer = {uf.find(policies[name][0]) for name in policies
+                      if len(name) > len(short) >= 2 and name.endswith(short)}
+            if len(longer) == 1:
+                target = next(iter(longer))
+                for n in nodes:
+                    uf.union(target, n)
     if len(by_label) < 2:
         return
     heads = _lexicon_cache(lx, "short-name heads", _short_name_heads)
@@ -537,6 +548,10 @@ def _vote(members: list[dict]) -> tuple[str, str, set[str], str | None, str | No
     named = [r for r in members if r["source"] != "anaphora"] or members
     best = min(named, key=lambda r: (_SOURCE_RANK.get(r["source"], 9), r["s"]))
     labels = Counter(r["label"] for r in named)
+    if len(labels) > 1:  # a short name (《实施意见》, 档案互认机制) votes for the full one it ends
+        for short in [x for x in labels if any(len(x) < len(y) and y.endswith(x) for y in labels)]:
+            full = max((y for y in labels if len(y) > len(short) and y.endswith(short)), key=len)
+            labels[full] += labels.pop(short)
     top = max(labels.values())
     label = best["label"] if labels[best["label"]] == top else next(
         r["label"] for r in named if labels[r["label"]] == top)

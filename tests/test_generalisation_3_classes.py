@@ -106,3 +106,26 @@ def test_a_predicate_said_of_a_list_of_weaknesses_is_no_weakness_of_its_own(text
                                                                            wrong: str) -> None:
     got = _of(text, "Challenge")
     assert expected in got and not any(wrong in c for c in got), got
+
+
+# -- one entity, one label ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "市民政局印发《某市社区志愿服务积分管理办法》。《办法》明确了积分兑换规则,《办法》自发布之日起施行。",
+    "市民政局印發《某市社區志願服務積分管理辦法》。《辦法》明確了積分兌換規則,《辦法》自發布之日起施行。",
+])
+def test_a_short_title_is_the_one_policy_whose_title_ends_so(text: str) -> None:
+    policies = {e.label: e for e in extract_text(text).entities if e.cls == "Policy"}
+    assert list(policies) == ["某市社区志愿服务积分管理办法"], list(policies)
+    assert "办法" in policies["某市社区志愿服务积分管理办法"].aliases
+
+
+def test_a_short_title_ending_two_policies_stays_apart() -> None:
+    text = "市里先后印发《社区志愿服务积分管理办法》和《社区议事协商管理办法》。《管理办法》施行以来成效明显。"
+    policies = {e.label for e in extract_text(text).entities if e.cls == "Policy"}
+    assert "社区志愿服务积分管理办法" in policies and "社区议事协商管理办法" in policies, policies
+
+
+def test_a_mechanism_named_in_full_once_and_short_twice_keeps_its_full_name() -> None:
+    text = "全市建立城乡社区养老服务档案互认机制。档案互认机制运行一年来,档案互认机制已覆盖全部乡镇。"
+    mechanisms = {e.label for e in extract_text(text).entities if core_class(e.cls) == "Mechanism"}
+    assert "城乡社区养老服务档案互认机制" in mechanisms and "档案互认机制" not in mechanisms, mechanisms
