@@ -129,3 +129,32 @@ def test_a_mechanism_named_in_full_once_and_short_twice_keeps_its_full_name() ->
     text = "全市建立城乡社区养老服务档案互认机制。档案互认机制运行一年来,档案互认机制已覆盖全部乡镇。"
     mechanisms = {e.label for e in extract_text(text).entities if core_class(e.cls) == "Mechanism"}
     assert "城乡社区养老服务档案互认机制" in mechanisms and "档案互认机制" not in mechanisms, mechanisms
+
+
+# -- aims ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "aim"), [
+    ("近年来,该区聚焦“急事不出格、难事不出街”,全面推行网格化管理。", "急事不出格、难事不出街"),
+    ("街道围绕“老有所养、幼有所育”,新建服务站点12个。", "老有所养、幼有所育"),
+    ("近年來,該區聚焦「急事不出格、難事不出街」,全面推行網格化管理。", "急事不出格、难事不出街"),
+])
+def test_a_quoted_list_after_a_verb_of_focusing_is_an_aim(text: str, aim: str) -> None:
+    got = _entities(text)
+    assert got.get(aim, ("",))[0] == "Goal", got
+
+
+def test_a_single_quoted_word_after_a_verb_of_focusing_is_no_aim() -> None:
+    assert "一老一小" not in _of("街道聚焦“一老一小”,新建服务站点12个。", "Goal")
+
+
+@pytest.mark.parametrize(("text", "aim"), [
+    ("推动邻里纠纷调处在楼栋、化解在小区。", "邻里纠纷调处在楼栋、化解在小区"),
+    ("力争群众诉求受理在网格、办结在社区,让居民少跑腿。", "群众诉求受理在网格、办结在社区"),
+    ("推動鄰里糾紛調處在樓棟、化解在小區。", "邻里纠纷调处在楼栋、化解在小区"),
+])
+def test_parallel_items_placing_what_a_verb_does_are_an_aim(text: str, aim: str) -> None:
+    assert aim in _of(text, "Goal"), _of(text, "Goal")
+
+
+def test_places_listed_after_a_goal_verb_without_verbs_are_no_aim() -> None:
+    got = _of("推动社区居民在家门口、在楼道里参与议事。", "Goal")
+    assert not any("在楼道里" in g for g in got), got

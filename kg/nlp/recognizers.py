@@ -881,6 +881,7 @@ class QuoteRecognizer:
         # what says that the 《title》 after it is a publication (原载, 刊发于 …), or before it (……杂志,
         # ……2023年第5期)
         self._build_nouns = tuple(lists.get("buildNouns", ())) or ("\0",)
+        self._aim_verbs = tuple(lists.get("aimVerbs", ())) or ("\0",)  # 聚焦“A、B、C”: the list is the aim
         #: what a quoted term followed by these words is: a phenomenon (存在“某某”现象), not a measure
         self._phenomena = tuple(lists.get("phenomenonNouns", ()))
         self._steps_tail = re.compile(rf"的[\u4e00-\u9fff]{{0,10}}?(?:{alternation(lists.get('processNouns', ()))})"
@@ -1027,7 +1028,7 @@ class QuoteRecognizer:
         before = text[max(0, m.start() - 6):m.start()]
         if any(before.endswith(v) for v in self._goal_verbs) and not after.startswith(self._build_nouns):
             return "ServiceTarget"  # 实现“某某”; 推动“某某”建设: what is built is a measure
-        if "、" in inner and self._governed_by_goal_verb(text, m.start()):
+        if "、" in inner and (before.endswith(self._aim_verbs) or self._governed_by_goal_verb(text, m.start())):
             return "ServiceTarget"  # 实现群众诉求“A、B、C”: a list of outcomes the clause's verb aims at
         if self._let.search(text, max(0, m.start() - 12), m.start()) and (not after or after[0] in _CLAUSE_PUNCT):
             return "ServiceTarget"  # 让老人真正“难事有人帮”,……: the state a measure leads to
@@ -1099,6 +1100,10 @@ class SloganRecognizer:
         listing = alternation(lists.get("goalListVerbs", ()))
         self._aims = re.compile(rf"(?:{listing})(?P<items>[\u4e00-\u9fff]{{3,12}}(?:、[\u4e00-\u9fff]{{3,8}})+)"
                                 rf"(?=[,;:。!?\n]|$)")
+        # 推动矛盾化解在村、服务延伸在户: parallel items each placing what a verb does (V在N), the first
+        # one with what it is done to
+        self._placed = re.compile(rf"(?:{alt}|{listing})(?P<items>[\u4e00-\u9fff]{{2,10}}?在[\u4e00-\u9fff]{{1,6}}"
+                                  rf"(?:、[\u4e00-\u9fff]{{2}}在[\u4e00-\u9fff]{{1,6}})+)(?=[,;:。!?\n]|$)")
         # 获得感、幸福感、安全感: goals of the lexicon sharing their last character, listed together (the
         # characters are read from the lexicon: those that end at least three of its three-character goals)
         ends = Counter(w[-1] for w, e in self.lexicon.entries.items() if core_class(e.cls) == "Goal" and len(w) == 3)
@@ -1156,6 +1161,9 @@ class SloganRecognizer:
                 start = item.start()
             if start <= m.start() - 4:  # at least two qualities
                 add_candidate(doc, start, m.end(), "StrategicGoal", "slogan")
+        for m in self._placed.finditer(text) if "在" in text else ():
+            if all(tags.get(x[x.index("在") - 2:x.index("在")], "").startswith("v") for x in m.group("items").split("、")):
+                add_candidate(doc, m.start("items"), m.end("items"), "ServiceTarget", "slogan")
         found = []
         aims: set[int] = set()  # starts of lists after a verb of aims: verbal nouns count as verbs (早救助)
         actor_ends: dict[int, list[int]] | None = None  # start -> ends of the actor candidates (made once)
