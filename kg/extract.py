@@ -531,6 +531,20 @@ def _merge_short_names(raw: list[dict], node: list[int], uf: _UF, lx: Lexicon) -
                 uf.union(target, n)
 
 
+def _field_only(members: list[dict], lx: Lexicon, norm: str, item_heads: set[tuple[int, int]]) -> bool:
+    """An entity named only by a field of the lexicon (its bare class ``Mechanism`` without a head: 基层治理,
+    社区服务) is a topic, not a measure, unless a founding verb makes it one (设立某某, 建立某某) or a numbered
+    item's heading names it as the item's measure (三、发展某某救助。)."""
+    for r in members:
+        if r["source"] != "lexicon" or r["cls"] != "Mechanism":
+            return False
+        if norm[max(0, r["s"] - 4):r["s"]].endswith(lx.founding) or (r["s"], r["e"]) in item_heads:
+            return False
+    heads = _lexicon_cache(lx, "short-name heads", _short_name_heads)
+    label = members[0]["label"]
+    return not any(label.endswith(h) for h in heads.get(label[-1:], ()))
+
+
 def _short_name_heads(lx: Lexicon) -> dict[str, tuple[str, ...]]:
     """The mechanism and goal heads of two characters or more, by their last character, in the lexicon's
     order."""
@@ -668,7 +682,8 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
            and not (r["source"] == "deixis" and r["label"] in lx.deictics)]
     _quoted_teams(raw, norm)
     places = frozenset({*lx.places, *chain.values(), *(r["label"] for r in raw if r["cls"] == "Place")})
-    groups = _merge(raw, lx, norm, places)
+    item_heads = set(got.item_mechanisms.values())
+    groups = [g for g in _merge(raw, lx, norm, places) if not _field_only(g, lx, norm, item_heads)]
 
     sent_starts = [s for s, _ in got.sentences]
     sentence_spans: dict[int, Span] = {}

@@ -158,3 +158,24 @@ def test_parallel_items_placing_what_a_verb_does_are_an_aim(text: str, aim: str)
 def test_places_listed_after_a_goal_verb_without_verbs_are_no_aim() -> None:
     got = _of("推动社区居民在家门口、在楼道里参与议事。", "Goal")
     assert not any("在楼道里" in g for g in got), got
+
+
+# -- fields of the lexicon are topics, not measures --------------------------------------------------------
+@pytest.mark.parametrize(("text", "field"), [
+    ("引导快递员积极参与基层治理,参与社区服务。", "基层治理"),
+    ("引導快遞員積極參與基層治理,參與社區服務。", "社区服务"),
+    ("社区治理扎实推进,居民满意度明显提升。", "社区治理"),
+])
+def test_a_field_named_as_a_topic_is_no_mechanism(text: str, field: str) -> None:
+    assert field not in _of(text, "Mechanism"), _of(text, "Mechanism")
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("一、总体要求\n二、发展服务类社会救助。引导社会组织参与,每年安排资金500万元。\n三、完善工作机制。",
+     "服务类社会救助"),
+    ("全县建立临时救助,群众求助有门。", "临时救助"),
+    ("一、總體要求\n二、發展服務類社會救助。引導社會組織參與,每年安排資金500萬元。\n三、完善工作機制。",
+     "服务类社会救助"),
+])
+def test_a_field_founded_or_heading_a_numbered_item_is_a_mechanism(text: str, field: str) -> None:
+    assert field in _of(text, "Mechanism"), _of(text, "Mechanism")
