@@ -179,3 +179,21 @@ def test_a_field_named_as_a_topic_is_no_mechanism(text: str, field: str) -> None
 ])
 def test_a_field_founded_or_heading_a_numbered_item_is_a_mechanism(text: str, field: str) -> None:
     assert field in _of(text, "Mechanism"), _of(text, "Mechanism")
+
+
+@pytest.mark.parametrize(("text", "goal", "inside"), [
+    ("到2027年,形成党建引领、部门协同、居民参与、科技支撑的养老服务新格局。",
+     "党建引领、部门协同、居民参与、科技支撑的养老服务新格局", "党建引领"),
+    ("到2027年,形成黨建引領、部門協同、居民參與、科技支撐的養老服務新格局。",
+     "党建引领、部门协同、居民参与、科技支撑的养老服务新格局", "党建引领"),
+    ("努力打造邻里守望、互助友爱、共建共享的社区生活共同体。", "邻里守望、互助友爱、共建共享的社区生活共同体", "共建共享"),
+])
+def test_a_goal_described_by_the_qualities_it_is_to_have(text: str, goal: str, inside: str) -> None:
+    got = _entities(text)
+    assert got.get(goal, ("",))[0] == "Goal", got
+    assert inside not in got, got  # a quality of the goal is no entity of its own
+
+
+def test_qualities_before_a_noun_that_names_no_goal_are_no_goal() -> None:
+    got = _of("坚持党建引领、部门协同、居民参与的工作原则。", "Goal")
+    assert not any(g.endswith("工作原则") for g in got), got

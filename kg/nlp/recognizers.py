@@ -1086,7 +1086,8 @@ class SloganRecognizer:
                                    rf"[^,;:。!?、\n“”在]{{0,10}}?(?:{alternation(lists.get('rankingEnds', ()))})")
         self._higher = re.compile(rf"(?:{alternation(lists.get('qualityLevels', ()))})的$")
         # a system described by a list of the qualities it is to have (A、B、C的某某体系) is an aim
-        systems = alternation(tuple(h for h, (c, _, _) in self.lexicon.heads.items() if c == "System"))
+        systems = alternation(tuple(h for h, (c, _, _) in self.lexicon.heads.items()
+                                    if c in ("System", "StrategicGoal")))
         # found from the last 、 of the list (a literal the regex engine scans for fast), then extended leftwards
         self._described_system = re.compile(rf"、[\u4e00-\u9fff]{{4}}的[\u4e00-\u9fff]{{2,10}}?(?:{systems})")
         self._quality_item = re.compile(r"[\u4e00-\u9fff]{4}、$")
