@@ -197,3 +197,30 @@ def test_a_goal_described_by_the_qualities_it_is_to_have(text: str, goal: str, i
 def test_qualities_before_a_noun_that_names_no_goal_are_no_goal() -> None:
     got = _of("坚持党建引领、部门协同、居民参与的工作原则。", "Goal")
     assert not any(g.endswith("工作原则") for g in got), got
+
+
+# -- the verb before a programme is not part of its name ---------------------------------------------------
+@pytest.mark.parametrize(("text", "name", "verb"), [
+    ("本季度区议会拨款约300万元,资助“邻里守望”长者关怀计划下的30个活动。", "“邻里守望”长者关怀计划", "资助"),
+    ("两个街道率先试点“楼栋管家”计划,引入社会组织参与。", "“楼栋管家”计划", "试点"),
+    ("兩個街道率先試點「樓棟管家」計劃,引入社會組織參與。", "“楼栋管家”计划", "试点"),
+])
+def test_a_verb_of_funding_or_piloting_is_not_part_of_the_programme(text: str, name: str, verb: str) -> None:
+    got = _of(text, "Mechanism")
+    assert normalise_name(name) in got and not any(m.startswith(verb) for m in got), got
+
+
+def test_a_pilot_named_after_its_quoted_practice_is_a_mechanism() -> None:
+    assert "红色物业试点" in _of("全市开展“红色物业”试点,覆盖小区300个。", "Mechanism")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("市人社局牵头开展新就业形态从业者技能提升试点。", "新就业形态从业者技能提升试点"),
+    ("市人社局牽頭開展新就業形態從業者技能提升試點。", "新就业形态从业者技能提升试点"),
+])
+def test_new_forms_of_employment_stay_inside_a_name(text: str, name: str) -> None:
+    assert name in _of(text, "Mechanism"), _of(text, "Mechanism")
+
+
+def test_new_forms_of_employment_alone_are_a_field() -> None:
+    assert not _entities("关注新就业形态发展,完善相关政策。")
