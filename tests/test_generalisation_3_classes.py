@@ -224,3 +224,13 @@ def test_new_forms_of_employment_stay_inside_a_name(text: str, name: str) -> Non
 
 def test_new_forms_of_employment_alone_are_a_field() -> None:
     assert not _entities("关注新就业形态发展,完善相关政策。")
+
+
+@pytest.mark.parametrize(("text", "name", "core"), [
+    ("到2026年底,全区建成“幸福邻里”生活服务圈,覆盖全部社区。", "幸福邻里生活服务圈", "Mechanism"),
+    ("到2026年底,全區建成「幸福鄰里」生活服務圈,覆蓋全部社區。", "幸福邻里生活服务圈", "Mechanism"),
+    ("到2026年底,着力打造“幸福邻里”生活服务圈,居民满意度不低于90%。", "幸福邻里生活服务圈", "Goal"),
+])
+def test_a_quoted_service_circle_founded_is_a_measure_one_aimed_at_a_goal(text: str, name: str, core: str) -> None:
+    got = _entities(text)
+    assert got.get(name, ("",))[0] == core, got

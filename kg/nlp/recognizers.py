@@ -881,6 +881,7 @@ class QuoteRecognizer:
         # what says that the 《title》 after it is a publication (原载, 刊发于 …), or before it (……杂志,
         # ……2023年第5期)
         self._build_nouns = tuple(lists.get("buildNouns", ())) or ("\0",)
+        self._founding = tuple(self.lexicon.founding) or ("\0",)  # 设立, 建成: what they found is a measure
         self._aim_verbs = tuple(lists.get("aimVerbs", ())) or ("\0",)  # 聚焦“A、B、C”: the list is the aim
         #: what a quoted term followed by these words is: a phenomenon (存在“某某”现象), not a measure
         self._phenomena = tuple(lists.get("phenomenonNouns", ()))
@@ -904,6 +905,7 @@ class QuoteRecognizer:
         # where the names of actors end: a quote listed after one (新乡贤、退休干部和“某某”) is a group
         actor_ends: set[int] | None = None  # made when first needed
         mech_at: dict[int, tuple[int, str]] | None = None  # where mechanisms start (made when first needed)
+        goal_at: dict[int, tuple[int, str]] | None = None  # where goals start (made when first needed)
         for m in _QUOTE.finditer(text):
             inner = m.group(1)
             s, e = m.start(1), m.end(1)
@@ -919,7 +921,7 @@ class QuoteRecognizer:
                 continue  # a quoted utterance, or a phenomenon (存在“某某”现象: a weakness, not a measure)
             if "、" in inner:
                 if mech_at is None:
-                    mech_at = self._mechanisms_by_start(doc)
+                    mech_at = self._by_start(doc, "Mechanism")
                 described = mech_at.get(m.end() + (after[:1] == "的"))
                 if described is not None:
                     add_candidate(doc, m.start(), described[0], described[1], "quote")
@@ -929,6 +931,12 @@ class QuoteRecognizer:
             if _TOWARDS.search(text, max(0, m.start() - 40), m.start()):
                 add_candidate(doc, s, e, "ServiceTarget", "quote")  # 由“A”向“B”转变: B is where it heads
                 continue
+            if text[max(0, m.start() - 4):m.start()].endswith(self._founding):
+                if goal_at is None:
+                    goal_at = self._by_start(doc, "Goal")
+                if (built := goal_at.get(m.start())) is not None:  # 建成“某某”社区服务圈: what is built is a
+                    add_candidate(doc, m.start(), built[0], "Practice", "quote")  # measure, not an aim
+                    continue
             parts = inner.split("+")
             if len(parts) > 1:
                 self._parts(doc, s, parts)
@@ -960,11 +968,12 @@ class QuoteRecognizer:
         return doc
 
     @staticmethod
-    def _mechanisms_by_start(doc: Doc) -> dict[int, tuple[int, str]]:
-        """Start -> ``(end, class)`` of the longest mechanism candidate (not a policy) starting there."""
+    def _by_start(doc: Doc, core: str) -> dict[int, tuple[int, str]]:
+        """Start -> ``(end, class)`` of the longest candidate of core class ``core`` (not a policy) starting
+        there."""
         out: dict[int, tuple[int, str]] = {}
         for c in spans.records(doc, KEY):
-            if c.label_ != "Policy" and core_class(c.label_) == "Mechanism" \
+            if c.label_ != "Policy" and core_class(c.label_) == core \
                     and c.end_char > out.get(c.start_char, (0, ""))[0]:
                 out[c.start_char] = (c.end_char, c.label_)
         return out
