@@ -396,7 +396,9 @@ def _unquoted_repeats(raw: list[dict], norm: str) -> list[dict]:
     for r in raw:
         if r["source"] == "quote" and not r["nested"] and r["e"] - r["s"] >= 3 \
                 and norm[r["s"] - 1:r["s"]] == "“" and norm[r["e"]:r["e"] + 1] == "”":
-            quoted.setdefault(norm[r["s"]:r["e"]], r)
+            name = norm[r["s"]:r["e"]]
+            if name not in quoted or (core_class(r["cls"]) == "Actor" != core_class(quoted[name]["cls"])):
+                quoted[name] = r  # the first quoted mention, or one that names an actor (某某(下称“某某队”))
     if not quoted:
         return []
     taken = sorted((r["s"], r["e"]) for r in raw if not r["nested"])
@@ -423,6 +425,9 @@ def _quoted_teams(raw: list[dict], norm: str) -> None:
         surface = r["surface"]
         if r["core"] == "Actor" and surface.startswith("“") and "”" in surface[2:] and not surface.endswith("”"):
             teams.setdefault(surface[1:surface.index("”")], (r["cls"], r["core"], r["label"]))
+        elif r["core"] == "Actor" and r["source"] == "quote" and norm[r["s"] - 1:r["s"]] == "“" \
+                and norm[r["e"]:r["e"] + 1] == "”":
+            teams.setdefault(surface, (r["cls"], r["core"], r["label"]))  # a quoted short name of an actor
     if not teams:
         return
     for r in raw:
@@ -476,19 +481,31 @@ def _merge(raw: list[dict], lx: Lexicon, norm: str, places: frozenset[str]) -> l
         for idx in chosen:
             for n in {node[i] for i in idx}:
                 uf.union(o, n)
-    # X(Y): a name followed by its alternative in brackets is one entity (村规民约(居民公约))
+    # X(Y): a name followed by its alternative in brackets is one entity (村规民约(居民公约)), so is
+    # X(下称“Y”) (its short name)
     by_start = {r["s"]: i for i, r in enumerate(raw) if not r["nested"]}
+    cues = _lexicon_cache(lx, "alias cues", _alias_cue_pattern)
     for i, r in enumerate(raw):
-        j = by_start.get(r["e"] + 1)
-        if j is not None and norm[r["e"]:r["e"] + 1] == "(" and norm[raw[j]["e"]:raw[j]["e"] + 1] == ")" \
+        if norm[r["e"]:r["e"] + 1] != "(":
+            continue
+        cue = cues.match(norm, r["e"] + 1)
+        j = by_start.get(cue.end() if cue else r["e"] + 1)
+        if j is not None and norm[raw[j]["e"]:raw[j]["e"] + 1 + bool(cue)] in (")", "”)") \
                 and raw[j]["core"] == r["core"]:
             uf.union(node[i], node[j])
+            if cue:
+                raw[j]["short"] = True  # the short name: the entity keeps the full one as its label
     _merge_short_names(raw, node, uf, lx)
     root = {n: uf.find(n) for n in set(node)}
     groups: dict[int, list[dict]] = defaultdict(list)
     for i, r in enumerate(raw):
         groups[root[node[i]]].append(r)
     return list(groups.values())
+
+
+def _alias_cue_pattern(lx: Lexicon) -> re.Pattern:
+    """What opens a bracket giving a short name (下称“, 以下简称), up to the short name itself."""
+    return re.compile(rf"(?:{alternation(lx.word_lists.get('aliasCues', ()))})“")
 
 
 def _merge_short_names(raw: list[dict], node: list[int], uf: _UF, lx: Lexicon) -> None:
@@ -561,7 +578,8 @@ def _vote(members: list[dict]) -> tuple[str, str, set[str], str | None, str | No
     members.sort(key=itemgetter("s", "e"))
     named = [r for r in members if r["source"] != "anaphora"] or members
     best = min(named, key=lambda r: (_SOURCE_RANK.get(r["source"], 9), r["s"]))
-    labels = Counter(r["label"] for r in named)
+    shorts = {r["label"] for r in named if r.get("short")}
+    labels = Counter(r["label"] for r in named if r["label"] not in shorts) or Counter(r["label"] for r in named)
     if len(labels) > 1:  # a short name (《实施意见》, 档案互认机制) votes for the full one it ends
         for short in [x for x in labels if any(len(x) < len(y) and y.endswith(x) for y in labels)]:
             full = max((y for y in labels if len(y) > len(short) and y.endswith(short)), key=len)

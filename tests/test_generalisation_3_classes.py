@@ -234,3 +234,24 @@ def test_new_forms_of_employment_alone_are_a_field() -> None:
 def test_a_quoted_service_circle_founded_is_a_measure_one_aimed_at_a_goal(text: str, name: str, core: str) -> None:
     got = _entities(text)
     assert got.get(name, ("",))[0] == core, got
+
+
+# -- a short name given in brackets ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "full", "short", "core"), [
+    ("各街道组建社区应急志愿服务队(下称“应急队”),由退役军人组成。“应急队”全年开展演练12场,应急队队员共300人。",
+     "社区应急志愿服务队", "应急队", "Actor"),
+    ("各街道組建社區應急志願服務隊(下稱「應急隊」),由退役軍人組成。「應急隊」全年開展演練12場。",
+     "社区应急志愿服务队", "应急队", "Actor"),
+    ("全面推行社区议事协商制度(以下简称“议事制度”)。“议事制度”运行以来,议定事项200件。",
+     "社区议事协商制度", "议事制度", "Mechanism"),
+])
+def test_a_short_name_in_brackets_is_an_alias_of_the_name_before(text: str, full: str, short: str, core: str) -> None:
+    got = _entities(text)
+    assert got.get(full, ("", set()))[0] == core and short in got[full][1], got
+    assert short not in got, got
+
+
+def test_a_short_name_of_a_team_nobody_named_takes_the_team_s_class() -> None:
+    got = _entities("每个社区各设一支邻里守望及关爱队伍(下称“守望队”)。守望队全年走访独居老人500户。")
+    assert any(c == "Actor" and (k == "守望队" or "守望队" in a) for k, (c, a) in got.items()), got
+    assert not any(c == "Mechanism" and (k == "守望队" or "守望队" in a) for k, (c, a) in got.items()), got

@@ -882,6 +882,8 @@ class QuoteRecognizer:
         # ……2023年第5期)
         self._build_nouns = tuple(lists.get("buildNouns", ())) or ("\0",)
         self._founding = tuple(self.lexicon.founding) or ("\0",)  # 设立, 建成: what they found is a measure
+        #: X(下称“Y”): Y is the short name of X, of X's class
+        self._short_for = re.compile(rf"\((?:{alternation(lists.get('aliasCues', ()))})$")
         self._aim_verbs = tuple(lists.get("aimVerbs", ())) or ("\0",)  # 聚焦“A、B、C”: the list is the aim
         #: what a quoted term followed by these words is: a phenomenon (存在“某某”现象), not a measure
         self._phenomena = tuple(lists.get("phenomenonNouns", ()))
@@ -931,6 +933,11 @@ class QuoteRecognizer:
             if _TOWARDS.search(text, max(0, m.start() - 40), m.start()):
                 add_candidate(doc, s, e, "ServiceTarget", "quote")  # 由“A”向“B”转变: B is where it heads
                 continue
+            if (short := self._short_for.search(text, max(0, m.start() - 6), m.start())) is not None:
+                named = self._named_before(doc, text, short.start())
+                if named:
+                    add_candidate(doc, s, e, named, "quote")  # 某某队伍(下称“某某队”): a short name of it
+                    continue
             if text[max(0, m.start() - 4):m.start()].endswith(self._founding):
                 if goal_at is None:
                     goal_at = self._by_start(doc, "Goal")
@@ -966,6 +973,18 @@ class QuoteRecognizer:
             if cls:
                 add_candidate(doc, s, e, cls, "quote")
         return doc
+
+    def _named_before(self, doc: Doc, text: str, end: int) -> str | None:
+        """The class of the name ending at ``end``: the longest candidate ending there, else the head the
+        text before ends with."""
+        best = None
+        for c in spans.records(doc, KEY):
+            if c.end_char == end and c.label_ != "Place" and (best is None or c.start_char < best.start_char):
+                best = c
+        if best is not None:
+            return best.label_
+        head = self._morph.head_of(text[max(0, end - self._morph._max_head):end])
+        return self.lexicon.heads[head][0] if head else None
 
     @staticmethod
     def _by_start(doc: Doc, core: str) -> dict[int, tuple[int, str]]:
