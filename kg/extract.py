@@ -503,6 +503,14 @@ def _merge(raw: list[dict], lx: Lexicon, norm: str, places: frozenset[str]) -> l
     return list(groups.values())
 
 
+def _assessed_scope(lx: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """What stands before and after the scope of an assessment (纳入 | 某某 | 评议考核): such a scope is no
+    mechanism or goal of its own."""
+    nouns = alternation(lx.word_lists.get("assessmentNouns", ()))
+    return (re.compile(rf"(?:{alternation(lx.word_lists.get('inclusionVerbs', ()))})$"),
+            re.compile(rf"(?:{nouns})+(?=[,;:。!?、\n)]|$)"))
+
+
 def _alias_cue_pattern(lx: Lexicon) -> re.Pattern:
     """What opens a bracket giving a short name (下称“, 以下简称), up to the short name itself."""
     return re.compile(rf"(?:{alternation(lx.word_lists.get('aliasCues', ()))})“")
@@ -699,6 +707,9 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
            and not (r["source"] == "anaphora" and own is None)
            and not (r["source"] == "deixis" and r["label"] in lx.deictics)]
     _quoted_teams(raw, norm)
+    assessed = _lexicon_cache(lx, "assessed scopes", _assessed_scope)
+    raw = [r for r in raw if r["core"] not in ("Mechanism", "Goal") or r["cls"] == "Policy"
+           or not assessed[0].search(norm, max(0, r["s"] - 3), r["s"]) or not assessed[1].match(norm, r["e"])]
     places = frozenset({*lx.places, *chain.values(), *(r["label"] for r in raw if r["cls"] == "Place")})
     item_heads = set(got.item_mechanisms.values())
     groups = [g for g in _merge(raw, lx, norm, places) if not _field_only(g, lx, norm, item_heads)]

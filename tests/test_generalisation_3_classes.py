@@ -255,3 +255,23 @@ def test_a_short_name_of_a_team_nobody_named_takes_the_team_s_class() -> None:
     got = _entities("每个社区各设一支邻里守望及关爱队伍(下称“守望队”)。守望队全年走访独居老人500户。")
     assert any(c == "Actor" and (k == "守望队" or "守望队" in a) for k, (c, a) in got.items()), got
     assert not any(c == "Mechanism" and (k == "守望队" or "守望队" in a) for k, (c, a) in got.items()), got
+
+
+# -- what an assessment covers -----------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "scope"), [
+    ("各镇要将工作成效纳入平安建设考核。", "平安建设"),
+    ("各镇要将工作成效纳入基层党建考评。", "基层党建"),
+    ("各鎮要將工作成效納入基層黨建考評。", "基层党建"),
+])
+def test_the_scope_of_an_assessment_is_no_mechanism(text: str, scope: str) -> None:
+    assert scope not in _entities(text), _entities(text)
+
+
+def test_a_mechanism_put_into_another_without_an_assessment_stays() -> None:
+    got = _of("全面推行平安建设,纳入网格化管理。", "Mechanism")
+    assert {"平安建设", "网格化管理"} <= got, got
+
+
+def test_actors_assessed_stay_actors() -> None:
+    got = _of("市政府将办理情况纳入各区政府和市直部门绩效考核。", "Actor")
+    assert any("区政府" in a for a in got), got
