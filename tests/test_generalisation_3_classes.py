@@ -275,3 +275,16 @@ def test_a_mechanism_put_into_another_without_an_assessment_stays() -> None:
 def test_actors_assessed_stay_actors() -> None:
     got = _of("市政府将办理情况纳入各区政府和市直部门绩效考核。", "Actor")
     assert any("区政府" in a for a in got), got
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("力争培育“保姆式”服务示范点20个。", "保姆式"),
+    ("全区建成“学习型”楼道30个。", "学习型"),
+    ("全區建成「學習型」樓道30個。", "学习型"),
+])
+def test_a_quoted_modifier_before_a_noun_is_no_name(text: str, word: str) -> None:
+    assert word not in _entities(text), _entities(text)
+
+
+def test_a_quoted_modifier_standing_alone_is_still_a_practice() -> None:
+    assert "保姆式" in _of("推行“保姆式”,群众满意。", "Mechanism")

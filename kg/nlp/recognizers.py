@@ -882,6 +882,7 @@ class QuoteRecognizer:
         # ……2023年第5期)
         self._build_nouns = tuple(lists.get("buildNouns", ())) or ("\0",)
         self._founding = tuple(self.lexicon.founding) or ("\0",)  # 设立, 建成: what they found is a measure
+        self._modifier_ends = tuple(lists.get("modifierSuffixes", ())) or ("\0",)  # “某某式”先进单位
         #: X(下称“Y”): Y is the short name of X, of X's class
         self._short_for = re.compile(rf"\((?:{alternation(lists.get('aliasCues', ()))})$")
         self._aim_verbs = tuple(lists.get("aimVerbs", ())) or ("\0",)  # 聚焦“A、B、C”: the list is the aim
@@ -962,6 +963,8 @@ class QuoteRecognizer:
                 self._parts(doc, s + inner.rfind("一") + 1, [inner[inner.rfind("一") + 1:]])
                 add_candidate(doc, s, e, "Practice", "quote")  # “一楼一管家”: a rule of allocation
                 continue
+            if inner.endswith(self._modifier_ends) and after[:1] and "\u4e00" <= after[0] <= "\u9fff":
+                continue  # “某某式”先进单位: a quoted modifier of the noun after it, no name of its own
             cls = self._type(text, m, inner, after) if len(parts) == 1 else "Practice"
             if cls and len(parts) == 1 and m.start() >= 2 and text[m.start() - 1] in "、和与及" \
                     and core_class(cls) != "Actor" and (after[:1].isdigit() or after[:1] in "、,;。等"):
