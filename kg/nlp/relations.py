@@ -106,7 +106,7 @@ _QUOTED = re.compile("“([^”]{2,})”")
 
 @functools.cache
 def _place_parents() -> dict[str, str]:
-    """Place label -> the label of the place the lexicon puts it in (``skos:broader``: 石家庄市 -> 河北省)."""
+    """Place label -> the label of the place the lexicon puts it in (``skos:broader``: a prefecture-level city -> its province)."""
     from rdflib.namespace import SKOS
 
     g = resources._parsed("lexicon.ttl")  # the parse the lexicon was read from (cached, read only here)
@@ -698,7 +698,7 @@ class RelationExtractor:
 
     def _home_places(self, text: str, outer: list[_Ent], nested: list[_Ent], add: Callable) -> None:
         """Places inside the place a document is about: a place the lexicon puts in a province named in the
-        text is located in it (石家庄市 in 河北省); a lower place named alone (天元区, 某某镇) in a document whose
+        text is located in it (某市 in 某省); a lower place named alone (某某区, 某某镇) in a document whose
         first line names one place of a higher level, and no other place of that level, is located in it (a
         city's work report, a county's news). A place named right after another (某市某区) has its own: see
         :meth:`_adjacency`; deictics (全省) are not places of their own here."""
@@ -983,7 +983,7 @@ class _LinkCues:
         self.attend_re = re.compile(alt("attendVerbs"))
         self.event_nouns = re.compile(alt("eventNouns"))
         # what may stand between a list of actors and their verb: adverbs (共同, 率先, 已) and a head count
-        # (共260余人): numbers, multipliers, qualifiers, measure words and the words opening a figure
+        # (共N余人): numbers, multipliers, qualifiers, measure words and the words opening a figure
         pre_verb = alternation((*wl.get("jointAdverbs", ()), *wl.get("figureOpeners", ()), *wl.get("pilotAdverbs", ()),
                                 *lx.qualifiers, *lx.units, "等", "万", "亿"))
         self.headcount = re.compile(rf"(?:{pre_verb}|\d+(?:\.\d+)?)*$")
@@ -1222,7 +1222,7 @@ class _LinkCues:
             return
         c0, _ = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
         pre = text[c0:m.start()]
-        cut = c0 + self.headcount.search(pre).start()  # 共260余人, 均, 等
+        cut = c0 + self.headcount.search(pre).start()  # 共N余人, 均, 等
         for a in self._run_back(text, ents, cut, lambda e: e.core == "Actor" and e.label_ != "Place"):
             add(a, "takesPartIn", event, sent, m.group(0))
 

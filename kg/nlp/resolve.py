@@ -6,7 +6,7 @@ when it is an actor or a goal named inside a mechanism, policy, goal or challeng
 村(居)民小组长包楼制度): relations are drawn from that nesting. A quoted phrase inside a weakness describes it
 and is no practice of its own. A bare group (居民, 企业) inside a name is a modifier (居民公约), unless it
 is the agent of a clause inside the name: followed by a verb of the grammar (群众参与评议机制) or opening an
-item of a quoted list of clauses (“支部引领、居民议事”, “居民出一点、企业让一点”).
+item of a quoted list of clauses (“支部引领、居民议事”, “居民提议、企业出资”).
 """
 
 from __future__ import annotations
