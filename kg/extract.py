@@ -964,14 +964,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                                reverse=True))
     actor_names = {norm[r["s"]:r["e"]]: r for r in raw if core_class(r["cls"]) == "Actor" and not r["nested"]
                    and r["cls"] != "Place"}
-    # a total after the names (a role word the names leave out may follow each: 某协会会长和某代表共……人)
-    total = re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{alternation(lx.word_lists.get('totalWords', ()))})"
-                       rf"(?:{alternation(tuple(lx.qualifiers))})*[\d〇一二两三四五六七八九十]")
-    coord = re.compile(r"[\u4e00-\u9fff]{0,3}[、和及与]")
-    fund_nouns, fund_verb_words = lx.word_lists.get("fundNouns", ()), lx.word_lists.get("fundVerbs", ())
-    fund_re = re.compile(rf"(?:{alternation(fund_verb_words)})(?:{alternation(lx.word_lists.get('fundDeterminers', ()))})?"
-                         rf"(?P<name>[\u4e00-\u9fff“”]{{0,12}}?(?:{alternation(fund_nouns)}))") if fund_nouns else None
-    fund_verbs = re.compile(alternation(fund_verb_words))
+    total, coord, fund_re, fund_verbs = _lexicon_cache(lx, "totals and funds", _total_and_fund_patterns)
     people_rates = tuple(w for w in lx.word_lists.get("peopleRates", ()) if w.endswith("率")) or ("\0",)
 
     def counted_by(span: tuple[int, int]):  # the figure right before a name counts it (12个乡镇)
@@ -1067,8 +1060,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                 subj = [*subj, stem[0]]
         if lx.units.get(q.unit) == "currency" and fund_re is not None:
             fund = _fund(fund_re, fund_verbs, norm, c0, q.start) or (last_fund[1] if last_fund[0] == si else None)
-            last_fund = (si, fund) if fund is not None else last_fund  # ……专项资金2亿元,按每平方米800元补助
-            if fund is not None and fund not in subj:  # 某局年内下达某某专项资金2亿元: the fund too (not
+            last_fund = (si, fund) if fund is not None else last_fund  # ……专项资金N亿元,按每平方米N元补助
+            if fund is not None and fund not in subj:  # 某局年内下达某某专项资金N亿元: the fund too (not
                 if fund not in by_span:               # carried on to the sentence's next figures)
                     extra.append({"s": fund[0], "e": fund[1], "cls": "Mechanism", "concept": "",
                                   "source": "figure-fund", "nested": False})
@@ -1090,6 +1083,18 @@ def _covered_stem(norm: str, span: tuple[int, int], party_heads: tuple[str, ...]
     key = (span[0], span[0] + len(stem))
     return key, {"s": key[0], "e": key[1], "cls": other["cls"], "concept": other["concept"], "source": "figure-stem",
                  "nested": False}
+
+
+def _total_and_fund_patterns(lx: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern | None, re.Pattern]:
+    """The patterns of totals after a list of names and of funds before a sum (built once per lexicon)."""
+    # a total after the names (a role word the names leave out may follow each: 某协会会长和某代表共……人)
+    total = re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{alternation(lx.word_lists.get('totalWords', ()))})"
+                       rf"(?:{alternation(tuple(lx.qualifiers))})*[\d〇一二两三四五六七八九十]")
+    coord = re.compile(r"[\u4e00-\u9fff]{0,3}[、和及与]")
+    fund_nouns, fund_verb_words = lx.word_lists.get("fundNouns", ()), lx.word_lists.get("fundVerbs", ())
+    fund_re = re.compile(rf"(?:{alternation(fund_verb_words)})(?:{alternation(lx.word_lists.get('fundDeterminers', ()))})?"
+                         rf"(?P<name>[\u4e00-\u9fff“”]{{0,12}}?(?:{alternation(fund_nouns)}))") if fund_nouns else None
+    return total, coord, fund_re, re.compile(alternation(fund_verb_words))
 
 
 def _fund(pattern: re.Pattern, verbs: re.Pattern, norm: str, c0: int, pos: int) -> tuple[int, int] | None:

@@ -425,11 +425,11 @@ class MorphologyRecognizer:
                 return False  # 报街道: a one-character verb of the grammar never modifies a name
             left = w[k - 1]
             if left in self._founding and len(t) >= 2 and t not in self._verbs and i - k <= 2:
-                return True  # 成立+配送+行业党委: the founding verb is the clause's, the verb after it names the body
+                return True  # 成立+某某+行业党委: the founding verb is the clause's, the verb after it names the body
             if k + 1 < i and len(w[k + 1]) == 1 and self._tag(w[k + 1]) == "n" and w[k + 1] not in _LEVELS \
                     and w[k + 1] not in "村组党团" and len(t) >= 2 and t not in self._verbs \
                     and not self._predicate_verb(w, k):
-                return True  # 关爱+队+队长: a verb and a one-character noun make the name of a team
+                return True  # 巡逻+队+队长: a verb and a one-character noun make the name of a team
             if i - k == 2 and len(t) >= 2 and self._level_word(left) and self.lexicon.heads[head][0] in (
                     "GovernmentBody", "PartyOrganization") \
                     and t not in self._verbs and self._tag(w[k + 1]).startswith("n") and self._tag(w[k + 1]) != "ns":
@@ -533,14 +533,14 @@ class MorphologyRecognizer:
             if (self._counted[t] if core == "Actor" else self._mech_count[t]):
                 break  # 两级党委, 三支队伍, 一项制度: a count, not part of the name
             if core == "Actor" and (self._tag(t) == "s" or (len(t) >= 2 and t[-1] == "在" and t not in self._known)):
-                break  # 区内居民: a word of location scopes the name; 围坐在: a verb and its 在 end it
+                break  # 区内居民: a word of location scopes the name; 聚集在: a verb and its 在 end it
             if core == "Actor" and k + 1 < i and len(self.head_of(t) or "") >= 2 and self.lexicon.heads[
                     self.head_of(t)][0] in ("GovernmentBody", "PartyOrganization") \
                     and self._tag(w[k + 1]) in ("ns", "nr", "") and _NAME.fullmatch(w[k + 1]):
                 break  # 某某总署+某地+某某事务处: the parent organ, then the place of the organ named
             if k > 0 and _DIGIT.search(w[k - 1]) and t[0] in self.lexicon.qualifiers \
                     and _is_unit_token(t[1:], self.lexicon):
-                break  # 4600+余户+某某家庭: a qualified measure word after a number
+                break  # N+余户+某某家庭: a qualified measure word after a number
             verb = self._verb_modifier(w, k, i, core)
             if verb is not None:
                 if not verb or chars + len(t) > self.max_chars:
@@ -649,7 +649,7 @@ class MorphologyRecognizer:
             j = self._scan_left(w, i, core == "Goal", core)
             if cls == "Role" and j < i:
                 j = self._people_start(w, j, i, stem)
-            if head in self._delegates and self._names_body(stem or w[i - 1] if i else ""):
+            if head in self._delegates and self._names_body(stem or (w[i - 1] if i else "")):
                 continue  # 驻区单位+代表, 某委员会+代表: the body takes part through them; it is the name
             if core == "Actor" and j >= 1 and w[j - 1] == "等" and not standalone and cls != "Role":
                 continue  # 甲、乙等+某某+机构: the kind of the things listed, not a body of its own
@@ -795,7 +795,7 @@ class MorphologyRecognizer:
         words[-1] = words[-1][: len(words[-1]) - len(head)]
         words = [w for w in words if w]
         if self.lexicon.heads[head][0] == "Role" and any(map(self._people_word, words)):
-            return False  # 居民代表, 骑手网格员: a role held by people of a group names them
+            return False  # 居民代表, 职工志愿者: a role held by people of a group names them
         people = core_class(self.lexicon.heads[head][0]) == "Actor"  # 老党员, 困难群众: which people is meant
         return bool(words) and all(self._generic_word[w] and not (people and w in self._people_modifiers)
                                    for w in words)
@@ -821,7 +821,7 @@ _ONE_EACH = re.compile(r"^一[\u4e00-\u9fff]{1,3}一[\u4e00-\u9fff]{1,4}$")
 _QUANTIFIERS = frozenset(("部分", "少数", "个别"))
 #: a clause stating a phenomenon in quotation marks: 部分小区存在“某某”现象
 _PHENOMENON = re.compile(r"^(.{0,16}?(?:存在|出现)“[^“”]{2,12}”(?:的)?(?:现象|问题|倾向))$")
-#: a gloss in Latin letters closing a phrase: 某某(free-riding)
+#: a gloss in Latin letters closing a phrase: 某某(spillover)
 _GLOSS = re.compile(r"\([A-Za-z][A-Za-z .'-]*\)$")
 #: what precedes a cue in a heading that only announces weaknesses (存在的短板, 主要不足)
 _ANNOUNCES = re.compile(r"(?:存在|主要|突出|面临|当前)*的?")
@@ -882,7 +882,7 @@ class QuoteRecognizer:
         # ……2023年第5期)
         self._build_nouns = tuple(lists.get("buildNouns", ())) or ("\0",)
         self._founding = tuple(self.lexicon.founding) or ("\0",)  # 设立, 建成: what they found is a measure
-        self._modifier_ends = tuple(lists.get("modifierSuffixes", ())) or ("\0",)  # “某某式”先进单位
+        self._modifier_ends = tuple(lists.get("modifierSuffixes", ())) or ("\0",)  # “某某型”示范点
         #: X(下称“Y”): Y is the short name of X, of X's class
         self._short_for = re.compile(rf"\((?:{alternation(lists.get('aliasCues', ()))})$")
         self._aim_verbs = tuple(lists.get("aimVerbs", ())) or ("\0",)  # 聚焦“A、B、C”: the list is the aim
@@ -942,7 +942,7 @@ class QuoteRecognizer:
             if text[max(0, m.start() - 4):m.start()].endswith(self._founding):
                 if goal_at is None:
                     goal_at = self._by_start(doc, "Goal")
-                if (built := goal_at.get(m.start())) is not None:  # 建成“某某”社区服务圈: what is built is a
+                if (built := goal_at.get(m.start())) is not None:  # 建成“某某”便民圈: what is built is a
                     add_candidate(doc, m.start(), built[0], "Practice", "quote")  # measure, not an aim
                     continue
             parts = inner.split("+")
@@ -964,7 +964,7 @@ class QuoteRecognizer:
                 add_candidate(doc, s, e, "Practice", "quote")  # “一楼一管家”: a rule of allocation
                 continue
             if inner.endswith(self._modifier_ends) and after[:1] and "\u4e00" <= after[0] <= "\u9fff":
-                continue  # “某某式”先进单位: a quoted modifier of the noun after it, no name of its own
+                continue  # “某某型”示范点: a quoted modifier of the noun after it, no name of its own
             cls = self._type(text, m, inner, after) if len(parts) == 1 else "Practice"
             if cls and len(parts) == 1 and m.start() >= 2 and text[m.start() - 1] in "、和与及" \
                     and core_class(cls) != "Actor" and (after[:1].isdigit() or after[:1] in "、,;。等"):
