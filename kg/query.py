@@ -14,7 +14,9 @@ in its ``SELECT`` clause; every declared parameter is required. (In pyoxigraph 0
 The per-entity queries resolve the entity by exact label, then use ``LATERAL`` (an Oxigraph extension
 from the SPARQL 1.2 drafts) to expand from that one node: a plain join made Oxigraph scan every
 mention of the graph (60 ms instead of 1 ms at 100k triples, 8 s instead of 40 ms for
-``neighbourhood``), so these queries run on Oxigraph (and its server) but not on rdflib.
+``neighbourhood``), so these queries run on Oxigraph (and its server) but not on rdflib. ``provenance``,
+``entities_by_class`` and ``relations`` also use a nested ``LATERAL`` to read either provenance shape (a span
+node's selectors, or a compact ``#char=`` target) per row.
 
 Safety. A query that contains ``SERVICE`` is refused unless ``allow_service=True``: Oxigraph would send
 an HTTP request to any address the query names. A time limit is enforced by running the query in a

@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 BASE = "https://w3id.org/govkg/id/"
-_CHAR_FRAGMENT = re.compile(r"#char=(\d+),(\d+)(?:;[^#]*)?\Z")
+_CHAR_FRAGMENT = re.compile(r"#char=(\d+),(\d+)\Z")
 _STRIP = re.compile(r"[\s\u201c\u201d\u2018\u2019\"'\u300a\u300b<>\u300c\u300d\u300e\u300f]")
 
 
@@ -89,12 +89,14 @@ def char_fragment(document: str, start: int, end: int) -> str:
 
 
 def parse_char_fragment(target: str) -> tuple[int, int] | None:
-    """``(start, end)`` of an RFC 5147 ``#char=start,end`` IRI (an integrity check such as
-    ``;length=…`` is allowed and ignored); None for any other IRI (a span node, say) or a range
-    that ends before it starts.
+    """``(start, end)`` of an RFC 5147 ``#char=start,end`` IRI in the form govkg writes; None for any
+    other IRI (a span node, say), a range that ends before it starts, or a fragment with an integrity
+    check (``;length=…``), which the SHACL shapes and the named queries do not read either.
 
-    >>> parse_char_fragment("https://w3id.org/govkg/id/doc/0e48#char=3,5;length=900")
+    >>> parse_char_fragment("https://w3id.org/govkg/id/doc/0e48#char=3,5")
     (3, 5)
+    >>> parse_char_fragment("https://w3id.org/govkg/id/doc/0e48#char=3,5;length=900") is None
+    True
     >>> parse_char_fragment("https://w3id.org/govkg/id/doc/0e48/span/3-5") is None
     True
     """
