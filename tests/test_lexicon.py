@@ -267,3 +267,17 @@ def test_generic_vocabulary_resolves_to_one_concept_of_the_expected_class(
     found = _resolve(lexicon, label)
     assert len(found) == 1, (label, found)
     assert _cls(lexicon, found.pop()) == GOV[cls]
+
+
+def test_place_parents_come_from_the_lexicon_given() -> None:
+    """The places a city sits in are read from the lexicon graph the Lexicon is built from (a custom
+    lexicon's own places, not the bundled ones)."""
+    from kg.nlp.lexicon import from_graphs
+
+    ttl = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix lex: <https://w3id.org/govkg/lexicon#> .
+    @prefix gov: <https://w3id.org/govkg/ontology#> .
+    lex:p a skos:Concept ; skos:inScheme lex:places ; skos:prefLabel "甲省"@zh ; gov:ontologyClass gov:Place .
+    lex:c a skos:Concept ; skos:inScheme lex:places ; skos:prefLabel "乙市"@zh ; gov:ontologyClass gov:Place ;
+        skos:broader lex:p ."""
+    lx = from_graphs(rdflib.Graph().parse(data=ttl, format="turtle"), rdflib.Graph())
+    assert lx.place_parents == {"乙市": "甲省"}

@@ -63,6 +63,8 @@ class Lexicon:
     #: longest word first, for rules that read a list and nothing else
     word_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     places: dict[str, LexEntry] = field(default_factory=dict)  # surface -> place entry
+    #: zh label -> zh label of the concept it is skos:broader than (a city -> its province)
+    place_parents: dict[str, str] = field(default_factory=dict)
 
     @property
     def words(self) -> set[str]:
@@ -136,6 +138,9 @@ def from_graphs(lexicon: rdflib.Graph, grammar: rdflib.Graph) -> Lexicon:
     for scheme, attr in _SET_FIELDS.items():
         setattr(lx, attr, frozenset(lists.pop(scheme, [])))
     lx.word_lists = {k: tuple(by_len(v)) for k, v in sorted(lists.items())}
+    label = {c: str(o) for c, o in lexicon.subject_objects(SKOS.prefLabel) if getattr(o, "language", None) == "zh"}
+    lx.place_parents = {label[c]: label[b] for c, b in lexicon.subject_objects(SKOS.broader)
+                        if c in label and b in label}
     return lx
 
 

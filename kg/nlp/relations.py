@@ -52,7 +52,6 @@ item's heading names; the figure subjects of ``kg.extract`` read it).
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -61,7 +60,6 @@ from typing import Any, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg import resources
 from kg.nlp import spans
 from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon
 from kg.nlp.segment import ENUMERATION, Sentence, clause_bounds, sentences
@@ -102,16 +100,6 @@ def _coord_gaps(lx: Lexicon) -> tuple[str, ...]:
 _Ev = Span | tuple[int, int]  # or anything with start_char and end_char
 _ADMIN_RANK = {"province": 0, "city": 1, "county": 2}
 _QUOTED = re.compile("“([^”]{2,})”")
-
-
-@functools.cache
-def _place_parents() -> dict[str, str]:
-    """Place label -> the label of the place the lexicon puts it in (``skos:broader``: a prefecture-level city -> its province)."""
-    from rdflib.namespace import SKOS
-
-    g = resources._parsed("lexicon.ttl")  # the parse the lexicon was read from (cached, read only here)
-    label = {c: str(o) for c, o in g.subject_objects(SKOS.prefLabel) if getattr(o, "language", None) == "zh"}
-    return {label[c]: label[b] for c, b in g.subject_objects(SKOS.broader) if c in label and b in label}
 
 
 class _Ent(NamedTuple):
@@ -709,7 +697,7 @@ class RelationExtractor:
         by_label: dict[str, _Ent] = {}
         for e in sorted(places, key=lambda e: e.start_char):
             by_label.setdefault(self._place_label(name[_k(e)]), e)
-        parents = _place_parents()
+        parents = self.lexicon.place_parents  # the lexicon the component was given, not the bundled one
         for e in places:
             parent = by_label.get(parents.get(self._place_label(name[_k(e)]), ""))
             if parent is not None:
