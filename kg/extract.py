@@ -34,7 +34,7 @@ from operator import itemgetter
 from spacy.language import Language
 
 from kg.ingest import _AUTHOR
-from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon
+from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon, per_lexicon
 from kg.nlp.recognizers import MorphologyRecognizer, _Memo
 from kg.nlp.segment import clause_bounds, sentences
 from kg.nlp.spans import records as span_records
@@ -304,7 +304,7 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
                 full.add("“" + q)
             if quoted:
                 full.add("“" + k)  # “某某” itself: one entity with “某某”平台
-    scopes = _lexicon_cache(lx, "scopes", _scopes_by_first)
+    scopes = per_lexicon(lx, "scopes", _scopes_by_first)
     longest = (longest_place or max(map(len, places))) if core in ("Mechanism", "Goal") and places else 0
     for k in list(full):
         for s in scopes.get(k[:1], ()):
@@ -326,21 +326,10 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
                 if k.endswith(t) and len(k) - len(t) >= 2:
                     loose.add(k[: -len(t)])  # 楼栋长队伍 -> 楼栋长
         elif cls == "Person":
-            for t in _lexicon_cache(lx, "roles", _role_heads):
+            for t in per_lexicon(lx, "roles", _role_heads):
                 if k.endswith(t) and 2 <= len(k) - len(t) <= 4:
                     loose.add(k[: -len(t)])  # 某某总书记 -> 某某 (a person named with a title)
     return full, loose - full
-
-
-_LEXICON_CACHE: dict[tuple[int, str], tuple[Lexicon, object]] = {}
-
-
-def _lexicon_cache(lx: Lexicon, name: str, build):
-    """``build(lx)``, computed once per lexicon object (a lexicon is read-only once loaded)."""
-    got = _LEXICON_CACHE.get((id(lx), name))
-    if got is None or got[0] is not lx:
-        got = _LEXICON_CACHE[(id(lx), name)] = (lx, build(lx))
-    return got[1]
 
 
 def _scopes_by_first(lx: Lexicon) -> dict[str, tuple[str, ...]]:
@@ -484,7 +473,7 @@ def _merge(raw: list[dict], lx: Lexicon, norm: str, places: frozenset[str]) -> l
     # X(Y): a name followed by its alternative in brackets is one entity (村规民约(居民公约)), so is
     # X(下称“Y”) (its short name)
     by_start = {r["s"]: i for i, r in enumerate(raw) if not r["nested"]}
-    cues = _lexicon_cache(lx, "alias cues", _alias_cue_pattern)
+    cues = per_lexicon(lx, "alias cues", _alias_cue_pattern)
     for i, r in enumerate(raw):
         if norm[r["e"]:r["e"] + 1] != "(":
             continue
@@ -537,7 +526,7 @@ def _merge_short_names(raw: list[dict], node: list[int], uf: _UF, lx: Lexicon) -
                     uf.union(target, n)
     if len(by_label) < 2:
         return
-    heads = _lexicon_cache(lx, "short-name heads", _short_name_heads)
+    heads = per_lexicon(lx, "short-name heads", _short_name_heads)
     # the longer names each label is the tail of, found from the suffixes of every label (linear in the
     # length of the labels, not quadratic in their number)
     longer_names: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -565,7 +554,7 @@ def _field_only(members: list[dict], lx: Lexicon, norm: str, item_heads: set[tup
             return False
         if norm[max(0, r["s"] - 4):r["s"]].endswith(lx.founding) or (r["s"], r["e"]) in item_heads:
             return False
-    heads = _lexicon_cache(lx, "short-name heads", _short_name_heads)
+    heads = per_lexicon(lx, "short-name heads", _short_name_heads)
     label = members[0]["label"]
     return not any(label.endswith(h) for h in heads.get(label[-1:], ()))
 
@@ -680,7 +669,7 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
     own = _own_policy(got.titles, norm)
     # (surface, class, concept) -> canonical label, class, English label, concept, core class and aliases
     canonical: dict[tuple[str, str, str], tuple] = {}
-    counts = _lexicon_cache(lx, "count words", lambda x: frozenset(
+    counts = per_lexicon(lx, "count words", lambda x: frozenset(
         u for u, kind in x.units.items() if kind == "count" and len(u) == 1))
     for r in raw:
         source = r["source"]
@@ -707,7 +696,7 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
            and not (r["source"] == "anaphora" and own is None)
            and not (r["source"] == "deixis" and r["label"] in lx.deictics)]
     _quoted_teams(raw, norm)
-    assessed = _lexicon_cache(lx, "assessed scopes", _assessed_scope)
+    assessed = per_lexicon(lx, "assessed scopes", _assessed_scope)
     raw = [r for r in raw if r["core"] not in ("Mechanism", "Goal") or r["cls"] == "Policy"
            or not assessed[0].search(norm, max(0, r["s"] - 3), r["s"]) or not assessed[1].match(norm, r["e"])]
     places = frozenset({*lx.places, *chain.values(), *(r["label"] for r in raw if r["cls"] == "Place")})
@@ -837,7 +826,7 @@ def _own_policy_relations(policy, raw: list[dict], sentences: list[tuple[int, in
                           by_pos: dict, relate) -> None:
     """The document's own policy: actors its duty clauses name carry it out (某厅牵头, 某部配合); it
     establishes the systems and contributes to the goals of its target sentences (到2025年, ……)."""
-    duty = _lexicon_cache(lx, "duty cues", _duty_pattern)
+    duty = per_lexicon(lx, "duty cues", _duty_pattern)
     starts = [s for s, _ in sentences]
     by_sentence: dict[int, list[dict]] = defaultdict(list)
     for r in raw:
@@ -888,7 +877,7 @@ def _inner_actors(raw: list[dict], norm: str, lx: Lexicon) -> list[dict]:
     holders = [r for r in raw if not r["nested"] and core_class(r["cls"]) in ("Mechanism", "Challenge")]
     if not holders or _actor_pattern(lx) is None:
         return []
-    inside = _lexicon_cache(lx, "actors inside", _actors_inside)  # name -> the actor names in it
+    inside = per_lexicon(lx, "actors inside", _actors_inside)  # name -> the actor names in it
     have = {(r["s"], r["e"]) for r in raw}
     actor_spans = sorted((r["s"], r["e"]) for r in raw if core_class(r["cls"]) == "Actor")
     out = []
@@ -958,13 +947,13 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     ends = {q.end: q for q, _ in got.metrics}
     places = {(r["s"], r["e"]) for r in raw if r["cls"] == "Place"}
     by_span = {(a, b): r for a, b, r in mentions}
-    morph_verb = _lexicon_cache(lx, "morphology", MorphologyRecognizer).is_verb
+    morph_verb = per_lexicon(lx, "morphology", MorphologyRecognizer).is_verb
     coverage = tuple(lx.word_lists.get("coverageRates", ())) or ("\0",)
     party_heads = tuple(sorted((h for h, (c, _, _) in lx.heads.items() if c == "PartyOrganization"), key=len,
                                reverse=True))
     actor_names = {norm[r["s"]:r["e"]]: r for r in raw if core_class(r["cls"]) == "Actor" and not r["nested"]
                    and r["cls"] != "Place"}
-    total, coord, fund_re, fund_verbs = _lexicon_cache(lx, "totals and funds", _total_and_fund_patterns)
+    total, coord, fund_re, fund_verbs = per_lexicon(lx, "totals and funds", _total_and_fund_patterns)
     people_rates = tuple(w for w in lx.word_lists.get("peopleRates", ()) if w.endswith("率")) or ("\0",)
 
     def counted_by(span: tuple[int, int]):  # the figure right before a name counts it (12个乡镇)
@@ -1133,7 +1122,7 @@ def _noun_phrase(text: str, tokenize, lx: Lexicon, share: re.Pattern) -> bool:
         return False
     if text.endswith(("率", "度")):
         return True
-    morph = _lexicon_cache(lx, "morphology", MorphologyRecognizer)
+    morph = per_lexicon(lx, "morphology", MorphologyRecognizer)
     return all(morph.is_nominal(t.text) for t in tokenize(text))
 
 
@@ -1161,7 +1150,7 @@ def _bare_actor_pattern(lx: Lexicon) -> re.Pattern | None:
         words = sorted((w for w, e in lexicon.entries.items() if core_class(e.cls) == "Actor"
                         and e.cls in ("Group", "Role") and "(" not in w), key=len, reverse=True)
         return re.compile("|".join(map(re.escape, words))) if words else None
-    return _lexicon_cache(lx, "bare-actors", build)
+    return per_lexicon(lx, "bare-actors", build)
 
 
 def _covered(spans: list[tuple[int, int]], key: tuple[int, int]) -> bool:
@@ -1170,19 +1159,16 @@ def _covered(spans: list[tuple[int, int]], key: tuple[int, int]) -> bool:
     return any(s <= key[0] and key[1] <= e for s, e in spans[max(0, i - 8):i])
 
 
-_ACTOR_PATTERNS: dict[int, tuple[Lexicon, re.Pattern | None]] = {}
-
-
 def _actor_pattern(lx: Lexicon) -> re.Pattern | None:
     """One alternation of the lexicon's actor names (longest first), compiled once per lexicon."""
-    cached = _ACTOR_PATTERNS.get(id(lx))
-    if cached is None or cached[0] is not lx:
-        actors = sorted((w for w, e in lx.entries.items()
-                         if core_class(e.cls) == "Actor" and e.cls != "Place" and len(w) >= 3 and "(" not in w),
-                        key=len, reverse=True)
-        cached = (lx, re.compile("|".join(map(re.escape, actors))) if actors else None)
-        _ACTOR_PATTERNS[id(lx)] = cached
-    return cached[1]
+    return per_lexicon(lx, "actor names", _compile_actor_names)
+
+
+def _compile_actor_names(lx: Lexicon) -> re.Pattern | None:
+    actors = sorted((w for w, e in lx.entries.items()
+                     if core_class(e.cls) == "Actor" and e.cls != "Place" and len(w) >= 3 and "(" not in w),
+                    key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, actors))) if actors else None
 
 
 def _statement(norm: str, s: int, e: int) -> str:
@@ -1195,7 +1181,7 @@ def _statement(norm: str, s: int, e: int) -> str:
 def _attribution_mentions(m: re.Match, lx: Lexicon) -> list[dict]:
     out = [{"s": m.start(1), "e": m.end(1), "cls": "Person", "concept": "", "source": "metadata", "nested": False}]
     role = m.group(2)
-    morph = _lexicon_cache(lx, "morphology", MorphologyRecognizer)
+    morph = per_lexicon(lx, "morphology", MorphologyRecognizer)
     for n in range(2, len(role) + 1):
         head = morph.head_of(role[:n])
         if head and core_class(lx.heads[head][0]) == "Actor" and lx.heads[head][0] in (

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import rdflib
 from rdflib.namespace import RDF, SKOS
 
 from kg import resources
 from kg.vocab import GOV
+
+T = TypeVar("T")
 
 __all__ = ["CORE_OF", "LexEntry", "Lexicon", "alternation", "core_class", "load_default_lexicon"]
 
@@ -172,6 +176,23 @@ def load_default_lexicon() -> Lexicon:
         lexicon = rdflib.Graph()
     grammar = rdflib.Graph().parse(data=resources.read_text("grammar.ttl"), format="turtle")
     return from_graphs(lexicon, grammar)
+
+
+_PER_LEXICON: dict[tuple[int, str], tuple[Lexicon, object]] = {}
+
+
+def per_lexicon(lx: Lexicon, name: str, build: Callable[[Lexicon], T]) -> T:
+    """``build(lx)`` under ``name``, computed once per lexicon object (a lexicon is read-only once loaded):
+    the patterns and memos the rules derive from the word lists.
+
+    >>> lx = Lexicon()
+    >>> per_lexicon(lx, "doctest", lambda x: [len(x.entries)]) is per_lexicon(lx, "doctest", list)
+    True
+    """
+    got = _PER_LEXICON.get((id(lx), name))
+    if got is None or got[0] is not lx:
+        got = _PER_LEXICON[(id(lx), name)] = (lx, build(lx))
+    return got[1]  # type: ignore[return-value]
 
 
 #: ontology class local name -> core class

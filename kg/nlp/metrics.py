@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp import spans
-from kg.nlp.lexicon import Lexicon, alternation, load_default_lexicon
+from kg.nlp.lexicon import Lexicon, alternation, load_default_lexicon, per_lexicon
 from kg.nlp.segment import sentences
 from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text
@@ -118,19 +118,16 @@ _QUOTED = re.compile(r"“[^”]*”|《[^》]*》")
 
 _PER_NUMBER = re.compile(r"每[\d十百千万]")  # 每百户, 每10万人: per so many
 _CLAUSE_END = frozenset(",;:。!?\n()，；：！？（）")
-_SMALL_RULES: dict[int, tuple] = {}
-
-
 def _small_rules(lx: Lexicon) -> tuple[re.Pattern, tuple, re.Pattern, re.Pattern, tuple]:
     """The grammar's word lists of the small-count rule, compiled once per lexicon."""
-    got = _SMALL_RULES.get(id(lx))
-    if got is None or got[0] is not lx:
-        wl = lx.word_lists
-        got = _SMALL_RULES[id(lx)] = (
-            lx, re.compile(alternation(wl.get("numeralIdioms", ()))), tuple(wl.get("countBlockers", ())) or ("\0",),
+    return per_lexicon(lx, "small counts", _compile_small_rules)
+
+
+def _compile_small_rules(lx: Lexicon) -> tuple[re.Pattern, tuple, re.Pattern, re.Pattern, tuple]:
+    wl = lx.word_lists
+    return (re.compile(alternation(wl.get("numeralIdioms", ()))), tuple(wl.get("countBlockers", ())) or ("\0",),
             re.compile(alternation(wl.get("countCues", ()))), re.compile(alternation(wl.get("singleCountCues", ()))),
             tuple(wl.get("countLinks", ())) or ("\0",))
-    return got[1:]
 
 
 def _small_count(text: str, m: re.Match, lx: Lexicon) -> bool:

@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.nlp import spans
-from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon
+from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon, per_lexicon
 from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text, doc_words
 
@@ -116,15 +116,10 @@ class _Memo(dict):
         return value
 
 
-_GENERIC: dict[int, tuple[Lexicon, _Memo]] = {}
-
-
 def _only_generic(text: str, lx: Lexicon) -> bool:
     """True when ``text`` splits into generic modifiers and head morphemes only (制度体系, 治理机制)."""
-    got = _GENERIC.get(id(lx))
-    if got is None or got[0] is not lx:  # one memo per lexicon (read-only once loaded)
-        got = _GENERIC[id(lx)] = (lx, _Memo(lambda t: _splits_generic(t, lx)))
-    return got[1][text]
+    memo = per_lexicon(lx, "generic splits", lambda x: _Memo(lambda t: _splits_generic(t, x)))  # one per lexicon
+    return memo[text]
 
 
 def _splits_generic(text: str, lx: Lexicon) -> bool:
