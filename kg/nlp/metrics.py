@@ -5,7 +5,7 @@
 2022; ``第3批`` is an ordinal, not a quantity. Figures written in Chinese numerals count too (``三千余人``,
 ``两万名``, ``一百二十家``, ``百分之九十五``) when they hold a digit (a bare 百/千 names no figure: 千家万户,
 每百户); one of ten or less counts only in a counting context and outside fixed expressions (每月召开一次,
-邀请甲、三个乙, 于三个工作日内; not 一次性, 两个维护, 一批, 一村一品, 理顺四个环节: see :func:`_small_count`).
+邀请甲、三个乙, 于七个工作日内; not 一次性, 两个维护, 一批, 一村一品, 理顺四个环节: see :func:`_small_count`).
 Units and qualifiers come from
 ``ontology/grammar.ttl``. Results go to ``doc.spans["metrics"]`` (label = unit) with the parsed values
 in ``doc.user_data["govkg.metrics"]`` keyed by the span's ``(start_char, end_char)`` (aligned to tokens; the
@@ -132,7 +132,7 @@ def _compile_small_rules(lx: Lexicon) -> tuple[re.Pattern, tuple, re.Pattern, re
 
 def _small_count(text: str, m: re.Match, lx: Lexicon) -> bool:
     """Whether a numeral of ten or less in Chinese characters before a measure word counts something
-    (每月召开一次, 各设一支, 邀请甲、三个乙, 于三个工作日内, ……,十件实事): not inside a fixed expression
+    (每月召开一次, 各设一支, 邀请甲、三个乙, 于七个工作日内, ……,十件实事): not inside a fixed expression
     (``numeralIdioms``: 一次性, 两个维护, 统一), not a kind, level or style (``countBlockers``: 一批, 三个方面),
     not the distributive 一X一Y (一村一品, 一人一档, 五个一), and in a counting context: 一 needs a cue of
     its clause before it (``singleCountCues``: 每, 各, 至少); two to ten need a cue (``countCues``: 设, 召开,
