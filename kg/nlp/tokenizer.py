@@ -355,6 +355,45 @@ class CompiledSegmenter:
         return sorted(spans)
 
 
+def _han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+class _BodyListGlue:
+    """The tokens jieba makes of a conjunction and its neighbour in a list of bodies, and the context in which
+    they are cut again (grammar ``conjunctions``, ``bodyEnds`` and the one-character ``placeLevels*``).
+
+    ``opening``: a conjunction glued to the level that opens the next name (某局和县某局, where jieba reads the
+    county 和县; 某委及区某大队); ``closing``: the one-character end of a body's name glued to the conjunction
+    after it (某某署及某处, a pair jieba's HMM joins); ``ends``: the last characters of actors' names."""
+
+    __slots__ = ("closing", "ends", "opening", "words")
+
+    def __init__(self, opening: frozenset[str], closing: frozenset[str], ends: frozenset[str]) -> None:
+        self.opening, self.closing, self.ends = opening, closing, ends
+        self.words = opening | closing
+
+    @classmethod
+    def of(cls, lexicon: Lexicon, actor_ends: frozenset[str]) -> _BodyListGlue:
+        lists = lexicon.word_lists
+        conj = lists.get("conjunctions", ())
+        levels = [w for s in ("placeLevelsProvince", "placeLevelsCity", "placeLevelsCounty", "placeLevelsTown")
+                  for w in lists.get(s, ()) if len(w) == 1]
+        heads = [h for h in lists.get("bodyEnds", ()) if len(h) == 1]
+        return cls(frozenset(c + lv for c in conj for lv in levels), frozenset(h + c for h in heads for c in conj),
+                   frozenset(heads) | actor_ends)
+
+    def names_body(self, words: list[str], i: int, span: int = 4) -> bool:
+        """A name of a body starts at ``words[i]``: within ``span`` words of Han characters, one ends like an
+        actor's name (县 + 人社局, 区 + 消防 + 救援 + 大队)."""
+        for w in words[i:i + span]:
+            if not w or not _han(w[0]):
+                return False
+            if w[-1] in self.ends:
+                return True
+        return False
+
+
 class JiebaTokenizer:
     """Callable ``str -> Doc`` segmenting with a private, lexicon-aware jieba tokenizer.
 
@@ -393,6 +432,8 @@ class JiebaTokenizer:
         if hmm:  # the fast paths; they take the jieba tokenizer's dictionary over
             self._dag, self._jieba = _segmenter(self._jieba, compiled), None
         self._freq = self._dag._logp if self._dag is not None else self._jieba.FREQ
+        self._lists = _BodyListGlue.of(lexicon, self._actor_ends)
+        self._glue |= self._lists.words
 
     def _word(self, w: str) -> bool:
         """``w`` is a word of the dictionary (not only the prefix of one)."""
@@ -422,6 +463,16 @@ class JiebaTokenizer:
             elif len(a) == 2 and a[1] == "等" and a[0] in self._short_heads:
                 out += words[done:k]
                 out += [a[0], "等"]  # 某局等部门
+                done = k + 1
+            elif a in self._lists.opening and k > 0 and words[k - 1][-1:] in self._lists.ends \
+                    and self._lists.names_body(words, k + 1):
+                out += words[done:k]
+                out += [a[:-1], a[-1]]  # 某局 + 和 + 县 + 某局: a conjunction glued to the level opening a name
+                done = k + 1
+            elif a in self._lists.closing and k > 0 and len(words[k - 1]) >= 2 and _han(words[k - 1][-1]) \
+                    and not self._word(a) and self._lists.names_body(words, k + 1):
+                out += words[done:k]
+                out += [a[0], a[1:]]  # 某某 + 署 + 及 + 某处: a body's end glued to the conjunction after it
                 done = k + 1
             elif len(b) == 1 and len(a) >= 3 and a in self._user and "\u4e00" <= b <= "\u9fff" \
                     and self._word(a[-1] + b) and self._word(a[:-1]):
