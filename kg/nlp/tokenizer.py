@@ -428,12 +428,13 @@ class JiebaTokenizer:
         #: every word :meth:`_give_back` may cut (the words its rules start from), to skip the others fast
         self._glue = frozenset({p + lv for p in _PREPOSITIONS for lv in _LEVELS} | self._co_level
                                | {h + "等" for h in self._short_heads} | {w for w in user if len(w) >= 3})
+        #: a conjunction glued to a neighbour in a list of bodies (某局和县某局, 某某署及某处)
+        self._lists = _BodyListGlue.of(lexicon, self._actor_ends)
+        self._glue |= self._lists.words
         self._dag: DagSegmenter | CompiledSegmenter | None = None
         if hmm:  # the fast paths; they take the jieba tokenizer's dictionary over
             self._dag, self._jieba = _segmenter(self._jieba, compiled), None
         self._freq = self._dag._logp if self._dag is not None else self._jieba.FREQ
-        self._lists = _BodyListGlue.of(lexicon, self._actor_ends)
-        self._glue |= self._lists.words
 
     def _word(self, w: str) -> bool:
         """``w`` is a word of the dictionary (not only the prefix of one)."""
