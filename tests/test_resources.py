@@ -49,3 +49,8 @@ def test_wheel_contains_data(tmp_path):
                    "kg/viz/template.html", "kg/viz/page.js", "kg/viz/page.css"):
         assert needed in names, needed
     assert any(n.startswith("kg/ontology/queries/") and n.endswith(".rq") for n in names)
+    # every module of the checkout ships (a package left out of the build list, such as kg.cli, leaves a
+    # wheel without the govkg command that only an editable install hides)
+    modules = {p.relative_to(root).as_posix() for p in (root / "kg").rglob("*.py") if "__pycache__" not in p.parts}
+    assert modules - names == set()
+    assert any(n.endswith("LICENSE") for n in names)
