@@ -66,6 +66,7 @@ __all__ = [
     "QuerySyntaxError",
     "QueryTimeout",
     "ServiceNotAllowed",
+    "UpdateNotSupported",
     "UnknownQueryError",
     "contains_service",
     "named_queries",
@@ -100,6 +101,15 @@ class QuerySyntaxError(QueryError):
         self.column = column
         where = f" at line {line}, column {column}" if line is not None else ""
         super().__init__(f"SPARQL syntax error{where}: {message}")
+
+
+class UpdateNotSupported(QuerySyntaxError):
+    """The text is a SPARQL update (INSERT, DELETE, LOAD …): govkg runs read-only queries."""
+
+    def __init__(self, keyword: str) -> None:
+        super().__init__(f"SPARQL updates ({keyword}) are not supported")
+        self.args = (f"SPARQL updates ({keyword}) are not supported: govkg runs read-only queries "
+                     "(SELECT, ASK, CONSTRUCT, DESCRIBE)",)
 
 
 class QueryTimeout(QueryError, TimeoutError):
@@ -302,11 +312,27 @@ def term_from_text(text: str, prefixes: Mapping[str, str] | None = None) -> ox.N
 # --------------------------------------------------------------------------------------- execution
 
 
-def _parse_syntax_error(message: str) -> QuerySyntaxError:
+# an update request: its first keyword after the prologue (PREFIX / BASE declarations)
+_UPDATE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:|BASE)\s*(?:<[^>]*>)?\s*)*"  # IRIs may be blanked
+                     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+#: longest parser message kept (Oxigraph lists every character class it expected)
+_MAX_MESSAGE = 160
+
+
+def _parse_syntax_error(message: str, sparql: str = "") -> QuerySyntaxError:
+    """The parser's message as a :class:`QuerySyntaxError`; an update gets a message of its own.
+
+    >>> str(_parse_syntax_error("error at 1:10: expected CONSTRUCT", "INSERT DATA { <a:b> <a:c> 1 }"))
+    'SPARQL updates (INSERT) are not supported: govkg runs read-only queries (SELECT, ASK, CONSTRUCT, DESCRIBE)'
+    """
+    if (u := _UPDATE.match(sparql)) is not None:
+        return UpdateNotSupported(u.group(1).upper())
     m = re.match(r"\s*error at (\d+):(\d+):\s*(.*)", message, re.DOTALL)
-    if m:
-        return QuerySyntaxError(m.group(3).strip(), int(m.group(1)), int(m.group(2)))
-    return QuerySyntaxError(message.strip())
+    text, line, col = (m.group(3), int(m.group(1)), int(m.group(2))) if m else (message, None, None)
+    text = " ".join(text.split())
+    if len(text) > _MAX_MESSAGE:
+        text = text[: _MAX_MESSAGE - 1].rstrip() + "…"
+    return QuerySyntaxError(text, line, col)
 
 
 def _execute(engine: ox.Store, sparql: str, substitutions: list[tuple[str, Encoded]],
@@ -510,7 +536,7 @@ def run_query(target: Store | rdflib.Graph | ox.Store, sparql: str, *,
     if "error" in reply:
         message = reply["message"]
         if reply["error"] == "syntax":
-            raise _parse_syntax_error(message)
+            raise _parse_syntax_error(message, _code_only(sparql))
         if reply["error"] == "parameter":
             raise ParameterError(message.replace("contains variable", "contain variable"))
         raise QueryError(message)

@@ -66,6 +66,16 @@ def test_cli_prints_a_table_and_writes_json(sample_ttl, tmp_path, reference) -> 
         score(Graph().parse(sample_ttl), load_gold(GOLD)).macro_f1_core4
 
 
+def test_cli_unwritable_json_is_one_line(sample_ttl) -> None:
+    from kg.cli import _register
+    from kg.cli._app import app
+
+    _register()
+    res = CliRunner().invoke(app, ["eval", str(sample_ttl), "--gold", str(GOLD), "--json", "/proc/govkg-eval.json"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert res.stderr.strip().splitlines() == [res.stderr.strip()] and "cannot write" in res.stderr
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["missing.ttl", "--gold", str(GOLD)], "no such graph file"),
     (["GRAPH", "--gold", "missing.json"], "no such gold file"),

@@ -333,7 +333,7 @@ def test_cli_malformed_sparql_exits_2_with_position(graph_file):
 
 def test_cli_refuses_service(graph_file):
     res = invoke("--graph", str(graph_file), "SELECT * WHERE { SERVICE <http://example.org/> { ?s ?p ?o } }")
-    assert res.exit_code == 2 and "SERVICE" in res.stderr
+    assert res.exit_code == 2 and "SERVICE" in res.stderr and "--allow-service" in res.stderr
     port = free_port()
     res = invoke("--graph", str(graph_file), "--allow-service", "-f", "csv",
                  f"SELECT ?s WHERE {{ SERVICE SILENT <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}")
@@ -400,3 +400,30 @@ def test_cli_default_graph_is_the_bundled_sample():
     else:
         assert res.exit_code == 0, res.output
         assert res.stdout.splitlines() == ["n", "1"]
+        assert "bundled sample" in res.stderr  # the fallback is said, on stderr (stdout stays clean CSV)
+
+
+@pytest.mark.parametrize("update", ["INSERT DATA { <urn:a> <urn:b> 1 }",
+                                    "PREFIX gov: <https://w3id.org/govkg/ontology#>\nDELETE WHERE { ?s gov:value ?v }",
+                                    "# a comment\nclear all"])
+def test_cli_update_is_named_as_such(graph_file, update):
+    res = invoke("--graph", str(graph_file), update)
+    assert res.exit_code == 2
+    assert "updates" in res.stderr and "not supported" in res.stderr and "expected" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_cli_long_parser_message_is_cut(graph_file):
+    res = invoke("--graph", str(graph_file), "SELECT ?l WHERE { id:actor/927 rdfs:label ?l }")
+    assert res.exit_code == 2
+    (line,) = res.stderr.strip().splitlines()
+    assert line.startswith("error: SPARQL syntax error at line 1") and len(line) < 260
+
+
+@pytest.mark.parametrize("where", ["folder", "missing-root"])
+def test_cli_unwritable_output_is_one_line(graph_file, tmp_path, where):
+    out = tmp_path if where == "folder" else Path("/proc/govkg-test/x.csv")
+    res = invoke("--graph", str(graph_file), "-f", "csv", "-o", str(out), "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+    assert res.exit_code == 1
+    assert res.stderr.startswith("error: cannot write") and "Traceback" not in res.output
+    assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left behind

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
+from pathlib import Path
 from typing import NoReturn
 
 import typer
 from rich.console import Console
 
-__all__ = ["EXIT_INPUT", "EXIT_USAGE", "app", "console", "err_console", "fail"]
+__all__ = ["EXIT_INPUT", "EXIT_USAGE", "app", "console", "err_console", "fail", "write_text"]
 
 app = typer.Typer(
     name="govkg",
@@ -33,6 +36,26 @@ def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     line = " ".join(str(message).split())  # one line, whatever the message holds
     err_console.print(Text.assemble(("error:", "bold red"), " ", line), highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder (a failure leaves no
+    half-written file); a path that cannot be written ends the command with a one-line error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 @app.callback()
@@ -72,6 +95,7 @@ def open_input(store=None, graphs=()):
         return target
     from kg.pipeline import build_sample_graph
 
+    err_console.print("note: no --graph or --store given: using the bundled sample article", highlight=False)
     return MemoryStore(build_sample_graph())
 
 

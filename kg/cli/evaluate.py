@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
-from kg.cli._app import EXIT_INPUT, EXIT_USAGE, app, console, fail
+from kg.cli._app import EXIT_INPUT, EXIT_USAGE, app, console, fail, write_text
 
 __all__ = ["evaluate"]
 
@@ -65,11 +63,4 @@ def evaluate(
 
 def _write_json(path: Path, data: dict) -> None:
     """Write through a temporary file in the same folder, so a failure leaves no half-written file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1))

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.table import Table
 
-from kg.cli._app import EXIT_INPUT, EXIT_USAGE, app, console, err_console, fail, open_input
+from kg.cli._app import EXIT_INPUT, EXIT_USAGE, app, console, err_console, fail, open_input, write_text
 
 __all__ = ["EXIT_TIMEOUT", "FORMATS", "query_command"]
 
@@ -104,15 +102,7 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(output, text)
 
 
 def _list_named() -> None:
@@ -178,7 +168,9 @@ def query_command(
     try:
         result = run_query(target, text, bindings=bindings, timeout=timeout, limit=limit,
                            allow_service=allow_service)
-    except (QuerySyntaxError, ServiceNotAllowed, ParameterError) as exc:
+    except ServiceNotAllowed as exc:
+        fail(f"{exc} (pass --allow-service to allow it)", EXIT_USAGE)
+    except (QuerySyntaxError, ParameterError) as exc:
         fail(str(exc), EXIT_USAGE)
     except QueryTimeout as exc:
         fail(f"{exc} (raise --timeout to allow more time)", EXIT_TIMEOUT)
