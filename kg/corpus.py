@@ -44,6 +44,7 @@ import logging
 import multiprocessing
 import os
 import re
+import signal
 import tempfile
 import time
 import unicodedata
@@ -306,7 +307,13 @@ def freeze_heap() -> None:
 
 
 def _init_worker(settings: Settings) -> None:
-    """Pool initializer: build the pipeline once per worker process."""
+    """Pool initializer: build the pipeline once per worker process.
+
+    A worker ignores SIGINT: Ctrl-C in a terminal reaches the whole process group, and the parent alone
+    handles it (it stops handing out work and shuts the pool down), so the user sees one line, not a
+    traceback from each worker.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _pipeline(settings)
 
 
