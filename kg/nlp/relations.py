@@ -909,6 +909,15 @@ _LIST_SPLIT = re.compile("|".join(_LIST_WORDS))
 _NOTES = re.compile(r"(?:\([^()]{1,12}\))+$")  # (节选), (2025—2027年) after a title
 
 
+class _DocCues(NamedTuple):
+    """What :meth:`_LinkCues.prepare` found in one document (per call: the rules keep no state between documents)."""
+
+    starts: list[int]  # the position of each cue, in order
+    cues: list[tuple[str, re.Match | None]]  # (rule, match) of each cue
+    names: list[_Ent]  # the document's names, sorted (for a meeting or body named in an earlier sentence)
+    name_starts: list[int]  # their start positions
+
+
 class _LinkCues:
     """Link rules driven by the grammar's word lists (``ontology/grammar.ttl``):
 
@@ -938,7 +947,8 @@ class _LinkCues:
       supports it; the items of a report support (involve) the frame its lead sets (以P为抓手).
 
     Every cue word is a SKOS scheme of the grammar (see ``docs/extraction.md``); the cues of a document are
-    found once (:meth:`prepare`) and the rules run only in the sentences that hold one.
+    found once (:meth:`prepare`, which returns them with the document's names as a :class:`_DocCues`; the
+    component keeps nothing between documents) and the rules run only in the sentences that hold one.
     """
 
     def __init__(self, lx: Lexicon) -> None:
@@ -1060,14 +1070,12 @@ class _LinkCues:
         return first
 
     # -- one sentence --------------------------------------------------------------------------------
-    def prepare(self, text: str, outer: list[_Ent]) -> tuple[list[int], list[tuple[str, re.Match | None]]]:
-        """Every cue of the link rules in the text, found in one pass per rule, in order of position:
-        ``(starts, [(rule, match)])``; persons and groups the rules look at are cues too (without a match)."""
+    def prepare(self, text: str, outer: list[_Ent]) -> _DocCues:
+        """Every cue of the link rules in the text, found in one pass per rule, in order of position, with the
+        document's names; persons and groups the rules look at are cues too (without a match)."""
         got: list[tuple[int, str, re.Match | None]] = [
             (e.start_char, "person" if e.label_ == "Person" else "team", None) for e in outer
             if e.label_ == "Person" or e.label_ == "Group" and e.end_char - e.start_char >= 3]
-        self._all = outer  # the document's names (for a meeting named in an earlier sentence)
-        self._starts = [e.start_char for e in outer]
         for name, pattern in (("compose", self.compose_re), ("guided", self.guided_re), ("role", self.role_re),
                               ("made", self.setup_de), ("charge", self.charge_re), ("towards", self.towards_re),
                               ("seat", self.seat_re)):
@@ -1077,19 +1085,19 @@ class _LinkCues:
                 if rule != "part" or not self.noun_suffix.match(text, m.end()):  # 参与率 is no taking part
                     got.append((m.start(), rule, m))
         got.sort(key=lambda x: x[0])
-        return [g[0] for g in got], [(g[1], g[2]) for g in got]
+        return _DocCues([g[0] for g in got], [(g[1], g[2]) for g in got], outer, [e.start_char for e in outer])
 
     def sentence(self, rx: RelationExtractor, text: str, sent: Sentence, ents: list[_Ent], add: Callable,
                  implemented: list[_Ent], through: list[_Ent], item: _Ent | None,
-                 found: tuple[list[int], list]) -> None:
+                 doc_cues: _DocCues) -> None:
         lo, hi = sent.start_char, sent.end_char
-        starts, cues = found
-        here = cues[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+        here = doc_cues.cues[bisect.bisect_left(doc_cues.starts, lo):bisect.bisect_left(doc_cues.starts, hi)]
         if here:
-            self._cues(rx, text, sent, ents, add, implemented, through, item, here)
+            self._cues(rx, text, sent, ents, add, implemented, through, item, here, doc_cues)
 
     def _cues(self, rx: RelationExtractor, text: str, sent: Sentence, ents: list[_Ent], add: Callable,
-              implemented: list[_Ent], through: list[_Ent], item: _Ent | None, here: list) -> None:
+              implemented: list[_Ent], through: list[_Ent], item: _Ent | None, here: list,
+              doc_cues: _DocCues) -> None:
         """The rules of the cues found in one sentence, one cue at a time."""
         lo, hi = sent.start_char, sent.end_char
         done: set[str] = set()  # the rules that look at the whole sentence once
@@ -1148,17 +1156,17 @@ class _LinkCues:
             elif name == "charge":
                 self._charged(text, sent, ents, m, add, implemented, item)
             elif name == "attend":
-                self._attend(text, sent, ents, m, add)
+                self._attend(text, sent, ents, m, add, doc_cues)
             elif name == "invite":
                 self._invited(text, sent, ents, m, add, implemented, item)
             elif name == "visit":
-                self._visits(text, sent, ents, m, add)
+                self._visits(text, sent, ents, m, add, doc_cues)
             elif name == "pilot":
-                self._pilot(text, sent, ents, m, add, implemented, item)
+                self._pilot(text, sent, ents, m, add, implemented, item, doc_cues)
             elif name == "bring":
                 self._brought(text, sent, ents, m, add, implemented, item)
             elif name == "seat":
-                self._seat(text, sent, ents, m, add)
+                self._seat(text, sent, ents, m, add, doc_cues)
             elif name == "audience":
                 self._audience(text, sent, ents, m, add)
             elif name == "joint":  # 甲局会同(联同)乙局: the two bodies act together
@@ -1180,7 +1188,7 @@ class _LinkCues:
                     add(a, "leads", made, sent, m.group(0))
 
     # -- meetings ------------------------------------------------------------------------------------
-    def _event_at(self, text: str, sent: Sentence, ents: list[_Ent], pos: int) -> _Ent | None:
+    def _event_at(self, text: str, sent: Sentence, ents: list[_Ent], pos: int, doc_cues: _DocCues) -> _Ent | None:
         """The meeting a verb at ``pos`` is about: an event named after it in its clause, else (when the
         words after it are a noun of meetings, 参加会议, or nothing) the last event named before it, in the
         sentence or the two sentences before (……推进会在某镇召开。……参加会议)."""
@@ -1191,21 +1199,23 @@ class _LinkCues:
         rest = text[pos:cend].strip("了")
         if rest and not self.event_nouns.match(rest):
             return None
-        return self._event_before(pos)
+        return self._event_before(doc_cues, pos)
 
-    def _event_before(self, pos: int, reach: int = 300) -> _Ent | None:
+    @staticmethod
+    def _event_before(doc_cues: _DocCues, pos: int, reach: int = 300) -> _Ent | None:
         """The last event named before ``pos``, within ``reach`` characters."""
-        i = bisect.bisect_left(self._starts, pos)
-        for e in reversed(self._all[max(0, i - 40):i]):
+        i = bisect.bisect_left(doc_cues.name_starts, pos)
+        for e in reversed(doc_cues.names[max(0, i - 40):i]):
             if e.core == "Event" and e.end_char <= pos:
                 return e if pos - e.end_char <= reach else None
         return None
 
-    def _attend(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
+    def _attend(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+                doc_cues: _DocCues) -> None:
         """A、B和C(共N人)参加会议 / 出席某某会: the actors listed before the verb take part in the meeting."""
         if any(e.start_char < m.start() < e.end_char for e in ents):
             return
-        event = self._event_at(text, sent, ents, m.end())
+        event = self._event_at(text, sent, ents, m.end(), doc_cues)
         if event is None:
             return
         c0, _ = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
@@ -1230,13 +1240,14 @@ class _LinkCues:
         for a in guests:
             add(a, "takesPartIn" if target.core == "Event" else "participatesIn", target, sent, m.group(0))
 
-    def _visits(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
+    def _visits(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+                doc_cues: _DocCues) -> None:
         """(与会人员)观摩了A、B等N个现场点 in a sentence about a meeting: the places visited are the meeting's."""
         _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
         event = next((e for e in ents if e.core == "Event"), None)
         if event is None and (self.event_nouns.search(text, sent.start_char, sent.end_char) or
                               self.attend_re.search(text, sent.start_char, sent.end_char)):
-            event = self._event_before(sent.start_char)
+            event = self._event_before(doc_cues, sent.start_char)
         if event is None:
             return
         sites = [e for e in ents if m.end() <= e.start_char < cend and e.core != "Event" and e.label_ != "Place"]
@@ -1250,7 +1261,7 @@ class _LinkCues:
 
     # -- pilots, actors brought in, seats ------------------------------------------------------------
     def _pilot(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
-               implemented: list[_Ent], item: _Ent | None) -> None:
+               implemented: list[_Ent], item: _Ent | None, doc_cues: _DocCues) -> None:
         """A、B(已)先行试点, with nothing after the verb: the places pilot the mechanism of the clause, else
         the last one named in the sentence before (同时建立某某制度……。A、B已先行试点)."""
         ents = [e for e in ents if (e.start_char, e.end_char) != (m.start(), m.end())]  # the verb is no name
@@ -1266,9 +1277,9 @@ class _LinkCues:
             return
         target = self._mechanism_of(ents, pilots[0].start_char, [x for x in implemented if x in ents], item)
         if target is None:
-            i = bisect.bisect_left(self._starts, sent.start_char)
+            i = bisect.bisect_left(doc_cues.name_starts, sent.start_char)
             para = text.rfind("\n", 0, sent.start_char)
-            target = next((e for e in reversed(self._all[max(0, i - 30):i]) if e.core == "Mechanism"
+            target = next((e for e in reversed(doc_cues.names[max(0, i - 30):i]) if e.core == "Mechanism"
                            and e.label_ != "Policy" and e.start_char > para and e.end_char <= sent.start_char), None)
         for a in pilots if target is not None else ():
             add(a, "implements", target, sent, m.group(0))
@@ -1308,7 +1319,8 @@ class _LinkCues:
         for g in groups:
             add(target, "involves", g, sent, m.group(0))
 
-    def _seat(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
+    def _seat(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+              doc_cues: _DocCues) -> None:
         """某某专班(领导小组)办公室设在某局: the body whose office it is (named before, ending in the word
         before 办公室) is related to the body hosting it."""
         host = next((e for e in ents if e.start_char == m.end() and self._member(e)), None)
@@ -1316,9 +1328,9 @@ class _LinkCues:
         if host is None or found is None:
             return
         stem, stem_start = found.group(0), found.start()
-        i = bisect.bisect_left(self._starts, stem_start + 1)
+        i = bisect.bisect_left(doc_cues.name_starts, stem_start + 1)
         body = None
-        for e in reversed(self._all[max(0, i - 30):i]):
+        for e in reversed(doc_cues.names[max(0, i - 30):i]):
             name = text[e.start_char:e.end_char]
             if e.end_char <= m.start() and m.start() - e.end_char <= 300 and \
                     (e.end_char == m.start() or name.endswith(stem) or stem.endswith(name[-2:])):
