@@ -50,28 +50,49 @@ CHUNK_CHARS = 20_000
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "chain": 2, "person": 3, "metadata": 3, "place": 3, "challenge": 4,
                 "quote": 5, "slogan": 5, "morphology": 6}
 _GENERIC_TAILS = ("机制", "体系", "制度", "建设", "工作", "水平", "实践", "活动")
-#: administrative level of a place by the end of its name; 省 also stands for autonomous regions etc.
-_LEVELS = (("特别行政区", "省"), ("自治区", "省"), ("省", "省"), ("自治州", "市"), ("市", "市"), ("州", "市"),
-           ("盟", "市"), ("新区", "区"), ("区", "区"), ("自治县", "县"), ("县", "县"), ("旗", "县"))
-_LEVEL_CHARS = frozenset("省市区县")
 _TARGET = re.compile(r"(?:到|至|力争到?)(?:19|20)\d{2}年")
 _QUOTED_CORE = re.compile(r"“([^”]{2,})”")  # a quoted part of a name: “某某”平台
 
 
-def level_of(place: str, admin_level: str | None = None) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Levels:
+    """The levels of a jurisdiction (grammar ``jurisdictionLevels``: 省 市 区 县) and the ends of place names
+    speaking for each, province first, longest end first (``placeLevelsProvince``, ``placeLevelsCity``,
+    ``placeLevelsCounty``; a county-level end in ``placeLevelsDistrict`` speaks for 区, the others for 县)."""
+
+    chars: frozenset[str]  # the levels themselves: a name opening with one may be an organ of that level
+    ends: tuple[tuple[str, str], ...]  # (end of a place name, its level); 省 also for autonomous regions etc.
+    province: str | None  # the level of a place the lexicon calls a province (上海市) or a city
+    city: str | None
+
+
+def _levels(lx: Lexicon) -> _Levels:
+    wl = lx.word_lists
+    chars = frozenset(wl.get("jurisdictionLevels", ()))
+    county, district = wl.get("placeLevelsCounty", ()), frozenset(wl.get("placeLevelsDistrict", ()))
+    groups = [wl.get("placeLevelsProvince", ()), wl.get("placeLevelsCity", ()),
+              tuple(w for w in county if w in district), tuple(w for w in county if w not in district)]
+    # each group's level is its one end that is a level itself (省 of 省 自治区 特别行政区)
+    level = [next((w for w in g if w in chars), None) for g in groups]
+    ends = tuple((w, lv) for g, lv in zip(groups, level) if lv is not None for w in g)
+    return _Levels(chars, ends, level[0], level[1])
+
+
+def level_of(place: str, admin_level: str | None = None, lexicon: Lexicon | None = None) -> str | None:
     """The level (省, 市, 区, 县) a place name speaks for.
 
     >>> level_of("江苏省"), level_of("鼓楼区"), level_of("上海市", "province"), level_of("团结")
     ('省', '区', '市', None)
     """
-    for suffix, level in _LEVELS:
+    levels = per_lexicon(lexicon or load_default_lexicon(), "place levels", _levels)
+    for suffix, level in levels.ends:
         if place.endswith(suffix) and len(place) > len(suffix):
             return level
-    return "省" if admin_level == "province" else "市" if admin_level == "city" else None
+    return levels.province if admin_level == "province" else levels.city if admin_level == "city" else None
 
 
-def _short(place: str) -> str:
-    for suffix, _ in _LEVELS:
+def _short(place: str, lx: Lexicon) -> str:
+    for suffix, _ in per_lexicon(lx, "place levels", _levels).ends:
         if place.endswith(suffix) and len(place) - len(suffix) >= 2:
             return place[: -len(suffix)]
     return place
@@ -215,7 +236,7 @@ class _Names:
     def level_prefix(self, label: str) -> str | None:
         """The level a name starts with when it names an organ of that level (省民政厅 -> 省); 市场监管局,
         市民 and 区域 start with no level: the name's first token decides."""
-        if not label or label[0] not in _LEVEL_CHARS:
+        if not label or label[0] not in per_lexicon(self.lx, "place levels", _levels).chars:
             return None
         if label not in self._levels:
             first = _first_token(self._tokenize, label)
@@ -240,7 +261,7 @@ class _Names:
             label = label[1:]  # 各县(区)党委书记: the quantifier is not part of the name
         level = self.level_prefix(label) if core in ("Actor", "Mechanism") and cls != "Place" else None
         if level and level in self.chain:
-            short = _short(self.chain[level])
+            short = _short(self.chain[level], self.lx)
             if not label.startswith(short):
                 label = short + label  # 江苏 + 省委 (the concept and its English name stay: a provincial committee)
         return label, cls, en, concept or None
@@ -260,7 +281,7 @@ def _jurisdiction(document: Document, lx: Lexicon, raw: list[dict], norm: str,
     def put(name: str) -> None:
         e = lx.places.get(name)
         label = e.label if e else name
-        level = level_of(label, e.admin_level if e else None)
+        level = level_of(label, e.admin_level if e else None, lx)
         if level and level not in chain:
             chain[level] = label
             if e is not None and e.admin_level == "province" and label.endswith("市"):

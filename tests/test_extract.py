@@ -55,6 +55,15 @@ def test_level_of() -> None:
         ["省", "市", "区", "县", "市"]
 
 
+def test_levels_come_from_the_grammar() -> None:
+    from kg.nlp.lexicon import Lexicon
+
+    # a lexicon whose grammar knows counties only: a province's name speaks for no level, a banner (旗) for 县
+    lx = Lexicon(word_lists={"jurisdictionLevels": ("县",), "placeLevelsCounty": ("自治县", "县", "旗")})
+    assert [level_of(p, lexicon=lx) for p in ("四川省", "某某自治县", "某某旗", "武侯区")] == [None, "县", "县", None]
+    assert level_of("上海市", "province", lx) is None
+
+
 def test_provincial_organs_take_the_jurisdiction(extract) -> None:
     names = labels(extract("省委、省政府高度重视。全省各地积极推进,省委组织部、省市场监管局配合。市场监管局负责。",
                            jurisdiction="江苏省"))

@@ -54,8 +54,6 @@ _DIGIT = re.compile(r"[0-9]")
 _LEAD_IN = re.compile(r"在[^,;:。!?“”在]{2,24}上(?:走在前列?|做示范|作表率|当先锋|勇争先|创一流|争一流|走前列)")
 #: single characters that, glued to a title by the tokenizer, say who holds it (任组长, 兼主任, 当主任)
 _SERVES = frozenset("任兼当为")
-#: administrative levels (省+数据资源+局: a bureau named token by token starts with one)
-_LEVELS = frozenset("省市县区州盟旗乡镇")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -157,6 +155,7 @@ class LexiconRuler:
         # label, kb_id and span_id as string-store ids)
         self._by_id: dict[int, tuple[object, bool | None, int, int, int]] = {}
         heads = self.lexicon.heads
+        self._levels = frozenset(self.lexicon.word_lists.get("levelTokens", ()))  # grammar ``levelTokens``
         self._mechanism_heads = tuple(h for h, (c, _, _) in heads.items() if core_class(c) == "Mechanism")
         self._glued_word = _Memo(self._glued)  # word -> _glued(word) (a pure function of the word)
         strings = nlp.vocab.strings
@@ -219,7 +218,7 @@ class LexiconRuler:
 
     def _glued(self, prev: str) -> bool:
         """A single character noun right before a name that jieba split off a longer word (企 + 事业单位)."""
-        return len(prev) == 1 and "\u4e00" <= prev <= "\u9fff" and prev not in _LEVELS and prev not in "村组党团" \
+        return len(prev) == 1 and "\u4e00" <= prev <= "\u9fff" and prev not in self._levels and prev not in "村组党团" \
             and prev not in FUNCTION_WORDS and prev not in self.lexicon.predicates \
             and _pos_tags().get(prev, "").startswith("n")
 
@@ -313,6 +312,8 @@ class MorphologyRecognizer:
         self._max_head = max(map(len, self.lexicon.heads), default=0)
         self._head_last = frozenset(h[-1] for h in self.lexicon.heads)
         self._place_lengths = sorted({len(p) for p in self.lexicon.places})  # a name starting with a place
+        #: administrative levels as one token (grammar ``levelTokens``: 省+数据资源+局 starts with one)
+        self._levels = frozenset(self.lexicon.word_lists.get("levelTokens", ()))
         self._standalone = {h for h, (_, sa, _) in self.lexicon.heads.items() if sa}
         #: bare heads naming people (志愿者, 党员, 居民): a quoted name before them is their group
         self._people = frozenset(h for h in self._standalone if self.lexicon.heads[h][0] == "Group")
@@ -421,7 +422,7 @@ class MorphologyRecognizer:
             left = w[k - 1]
             if left in self._founding and len(t) >= 2 and t not in self._verbs and i - k <= 2:
                 return True  # 成立+某某+行业党委: the founding verb is the clause's, the verb after it names the body
-            if k + 1 < i and len(w[k + 1]) == 1 and self._tag(w[k + 1]) == "n" and w[k + 1] not in _LEVELS \
+            if k + 1 < i and len(w[k + 1]) == 1 and self._tag(w[k + 1]) == "n" and w[k + 1] not in self._levels \
                     and w[k + 1] not in "村组党团" and len(t) >= 2 and t not in self._verbs \
                     and not self._predicate_verb(w, k):
                 return True  # 巡逻+队+队长: a verb and a one-character noun make the name of a team
@@ -648,8 +649,8 @@ class MorphologyRecognizer:
                 continue  # 驻区单位+代表, 某委员会+代表: the body takes part through them; it is the name
             if core == "Actor" and j >= 1 and w[j - 1] == "等" and not standalone and cls != "Role":
                 continue  # 甲、乙等+某某+机构: the kind of the things listed, not a body of its own
-            if core == "Actor" and j >= 2 and w[j - 1] == "、" and w[j][:1] in _LEVELS and 1 <= len(w[j - 2]) <= 2 \
-                    and w[j - 2][-1] in _LEVELS and (len(w[j - 2]) == 1 or w[j - 2][0] in "各每"):
+            if core == "Actor" and j >= 2 and w[j - 1] == "、" and w[j][:1] in self._levels and 1 <= len(w[j - 2]) <= 2 \
+                    and w[j - 2][-1] in self._levels and (len(w[j - 2]) == 1 or w[j - 2][0] in "各每"):
                 j -= 2  # 各县、区人民政府: the levels share the organ
             span_text = "".join(w[j:i + 1])
             if len(head) == 1 and not self._single_head_ok(word) and not (
@@ -782,7 +783,7 @@ class MorphologyRecognizer:
 
     def _level_word(self, token: str) -> bool:
         """A level (省 市 县 区 …) or a place: what a bureau named token by token starts with (省+数据+资源+局)."""
-        return token in _LEVELS or token in self.lexicon.places or self._tag(token) == "ns"
+        return token in self._levels or token in self.lexicon.places or self._tag(token) == "ns"
 
     def _generic(self, w: list[str], j: int, i: int, head: str) -> bool:
         """A head whose modifier is only generic words (治理模式, 联动机制, 各类配套制度) names nothing."""

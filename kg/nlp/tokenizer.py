@@ -42,7 +42,6 @@ log = logging.getLogger(__name__)
 
 #: prepositions jieba may glue to the administrative level that opens a name (由市, 经县, 向省)
 _PREPOSITIONS = frozenset("由经向对在从为把被将")
-_LEVELS = frozenset("省市县区镇乡")
 
 # characters that always form a token of their own (punctuation, brackets, quotes, title marks; a point
 # only when it is not a decimal point)
@@ -423,10 +422,12 @@ class JiebaTokenizer:
         self._short_heads = frozenset(h for h in lexicon.heads if len(h) == 1)
         #: a verb of acting together glued to the level that opens the next name (某局会同县某局: 会同 + 县,
         #: where jieba reads the county 会同县), after a word ending like an actor's head
-        self._co_level = frozenset(v + lv for v in lexicon.word_lists.get("coordinatingVerbs", ()) for lv in _LEVELS)
+        #: the levels jieba may glue to such a word (grammar ``gluedLevels``: 由市, 会同县)
+        self._levels = frozenset(lexicon.word_lists.get("gluedLevels", ()))
+        self._co_level = frozenset(v + lv for v in lexicon.word_lists.get("coordinatingVerbs", ()) for lv in self._levels)
         self._actor_ends = frozenset(h[-1] for h, (cls, _, _) in lexicon.heads.items() if core_class(cls) == "Actor")
         #: every word :meth:`_give_back` may cut (the words its rules start from), to skip the others fast
-        self._glue = frozenset({p + lv for p in _PREPOSITIONS for lv in _LEVELS} | self._co_level
+        self._glue = frozenset({p + lv for p in _PREPOSITIONS for lv in self._levels} | self._co_level
                                | {h + "等" for h in self._short_heads} | {w for w in user if len(w) >= 3})
         #: a conjunction glued to a neighbour in a list of bodies (某局和县某局, 某某署及某处)
         self._lists = _BodyListGlue.of(lexicon, self._actor_ends)
@@ -452,7 +453,7 @@ class JiebaTokenizer:
                 continue  # the second word of a cut made at k - 1
             a = words[k]
             b = words[k + 1] if k + 1 < n else ""
-            if len(a) == 2 and a[0] in _PREPOSITIONS and a[1] in _LEVELS and b and "\u4e00" <= b[0] <= "\u9fff":
+            if len(a) == 2 and a[0] in _PREPOSITIONS and a[1] in self._levels and b and "\u4e00" <= b[0] <= "\u9fff":
                 out += words[done:k]
                 out += [a[0], a[1]]  # 由 + 市 + 某局: a preposition glued to the level that opens a name
                 done = k + 1
