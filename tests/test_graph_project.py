@@ -149,6 +149,10 @@ def test_mentions_point_into_the_texts(G: nx.MultiDiGraph) -> None:
             assert text[at:at + len(sentence)] == sentence, (m["exact"], m["start"], m["offset"])
     jizhi = G.nodes[node(JIZHI)]["mentions"]
     assert [m["start"] for m in jizhi] == sorted(m["start"] for m in jizhi)
+    # each mention names its document's title (the graph page shows it instead of the IRI)
+    titles = {str(iri.document_iri(_doc(TEXT_A, "").id)): "社区治理情况",
+              str(iri.document_iri(_doc(TEXT_B, "").id)): "印发通知"}
+    assert {(m["doc"], m["title"]) for m in shiwei} == set(titles.items())
 
 
 def test_a_quote_twice_in_its_sentence_is_located_by_the_other_mentions(G: nx.MultiDiGraph) -> None:

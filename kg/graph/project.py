@@ -334,6 +334,9 @@ def _add_mentions(src: _Source, nodes: dict[str, dict[str, Any]], labels: dict[s
             for t in selectors.get(sel, ()):
                 fields[t][name] = value
     sentence = {m: value for m, value, _ in src.literal_triples(_GOV + "sentence") if m in owner}
+    titles: dict[str, str] = {}
+    for d, value, _ in src.literal_triples(_DCTERMS + "title"):
+        _keep_least(titles, d, value)
     rows: dict[str, dict[str, Any]] = {}
     compact: list[str] = []
     for m in owner:
@@ -345,7 +348,7 @@ def _add_mentions(src: _Source, nodes: dict[str, dict[str, Any]], labels: dict[s
             compact.append(m)
         rows[m] = {
             "doc": doc, "start": f.get("start"), "end": f.get("end"), "exact": f.get("exact"),
-            "sentence": sentence.get(m),
+            "sentence": sentence.get(m), "title": titles.get(doc) if doc is not None else None,
         }
     if compact:
         _recover_quotes(rows, compact, owner, nodes, labels, pref)

@@ -89,6 +89,7 @@ class MentionView:
     """Where a node is named: the sentence, and ``hl`` = ``[start, end)`` of the mention inside it."""
 
     doc: str | None
+    title: str | None  # the document's dcterms:title, when it has one
     start: int | None
     end: int | None
     exact: str
@@ -643,6 +644,7 @@ def _mention_view(m: Mapping[str, Any]) -> MentionView:
     sentence = str(m.get("sentence") or "") or exact
     return MentionView(
         doc=None if m.get("doc") is None else str(m["doc"]),
+        title=None if m.get("title") is None else str(m["title"]),
         start=_int_or_none(m.get("start")),
         end=_int_or_none(m.get("end")),
         exact=exact,

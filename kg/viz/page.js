@@ -357,8 +357,12 @@
         box.appendChild(sentenceElement(m, "p", null, 0));
         var src = [];
         if (m.start !== null && m.end !== null) { src.push(t("chars") + " " + m.start + "–" + m.end); }
-        if (m.doc) { src.push(t("doc") + " " + m.doc); }
-        if (src.length) { box.appendChild(el("div", "src", src.join(" · "))); }
+        if (m.doc) { src.push(t("doc") + " " + (m.title || m.doc)); }
+        if (src.length) {
+          var line = el("div", "src", src.join(" · "));
+          if (m.doc) { line.title = m.doc; }  // the document's IRI on hover; its title is shown
+          box.appendChild(line);
+        }
         panelBody.appendChild(box);
       });
       if (n.mentions_total > n.mentions.length) {
