@@ -230,3 +230,12 @@ def test_a_mention_costs_fourteen_triples_and_its_quote_carries_no_context():
     assert {p for p, _ in g.predicate_objects(quote)} == {RDF.type, OA.exact}
     (m,) = g.subjects(RDF.type, GOV.Mention)
     assert {p for p, _ in g.predicate_objects(m)} == {RDF.type, OA.hasBody, OA.hasTarget, GOV.sentence}
+
+
+def test_a_metric_label_does_not_repeat_its_figure() -> None:
+    from kg.pipeline import extract_text, graph_of
+
+    g = graph_of([extract_text("市民政局推动全市社区综合服务设施覆盖率达到94.6%，全年投入资金约2.6亿元。")])
+    labels = {str(o) for m in g.subjects(RDF.type, GOV.Metric) for o in g.objects(m, RDFS.label)}
+    assert labels and all(lab.count("94.6%") <= 1 and lab.count("2.6亿元") <= 1 for lab in labels), labels
+    assert any("94.6%" in lab for lab in labels) and any("2.6亿元" in lab for lab in labels)

@@ -309,7 +309,11 @@ def _relation_triples(add, target, doc: Document, d: str, s: str, p: str, o: str
 def _metric_triples(add, target, doc: Document, d: str, agent: str, q: Quantity, by_key: dict) -> None:
     m = iri.metric_str(doc.id, q.span.start, q.span.end)
     add((m, _TYPE, _METRIC))
-    label = f"{q.statement}:{q.span.quote}" if q.statement else q.span.quote
+    # the statement names the figure; it is followed by the figure itself unless it already holds it
+    # (a label "94.6%:94.6%" or "投入约2.6亿元:约2.6亿元" only repeats it)
+    quote = q.span.quote
+    label = q.statement if q.statement and quote in q.statement else (
+        f"{q.statement}:{quote}" if q.statement else quote)
     add((m, _LABEL, Lit(label, "zh")))
     add((m, _gov("value"), Lit(_decimal_lex(q.value), None, _XSD_DECIMAL)))
     add((m, _gov("unit"), Lit(q.unit)))
