@@ -193,3 +193,21 @@ def test_error_naming_a_path_with_brackets_is_still_one_line(tmp_path: Path) -> 
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines() == ["error: a[/]b.txt: the file is empty"]
     assert proc.returncode == 1
+
+
+def test_an_unwritable_out_fails_before_extracting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output folder is checked first: a user does not wait for the extraction to learn it."""
+    import kg.pipeline
+    from kg.cli import _register, app
+
+    _register()
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    called = []
+    monkeypatch.setattr(kg.pipeline, "extract_document", lambda *a, **k: called.append(1))
+    result = CliRunner().invoke(app, ["build", str(tmp_path / "a.txt"), "-o", "/proc/govkg-test/out"])
+    assert result.exit_code == 1 and "cannot write" in result.output and "Traceback" not in result.output
+    assert called == []
+    # a corpus build into a store does not write to --out (unless --format asks): no check there
+    result = CliRunner().invoke(app, ["build", str(tmp_path / "a.txt"), "--store", str(tmp_path / "st"),
+                                      "-o", "/proc/govkg-test/out"])
+    assert result.exit_code == 0, result.output

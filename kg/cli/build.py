@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import logging
 import math
+import os
 import signal
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -93,6 +95,20 @@ def _check_options(out: Path, encoding: str | None, max_mb: float, provenance: s
         fail(f"--out {out}: exists and is not a folder", EXIT_USAGE)
 
 
+def _check_writable(out: Path) -> None:
+    """Fail now, not after the extraction, when ``out`` (or the folder it would be made in) cannot take a
+    file: a temporary file is made and removed in the nearest folder that exists."""
+    folder = out.absolute()
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".govkg-probe.")
+    except OSError as exc:
+        fail(f"{out}: cannot write ({exc.strerror or exc})", EXIT_INPUT)
+    os.close(fd)
+    os.unlink(probe)
+
+
 def _first_line(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
     return lines[0] if lines else ""
@@ -142,7 +158,10 @@ def build(
     """Extract a knowledge graph from governance texts and write [bold]govkg.ttl[/], [bold]govkg.jsonld[/] and [bold]govkg.html[/]."""
     t0 = time.perf_counter()
     _check_options(out, encoding, max_mb, provenance)
-    if store is not None or workers != 1 or dask is not None or formats or base is not None or force or prune:
+    corpus = store is not None or workers != 1 or dask is not None or formats or base is not None or force or prune
+    if not corpus or formats:  # a corpus build writes to --out only the --format dumps
+        _check_writable(out)
+    if corpus:
         from kg.cli._corpus import corpus_build
 
         corpus_build(files, out, store=store, workers=workers, dask=dask, formats=formats, base=base, force=force,
