@@ -239,3 +239,26 @@ def test_a_metric_label_does_not_repeat_its_figure() -> None:
     labels = {str(o) for m in g.subjects(RDF.type, GOV.Metric) for o in g.objects(m, RDFS.label)}
     assert labels and all(lab.count("94.6%") <= 1 and lab.count("2.6亿元") <= 1 for lab in labels), labels
     assert any("94.6%" in lab for lab in labels) and any("2.6亿元" in lab for lab in labels)
+
+
+def test_a_traditional_text_keeps_its_names_as_zh_hant_aliases() -> None:
+    """Labels are simplified; the names as a Hong Kong or Taiwan text writes them are skos:altLabel @zh-Hant,
+    and the named queries find an entity by them."""
+    from kg.pipeline import extract_text, graph_of
+    from kg.query import run_query
+    from kg.resources import load_query
+
+    g = graph_of([extract_text("社會福利署聯同區議會推出「長者關懷」計劃，惠及1,200名獨居長者。")])
+    hant = {(str(s), str(o)) for s, o in g.subject_objects(SKOS.altLabel) if o.language and o.language.lower() == "zh-hant"}
+    assert hant and all(any("\u4e00" <= c <= "\u9fff" for c in o) for _, o in hant)
+    names = {o for _, o in hant}
+    assert "區議會" in names or "獨居長者" in names, names
+    for s, o in hant:  # each is a name of an entity labelled in simplified script
+        zh = {str(x) for x in g.objects(URIRef(s), RDFS.label) if x.language == "zh"}
+        assert zh and o not in zh
+    one = sorted(names)[0]
+    rows = run_query(g, load_query("provenance"), bindings={"entity": one}).rows
+    assert rows and all(r[0] == one for r in rows)
+    # a simplified text gets none
+    g2 = graph_of([extract_text("社会福利署联同区议会推出“长者关怀”计划，惠及1200名独居长者。")])
+    assert not [o for o in g2.objects(None, SKOS.altLabel) if o.language and o.language.lower() == "zh-hant"]

@@ -22,6 +22,8 @@ them into an rdflib graph, :func:`nquads` into the N-Quads of one named graph.
 
 from __future__ import annotations
 
+import bisect
+
 import functools
 import logging
 import re
@@ -254,6 +256,8 @@ def _entity_triples(add, target, doc: Document, d: str, agent: str, e: Entity, n
         add((node, _PREF, en))
     else:
         add((node, _NOTE, Lit(_NO_EN, "en")))
+    for form in _traditional_forms(doc, e):
+        add((node, _ALT, Lit(form, "zh-Hant")))
     if e.concept:
         add((node, _CONCEPT, e.concept))
     add((node, _MENTIONED_IN, d))
@@ -262,6 +266,37 @@ def _entity_triples(add, target, doc: Document, d: str, agent: str, e: Entity, n
         tag = iri.mention_tag(node)
         for m in e.mentions:
             _mention_triples(add, target, doc, d, node, tag, m.span, m.sentence)
+
+
+def _traditional_forms(doc: Document, e: Entity) -> list[str]:
+    """The names of ``e`` as a text in traditional characters writes them (``skos:altLabel`` ``@zh-Hant``).
+
+    Labels are simplified (the pipeline reads the simplified ``norm``); a mention whose original quote
+    differs from its ``norm`` form in a Han character, and whose ``norm`` form is the label or an alias,
+    is that name in traditional script, so a reader of a Hong Kong or Taiwan text finds the entity by
+    the name it reads. Empty for a simplified text (its quotes equal their ``norm`` forms).
+
+    >>> from kg.ingest import from_text
+    >>> from kg.records import Entity, Mention
+    >>> doc = from_text("由觀塘民政事務處統籌。")
+    >>> key = ("Actor", "观塘民政事务处")
+    >>> e = Entity(key=key, cls="Actor", label=key[1], mentions=(Mention(doc.span(1, 8), key),))
+    >>> _traditional_forms(doc, e)
+    ['觀塘民政事務處']
+    """
+    if doc.text == doc.norm or not e.mentions:
+        return []
+    names = {e.label, *e.aliases}
+    forms: list[str] = []
+    for m in e.mentions:
+        quote, span = m.span.quote, m.span
+        i = bisect.bisect_left(doc.starts, span.start)
+        j = bisect.bisect_left(doc.starts, span.end)
+        simple = doc.norm[i:j]
+        if (quote != simple and len(quote) == len(simple) and simple in names and quote not in forms
+                and any(a != b and "\u4e00" <= a <= "\u9fff" for a, b in zip(quote, simple))):
+            forms.append(quote)
+    return forms
 
 
 def _mention_triples(add, target, doc: Document, d: str, node: str, tag: str, span: Span,
