@@ -283,6 +283,13 @@ def test_panel_takes_room_from_the_graph_and_isolated_nodes_hide(open_page, tmp_
     assert p.js("govkg.network.body.nodeIndices.length") == len(model.nodes) - 1
     p.js("(id) => govkg.select(id)", node_id(model, "志愿者"))  # selecting it shows it again
     assert p.js("govkg.network.body.nodeIndices.length") == len(model.nodes)
+    # with every relation type unchecked, "hide isolated" hides every node: isolated means no edge on screen
+    p.page.check("#hide-isolated")
+    for box in p.page.query_selector_all("#edge-types input[type=checkbox]"):
+        box.uncheck()
+    assert p.js("govkg.network.body.nodeIndices.length") == 0
+    p.page.uncheck("#hide-isolated")
+    assert p.js("govkg.network.body.nodeIndices.length") == len(model.nodes)
     p.assert_clean()
 
 

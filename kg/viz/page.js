@@ -74,6 +74,13 @@
   var showEdgeLabels = edgeList.length <= 400;
   var hideIsolated = false;
   var isolatedCount = data.nodes.filter(function (n) { return !adjacency.has(n.id); }).length;
+  /** Whether a node has an edge on screen: of a shown relation type, to a node of a shown class. */
+  function connected(id) {
+    return (adjacency.get(id) || []).some(function (e) {
+      var other = e.from === id ? e.to : e.from;
+      return !hiddenEdgeTypes.has(e.key) && !hiddenClasses.has(info.get(other).cls);
+    });
+  }
   var panelNode = null;
 
   // ---------------------------------------------------------------------------------------------
@@ -208,7 +215,7 @@
   var edges = new vis.DataSet(edgeList.map(visEdge));
   var nodeView = new vis.DataView(nodes, {
     filter: function (x) {
-      return !hiddenClasses.has(info.get(x.id).cls) && !(hideIsolated && !adjacency.has(x.id));
+      return !hiddenClasses.has(info.get(x.id).cls) && !(hideIsolated && !connected(x.id));
     }
   });
   var edgeView = new vis.DataView(edges, {
@@ -430,7 +437,7 @@
     var n = info.get(id);
     if (!n) { return false; }
     if (hiddenClasses.has(n.cls)) { setClassVisible(n.cls, true); }
-    if (hideIsolated && !adjacency.has(id)) { setHideIsolated(false); }
+    if (hideIsolated && !connected(id)) { setHideIsolated(false); }
     network.selectNodes([id]);
     openPanel(id);
     network.focus(id, {
@@ -525,6 +532,7 @@
     var box = edgeTypeBoxes.get(key);
     if (box) { box.checked = visible; }
     edgeView.refresh();
+    if (hideIsolated) { nodeView.refresh(); }  // a node whose every edge is now hidden counts as isolated
   }
   function renderLegend() {
     var ul = $("legend");
@@ -620,7 +628,6 @@
   function setEdgeLabels(on) {
     showEdgeLabels = !!on;
     $("edge-labels").checked = showEdgeLabels;
-  $("hide-isolated").addEventListener("change", function () { setHideIsolated($("hide-isolated").checked); });
     edges.update(edgeList.map(function (e) { return { id: e.id, label: showEdgeLabels ? edgeLabel(e.key) : null }; }));
   }
   function setLang(l) {
