@@ -305,4 +305,7 @@ def test_empty_tiny_and_bare_graphs_settle(open_page, tmp_path: Path, edges):
     p = open_page(write(model, tmp_path), timeout=20)
     assert p.js("govkg.network.body.nodeIndices.length") == len(model.nodes)
     assert p.js("govkg.network.body.edgeIndices.length") == len(model.edges)
+    # an empty graph says so instead of showing a blank canvas
+    banner = p.js("[document.getElementById('banner').hidden, document.getElementById('banner').textContent]")
+    assert banner[0] is (edges is not None) and ("没有实体" in banner[1]) is (edges is None)
     p.assert_clean()

@@ -21,6 +21,7 @@
       noMatch: "无匹配", layout: "布局计算中", noEn: "无英文标签", doc: "文档", chars: "字符",
       close: "关闭", of: " / ", sep: "、", yes: "是", no: "否",
       cutMsg: "按{by}保留最核心的 {shown} 个节点，省略 {cut} 个节点和 {ecut} 条边",
+      emptyMsg: "图中没有实体：文本中未识别出行动者、机制、目标或指标",
       examples: "（如：{list}）",
       focusMsg: "以「{list}」为中心，{hops} 跳以内"
     },
@@ -36,6 +37,7 @@
       noMatch: "No match", layout: "Laying out", noEn: "no English label", doc: "document", chars: "chars",
       close: "Close", of: " / ", sep: ", ", yes: "yes", no: "no",
       cutMsg: "Showing the {shown} most central nodes by {by}; cut {cut} nodes and {ecut} edges",
+      emptyMsg: "The graph has no entities: no actor, mechanism, goal or metric was found in the text",
       examples: " (e.g. {list})",
       focusMsg: "Centred on {list}, within {hops} hops"
     }
@@ -589,6 +591,7 @@
     if (stats.focus.length) {
       parts.push(fill(t("focusMsg"), { list: stats.focus.join(t("sep")), hops: stats.hops }));
     }
+    if (!data.nodes.length) { parts.push(t("emptyMsg")); }
     if (stats.nodes_cut) {
       var msg = fill(t("cutMsg"), {
         by: t(stats.size_by === "degree" ? "degree" : "pagerank"), shown: stats.nodes_shown,
