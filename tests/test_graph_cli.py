@@ -126,6 +126,7 @@ def test_graph_and_store_together_is_a_usage_error(ttl: Path, tmp_path: Path) ->
 def test_unknown_entity_and_empty_graph(ttl: Path, tmp_path: Path) -> None:
     result = analyze("--graph", str(ttl), "--from", "不存在的机构", "--to", "另一个")
     assert result.exit_code == 2 and "no node is named" in result.output
+    assert "Most central" not in result.output  # said at once, before any table
     empty = tmp_path / "empty.ttl"
     empty.write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
     result = analyze("--graph", str(empty))

@@ -78,6 +78,14 @@ def analyze_command(
     G = load_networkx(store, graph)
     if G.number_of_nodes() == 0:
         fail("the graph has no entities (nothing typed with a govkg class)")
+    path = None
+    if source is not None and target is not None:  # before any table: a bad --from fails at once
+        try:
+            path = explain_path(G, source, target)
+        except (nx.NodeNotFound, ValueError) as exc:
+            fail(str(exc), EXIT_USAGE)
+        except nx.NetworkXNoPath:
+            fail(f"no path links {source!r} and {target!r}")
 
     counts: dict[str, int] = {}
     for _, d in G.nodes(data=True):
@@ -114,14 +122,7 @@ def analyze_command(
                       f"{row['participation']:.3f}", str(row["degree"]))
     console.print(table if bridges else "No mechanism links several communities.")
 
-    if source is not None and target is not None:
-        try:
-            path = explain_path(G, source, target)
-        except (nx.NodeNotFound, ValueError) as exc:
-            fail(str(exc), EXIT_USAGE)
-        except nx.NetworkXNoPath:
-            fail(f"no path links {source!r} and {target!r}")
-    else:
+    if path is None and source is None:
         path = example_path(G, betweenness_scores=bc, pagerank_scores=pr)
     if path is None:
         console.print("No actor is linked to a goal.")
