@@ -168,7 +168,26 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
 
 @functools.lru_cache(maxsize=4)
 def load_default_lexicon() -> Lexicon:
-    """The bundled lexicon (cached; treat as read-only)."""
+    """The bundled lexicon (cached in the process, and on disk by :mod:`kg.nlp.cache` under a key of the
+    bytes of ``lexicon.ttl`` and ``grammar.ttl``, the source of the code reading them and rdflib's version;
+    treat as read-only)."""
+    from kg.nlp.cache import cached, code_digest
+
+    parts = [_data_bytes("lexicon.ttl"), _data_bytes("grammar.ttl"), code_digest("kg.nlp", "lexicon.py"),
+             code_digest("kg", "vocab.py"), rdflib.__version__]
+    return cached("lexicon", parts, _parse_default_lexicon)
+
+
+def _data_bytes(name: str) -> bytes:
+    """The bytes of an ontology file, or a marker when it is missing."""
+    try:
+        return resources.ontology_files().joinpath(name).read_bytes()
+    except FileNotFoundError:  # pragma: no cover - both files are shipped
+        return b"\x00missing"
+
+
+def _parse_default_lexicon() -> Lexicon:
+    """The bundled lexicon, parsed from ``lexicon.ttl`` and ``grammar.ttl``."""
     try:
         lexicon = resources.load_lexicon()
     except FileNotFoundError:  # pragma: no cover - lexicon.ttl is shipped
