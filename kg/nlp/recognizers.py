@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp import spans
 from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon, per_lexicon
 from kg.nlp.spans import Rec
-from kg.nlp.tokenizer import doc_text, doc_words
+from kg.nlp.tokenizer import doc_text, doc_words, jieba_pos_tags
 
 __all__ = [
     "FUNCTION_WORDS",
@@ -132,11 +132,8 @@ def _splits_generic(text: str, lx: Lexicon) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _pos_tags() -> dict[str, str]:
-    """jieba's dictionary part-of-speech tags (word -> tag), loaded once."""
-    import jieba.posseg
-
-    jieba.posseg.dt.initialize()
-    return jieba.posseg.dt.word_tag_tab
+    """jieba's dictionary part-of-speech tags (word -> tag), loaded once (on first use)."""
+    return jieba_pos_tags()
 
 
 def _ensure(doc: Doc) -> None:
@@ -1240,9 +1237,6 @@ class PersonRecognizer:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_default_lexicon()
-        import jieba.posseg
-
-        self._tags = jieba.posseg.dt.word_tag_tab if hasattr(jieba.posseg.dt, "word_tag_tab") else {}
         self._titles = {h for h, (c, _, _) in self.lexicon.heads.items() if c == "Role"}
         self._longest = max(map(len, self._titles), default=0)
         self._title_last = frozenset(t[-1] for t in self._titles)
@@ -1269,6 +1263,10 @@ class PersonRecognizer:
         spans.extend(doc, KEY, found)
         return doc
 
+    @property
+    def _tags(self) -> dict[str, str]:
+        return _pos_tags()  # loaded on first use, not when the pipeline is built
+
     def _title_end(self, word: str) -> bool:
         return bool(word) and word[-1] in self._title_last and any(
             word[-n:] in self._titles for n in range(2, min(len(word), self._longest) + 1))
@@ -1291,11 +1289,6 @@ class PersonRecognizer:
     def _is_name(self, word: str) -> bool:
         if not 2 <= len(word) <= 4 or not _HAN.fullmatch(word):
             return False
-        if not self._tags:
-            import jieba.posseg
-
-            jieba.posseg.dt.initialize()
-            self._tags = jieba.posseg.dt.word_tag_tab
         return self._tags.get(word, "").startswith("nr")
 
 

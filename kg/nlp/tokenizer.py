@@ -7,11 +7,15 @@ so names and their heads come out as tokens of their own and rule spans align wi
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 import logging
 import math
+import os
 import re
+from collections.abc import Callable
+from importlib import resources
 from itertools import accumulate, compress
 
 from spacy.tokens import Doc
@@ -29,6 +33,7 @@ __all__ = [
     "create_jieba_tokenizer",
     "doc_text",
     "doc_words",
+    "jieba_pos_tags",
 ]
 
 #: ``doc.user_data`` key under which the tokenizer keeps the text it was given (``Doc.text`` rebuilds the
@@ -154,6 +159,10 @@ class DagSegmenter:
         self._logp = logp
         self._unknown = math.log(1) - logtotal  # jieba: log(FREQ.get(char) or 1)
 
+    def is_word(self, w: str) -> bool:
+        """``w`` is a word of the dictionary (not only the prefix of one)."""
+        return self._logp.get(w) is not None
+
     def cut(self, text: str) -> list[str]:
         """The words of ``text`` in order, as ``list(jieba_tokenizer.cut(text))``."""
         out: list[str] = []
@@ -240,14 +249,139 @@ _FILLER = "\u3400\u3400"
 _PROBE = ("我们中出了一个叛徒。小明硕士毕业于中国科学院计算所,乒乓球拍卖完了;结婚的和尚未结婚的\r\n"
           "2019-2023年拨付4.2亿元,达标率86.3%,AT&T和c++、C#,a.b_8 x-1 0.0Z% 鿿㐀豈 龘犇鬯基钟钟钟格欧阳明远")
 
+#: strings whose lookup in the engine is checked against jieba's dictionary when the cached state is built
+_PROBE_WORDS = tuple({_PROBE[i:j] for i in range(len(_PROBE)) for j in range(i + 1, min(i + 5, len(_PROBE) + 1))})
+
 
 def _load_rjieba():
-    """The ``rjieba`` module (jieba-rs), or None when it is not installed."""
+    """The compiled module of ``rjieba`` (jieba-rs; it has the ``Jieba`` class), or None when it is not
+    installed.
+
+    The package's ``__init__`` builds a default engine with jieba-rs's own dictionary, which govkg never uses
+    (about 0.15 s): the compiled module ``rjieba.rjieba`` is loaded on its own, registered under its name
+    (a later ``import rjieba`` takes it from there), unless the package is imported already."""
+    import importlib.machinery
+    import importlib.util
+    import sys
+
+    for name in ("rjieba", "rjieba.rjieba"):
+        if getattr(sys.modules.get(name), "Jieba", None) is not None:
+            return sys.modules[name]
+    try:
+        package = importlib.util.find_spec("rjieba")
+        spec = importlib.machinery.PathFinder.find_spec(
+            "rjieba.rjieba", package.submodule_search_locations) if package is not None else None
+        if spec is None or not isinstance(spec.loader, importlib.machinery.ExtensionFileLoader):
+            raise ImportError("no compiled rjieba module")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[spec.name]
+            raise
+        if getattr(module, "Jieba", None) is None:
+            raise ImportError("rjieba has no Jieba class")
+        return module
+    except Exception as exc:  # noqa: BLE001 - any layout other than the known one: the ordinary import
+        log.debug("loading rjieba's compiled module directly failed (%s); importing the package", exc)
     try:
         import rjieba
     except ImportError:
         return None
     return rjieba
+
+
+def _jieba_tokenizer(words: list[str], freq: int):
+    """A fresh ``jieba.Tokenizer`` of jieba's dictionary (initialised) with ``words`` added at ``freq``."""
+    import jieba
+
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    for w in words:
+        tk.add_word(w, freq=freq)
+    return tk
+
+
+def _engine_words(tokenizer) -> tuple[list[str], list[int], int, list[str]]:
+    """The words a jieba-rs engine is given for ``tokenizer``'s dictionary, in its order: every word of a
+    non-zero frequency, their frequencies, the frequency the filler word takes (jieba's total minus theirs)
+    and the words of ASCII letters and digits only."""
+    tokenizer.check_initialized()
+    words, freqs, ascii_words = [], [], []
+    kept = 0
+    for w, f in tokenizer.FREQ.items():
+        if f:
+            words.append(w)
+            freqs.append(f)
+            kept += f
+            if len(w) > 1 and w.isascii() and w.isalnum():
+                ascii_words.append(w)
+    if tokenizer.total < kept:  # pragma: no cover - jieba's total counts every word at least once
+        raise ValueError("jieba's total frequency is below the sum of its words' frequencies")
+    return words, freqs, tokenizer.total - kept, ascii_words
+
+
+def _module_files_digest(module) -> str | None:
+    """A digest of the files of an installed extension package (its compiled libraries and Python files),
+    or None for a module without a file (a stand-in)."""
+    from kg.nlp.cache import file_digest
+
+    path = getattr(module, "__file__", None)
+    if not path:
+        return None
+    folder = os.path.dirname(path)
+    names = sorted(n for n in os.listdir(folder) if n.endswith((".so", ".pyd", ".py")))
+    return ";".join(f"{n}:{file_digest(os.path.join(folder, n))}" for n in names)
+
+
+def _jieba_dictionary_digest() -> str:
+    """sha256 of jieba's bundled dictionary (``jieba/dict.txt``), the one ``jieba.Tokenizer()`` reads."""
+    import jieba
+
+    from kg.nlp.cache import file_digest
+
+    with resources.as_file(resources.files("jieba").joinpath(jieba.DEFAULT_DICT_NAME)) as path:
+        return file_digest(str(path))
+
+
+def _cached_segmenter(rjieba, words: list[str], freq: int) -> DagSegmenter | CompiledSegmenter:
+    """:class:`CompiledSegmenter` for jieba's dictionary with ``words`` added at ``freq``, its engine fed from
+    the on-disk cache (:mod:`kg.nlp.cache`) of the words and frequencies :func:`_engine_words` gives, so that
+    jieba's own dictionary is not loaded: its Python dictionary (for the rare text jieba-rs must not cut) is
+    built on first use. The probe check of :func:`_segmenter` is made when the entry is built; an engine
+    that failed it is not used (pure Python, as :func:`_segmenter` does)."""
+    import jieba
+
+    from kg.nlp.cache import cached, code_digest
+
+    ident = _module_files_digest(rjieba)
+    if ident is None:  # not an installed package: nothing to key a cache on
+        return _segmenter(_jieba_tokenizer(words, freq), True)
+    parts = [code_digest("kg.nlp", "tokenizer.py"), jieba.__version__, _jieba_dictionary_digest(), ident,
+             str(freq), "\n".join(words)]
+    state = cached("jieba-dictionary", parts, lambda: _dictionary_state(rjieba, words, freq))
+    if not state["ok"]:
+        log.warning("rjieba %s cuts otherwise than jieba: segmenting in Python",
+                    getattr(rjieba, "__version__", "(version unknown)"))
+        return DagSegmenter(_jieba_tokenizer(words, freq))
+    return CompiledSegmenter.from_state(rjieba, state, lambda: DagSegmenter(_jieba_tokenizer(words, freq)))
+
+
+def _dictionary_state(rjieba, words: list[str], freq: int) -> dict:
+    """What :meth:`CompiledSegmenter.from_state` needs (the engine's words, frequencies, filler, ASCII words),
+    and whether jieba-rs cuts the probe text as jieba does, built from jieba's dictionary."""
+    tk = _jieba_tokenizer(words, freq)
+    engine_words, freqs, filler, ascii_words = _engine_words(tk)
+    joined = not any("\n" in w for w in engine_words)
+    state = {"words": "\n".join(engine_words) if joined else engine_words, "freqs": array.array("q", freqs),
+             "filler": filler, "ascii": ascii_words, "ok": False}
+    dag = DagSegmenter(tk)
+    expected = dag.cut(_PROBE)
+    seg = CompiledSegmenter.from_state(rjieba, state, lambda: dag)
+    state["ok"] = seg.cut(_PROBE) == expected and all(
+        seg.is_word(w) == dag.is_word(w) for w in (*_PROBE_WORDS, *words, _FILLER))
+    return state
 
 
 def _segmenter(tokenizer, compiled: bool) -> DagSegmenter | CompiledSegmenter:
@@ -281,25 +415,60 @@ class CompiledSegmenter:
     """
 
     def __init__(self, tokenizer, rjieba) -> None:
-        tokenizer.check_initialized()
+        words, freqs, filler, ascii_words = _engine_words(tokenizer)
+        self._setup(rjieba, words, freqs, filler, ascii_words)
+        self._dag_value: DagSegmenter | None = DagSegmenter(tokenizer)
+        self._make_dag: Callable[[], DagSegmenter] | None = None
+        logp = self._dag_value._logp
+        self.is_word = lambda w: logp.get(w) is not None
+
+    @classmethod
+    def from_state(cls, rjieba, state: dict, make_dag: Callable[[], DagSegmenter]) -> CompiledSegmenter:
+        """The segmenter of a dictionary state (:func:`_dictionary_state`, as cached): the engine is given the
+        same words in the same order; words are looked up in the engine; :class:`DagSegmenter` (for the text
+        jieba-rs must not cut) is made by ``make_dag`` on first use."""
+        self = cls.__new__(cls)
+        words = state["words"]
+        self._setup(rjieba, words.split("\n") if isinstance(words, str) else words, state["freqs"],
+                    state["filler"], state["ascii"])
+        self._dag_value, self._make_dag = None, make_dag
+        has = self._engine.has_word
+        if state["filler"]:  # the filler is no word of jieba's (unless jieba has it with its own frequency)
+            self.is_word = lambda w: has(w) and w != _FILLER
+        else:
+            self.is_word = has
+        return self
+
+    def _setup(self, rjieba, words, freqs, filler: int, ascii_words: list[str]) -> None:
         engine = rjieba.Jieba.empty()
         add = engine.add_word
-        kept = 0
-        ascii_words = []
-        for w, f in tokenizer.FREQ.items():
-            if f:
-                add(w, f, None)
-                kept += f
-                if len(w) > 1 and w.isascii() and w.isalnum():
-                    ascii_words.append(w)
-        if tokenizer.total < kept:  # pragma: no cover - jieba's total counts every word at least once
-            raise ValueError("jieba's total frequency is below the sum of its words' frequencies")
-        if tokenizer.total > kept:
-            add(_FILLER, tokenizer.total - kept, None)
+        for w, f in zip(words, freqs):
+            add(w, f, None)
+        if filler:
+            add(_FILLER, filler, None)
+        self._engine = engine
         self._rust = engine.cut
         self._ascii_words = re.compile("|".join(map(re.escape, sorted(ascii_words)))) if ascii_words else None
-        self._dag = DagSegmenter(tokenizer)
-        self._logp = self._dag._logp
+
+    @property
+    def _dag(self) -> DagSegmenter:
+        """The pure-Python segmenter of the same dictionary (made on first use when built from a state)."""
+        if self._dag_value is None:
+            self._dag_value = self._make_dag()
+        return self._dag_value
+
+    @property
+    def _logp(self) -> dict[str, float | None]:
+        return self._dag._logp
+
+    def _run(self, buf: str, out: list[str]) -> None:
+        """:meth:`DagSegmenter._run`, the word looked up by :attr:`is_word`."""
+        if len(buf) == 1:
+            out.append(buf)
+        elif self.is_word(buf):
+            out.extend(buf)
+        else:
+            out.extend(_hmm_cut(buf))
 
     def cut(self, text: str) -> list[str]:
         """The words of ``text`` in order, as ``list(jieba_tokenizer.cut(text))``."""
@@ -323,7 +492,7 @@ class CompiledSegmenter:
     def _route(self, text: str, out: list[str]) -> list[str]:
         """jieba's words of ``text``: jieba-rs's route, its runs of single characters through the HMM step."""
         run: list[str] = []  # single characters (and letters and digits jieba-rs joined) of the current run
-        ascii_block, flush = _BLOCK_ASCII, self._dag._run
+        ascii_block, flush = _BLOCK_ASCII, self._run
         for w in self._rust(text, False):
             if len(w) == 1:
                 if "\u4e00" <= w <= "\u9fd5" or w in ascii_block:  # _BLOCK_CHAR, without a call
@@ -410,13 +579,10 @@ class JiebaTokenizer:
         jieba.setLogLevel(logging.WARNING)
         self.vocab = vocab
         self.hmm = hmm
-        self._jieba = jieba.Tokenizer()
         lexicon = lexicon or load_default_lexicon()
-        user = set()
-        for w in sorted(lexicon.words | set(lexicon.fillers) | set(lexicon.qualifiers)):
-            if 1 < len(w) <= 20 and not re.search(r"[()\s]", w):
-                self._jieba.add_word(w, freq=user_word_freq)
-                user.add(w)
+        words = [w for w in sorted(lexicon.words | set(lexicon.fillers) | set(lexicon.qualifiers))
+                 if 1 < len(w) <= 20 and not re.search(r"[()\s]", w)]
+        user = set(words)
         self._user = frozenset(user)
         #: one-character heads (局 厅 委): jieba may glue 等 to them (局等), which hides the head
         self._short_heads = frozenset(h for h in lexicon.heads if len(h) == 1)
@@ -433,13 +599,18 @@ class JiebaTokenizer:
         self._lists = _BodyListGlue.of(lexicon, self._actor_ends)
         self._glue |= self._lists.words
         self._dag: DagSegmenter | CompiledSegmenter | None = None
-        if hmm:  # the fast paths; they take the jieba tokenizer's dictionary over
-            self._dag, self._jieba = _segmenter(self._jieba, compiled), None
-        self._freq = self._dag._logp if self._dag is not None else self._jieba.FREQ
-
-    def _word(self, w: str) -> bool:
-        """``w`` is a word of the dictionary (not only the prefix of one)."""
-        return bool(self._freq.get(w))
+        self._jieba = None
+        if hmm:  # the fast paths (the compiled one from a cached dictionary state, see _cached_segmenter)
+            rjieba = _load_rjieba() if compiled else None
+            if rjieba is None:
+                self._dag = DagSegmenter(_jieba_tokenizer(words, user_word_freq))
+            else:
+                self._dag = _cached_segmenter(rjieba, words, user_word_freq)
+            self._word: Callable[[str], bool] = self._dag.is_word
+        else:
+            self._jieba = _jieba_tokenizer(words, user_word_freq)
+            freq = self._jieba.FREQ
+            self._word = lambda w: bool(freq.get(w))  # ``w`` is a word of the dictionary, not only a prefix
 
     def _give_back(self, words: list[str]) -> list[str]:
         """A user word (the lexicon's, weighted high) that took the first character of a dictionary word gives
@@ -546,3 +717,37 @@ def doc_words(doc: Doc) -> tuple[list[str], list[int]]:
         words = [t.text for t in doc]
         got = doc.user_data[WORDS_KEY] = (words, [t.idx for t in doc])
     return got
+
+
+@functools.lru_cache(maxsize=1)
+def jieba_pos_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of every word of its dictionary (``jieba.posseg.dt.word_tag_tab`` once
+    initialised), read from the on-disk cache (:mod:`kg.nlp.cache`) when it is there: importing
+    ``jieba.posseg`` reads the dictionary once, initialising it loads jieba's global tokenizer and reads it
+    again."""
+    import jieba
+
+    from kg.nlp.cache import cached, code_digest
+
+    parts = [code_digest("kg.nlp", "tokenizer.py"), jieba.__version__, _jieba_dictionary_digest()]
+    words, tags = cached("jieba-pos-tags", parts, _read_pos_tags)
+    return dict(zip(words.split("\n"), tags.split("\n"))) if words else {}
+
+
+def _read_pos_tags() -> tuple[str, str]:
+    """The words and the tags of jieba's dictionary, each joined by new lines, as ``jieba.posseg`` reads them
+    (``POSTokenizer.load_word_tag``: a later line of the same word wins)."""
+    import jieba
+
+    table: dict[str, str] = {}
+    name = jieba.DEFAULT_DICT_NAME
+    for lineno, raw in enumerate(resources.files("jieba").joinpath(name).read_bytes().split(b"\n"), 1):
+        line = raw.strip().decode("utf-8")
+        if not line:
+            continue
+        try:
+            word, _, tag = line.split(" ")
+        except ValueError:
+            raise ValueError(f"invalid POS dictionary entry in {name} at Line {lineno}: {line}") from None
+        table[word] = tag
+    return "\n".join(table), "\n".join(table.values())
