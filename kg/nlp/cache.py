@@ -9,7 +9,8 @@ another key is ignored (the entry is built and written again), and an unwritable
 time saved. Nothing is read or written at import time.
 
 The folder is ``$GOVKG_CACHE_DIR`` when set, else ``$XDG_CACHE_HOME/govkg`` (``~/.cache/govkg``); setting
-``GOVKG_CACHE_DIR`` to ``off`` turns the cache off.
+``GOVKG_CACHE_DIR`` to ``off`` turns the cache off. Entries are pickles: the folder (created private to the
+user) must not be writable by others.
 """
 
 from __future__ import annotations
