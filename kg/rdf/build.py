@@ -278,11 +278,11 @@ def _traditional_forms(doc: Document, e: Entity) -> list[str]:
 
     >>> from kg.ingest import from_text
     >>> from kg.records import Entity, Mention
-    >>> doc = from_text("由觀塘民政事務處統籌。")
-    >>> key = ("Actor", "观塘民政事务处")
-    >>> e = Entity(key=key, cls="Actor", label=key[1], mentions=(Mention(doc.span(1, 8), key),))
+    >>> doc = from_text("由深水埗民政事務處統籌。")
+    >>> key = ("Actor", "深水埗民政事务处")
+    >>> e = Entity(key=key, cls="Actor", label=key[1], mentions=(Mention(doc.span(1, 9), key),))
     >>> _traditional_forms(doc, e)
-    ['觀塘民政事務處']
+    ['深水埗民政事務處']
     """
     if doc.text == doc.norm or not e.mentions:
         return []
