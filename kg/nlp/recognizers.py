@@ -374,7 +374,7 @@ class MorphologyRecognizer:
         one-character function word after it, a pair jieba does not know: 署+及, 队+为)."""
         return (t in _PUNCT or t in FUNCTION_WORDS or t in self._verbs or self._tag(t) == "p"
                 or (len(t) == 2 and t[1] in FUNCTION_WORDS and not self._tag(t) and t not in self._known)
-                or (len(t) >= 2 and self._tag(t) in ("d", "ad"))
+                or (len(t) >= 2 and self._tag(t) in ("d", "ad") and t not in self.lexicon.entries)  # 积分: a noun
                 or t in self._fillers or t in self._deictics or bool(_DIGIT.search(t))
                 or t in self.lexicon.qualifiers
                 or _is_unit_token(t, self.lexicon) or t.isspace())
@@ -796,6 +796,9 @@ class MorphologyRecognizer:
     def _policy_ok(self, w: list[str], j: int, i: int) -> bool:
         """An unquoted policy name needs a sign of being a document: a period in quotes or a jurisdiction."""
         text = "".join(w[j:i + 1])
+        if j >= 1 and j < i and self.lexicon.triggers.get(w[j - 1]) == "issues" and len(text) >= 4 \
+                and not self._generic_tokens(w, j, i):
+            return True  # 制定积分管理办法: what a verb of issuing makes is a document
         if len(text) < 6:
             return False
         if "“" in text or _FOUR_DIGITS.search(text):
@@ -824,6 +827,7 @@ _TOWARDS = re.compile(r"[从由]“[^“”]{1,20}”(?:走?向|转向|转变为
 _SPEECH = re.compile(r"[,。!?;:]")
 
 
+_QUOTED = re.compile(r"“[^“”\n]*”")
 _QUOTE_MARK = re.compile(r"[“”\n]")
 _LIST_MARKS = re.compile("[“”、]")
 _CLAUSE_PUNCT = frozenset(",;:。!?\n")
@@ -888,6 +892,15 @@ class QuoteRecognizer:
         self._published_in = re.compile(rf"(?:{alternation(lists.get('publishedIn', ()))})(?:本刊)?$")
         self._publication = re.compile(rf"(?:{alternation(lists.get('publications', ()))}"
                                        r"|(?:19|20)\d{2}年(?:第\d+|\d+月)期?|第\d+期)")
+        #: 以“某某”为目标: the quoted words are the aim the subject sets itself
+        self._aim_frame = re.compile(rf"为(?:{alternation(lists.get('aimFrameNouns', ()))})")
+        #: “某某”幸福家园, “某某”美好某地: a quoted slogan before a quality and a home or a place is one aim
+        self._qualities = self.lexicon.qualities
+        self._homes = frozenset(lists.get("homeNouns", ()))
+        self._campaigns = frozenset(lists.get("campaignNouns", ()))
+        #: “A+B+C”组织链条: a quoted chain of parts before one of these nouns is one structure with it
+        self._chain_nouns = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(lists.get('chainNouns', ()))})"
+                                       rf"(?=[,;:。!?、\n]|$|[和与及的])")
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
@@ -911,10 +924,17 @@ class QuoteRecognizer:
             if "—" in inner:
                 self._chain(doc, m, after)
                 continue
-            if _NUM_SLOGAN.match(inner) or _NUMERALS.fullmatch(inner) or (after.startswith("的") and len(inner) <= 6):
+            if _NUM_SLOGAN.match(inner) or _NUMERALS.fullmatch(inner) or (
+                    after.startswith("的") and len(inner) <= 6 and not _ONE_EACH.match(inner)):
                 continue
             if _SPEECH.search(inner) or after.startswith(self._phenomena):
                 continue  # a quoted utterance, or a phenomenon (存在“某某”现象: a weakness, not a measure)
+            if (aim := self._aim_tail(doc, m.end())) is not None:
+                add_candidate(doc, m.start(), aim[0], aim[1], "quote")  # “A、B、C”幸福家园, “某某”美好某地
+                continue
+            if text[max(0, m.start() - 1):m.start()] == "以" and self._aim_frame.match(text, m.end()):
+                add_candidate(doc, s, e, "ServiceTarget", "quote")  # 以“某某”为目标: the aim set
+                continue
             if "、" in inner:
                 if mech_at is None:
                     mech_at = self._by_start(doc, "Mechanism")
@@ -941,6 +961,15 @@ class QuoteRecognizer:
             parts = inner.split("+")
             if len(parts) > 1:
                 self._parts(doc, s, parts)
+                if mech_at is None:
+                    mech_at = self._by_start(doc, "Mechanism")
+                if mech_at.get(m.start(), (0, ""))[0] > m.end():
+                    continue  # “A+B+C”三方联动机制: the morphology has the whole name; the chain is no name alone
+                named = mech_at.get(m.end()) or (
+                    (m.end() + c.end(), "OrganizationalStructure") if (c := self._chain_nouns.match(after)) else None)
+                if named is not None:
+                    add_candidate(doc, m.start(), named[0], named[1], "quote")  # “A+B+C”组织链条
+                    continue
             prefix = self._head_prefix(after)
             head_after = self._morph.head_of(prefix)
             if head_after is not None and after.startswith(prefix):
@@ -969,6 +998,22 @@ class QuoteRecognizer:
             if cls:
                 add_candidate(doc, s, e, cls, "quote")
         return doc
+
+    def _aim_tail(self, doc: Doc, end: int) -> tuple[int, str] | None:
+        """A quality and a home or a place right after a closing quote (“A、B”幸福家园, “某某”美好某地): the
+        end of the aim they make with the quote and its class; a campaign noun after them makes it a measure
+        (“某某”平安社区建设). None when no quality follows."""
+        words, offs = doc_words(doc)
+        i = bisect.bisect_left(offs, end)
+        if i + 1 >= len(words) or offs[i] != end or words[i] not in self._qualities:
+            return None
+        home = words[i + 1]
+        if not (home in self._homes or home in self.lexicon.places or _pos_tags().get(home) == "ns"):
+            return None
+        stop = offs[i + 1] + len(home)
+        if i + 2 < len(words) and words[i + 2] in self._campaigns:
+            return stop + len(words[i + 2]), "Program"
+        return stop, "StrategicGoal"
 
     def _named_before(self, doc: Doc, text: str, end: int) -> str | None:
         """The class of the name ending at ``end``: the longest candidate ending there, else the head the
@@ -1014,6 +1059,10 @@ class QuoteRecognizer:
             return None
         nxt = words[i + 1] if i + 1 < len(words) else ""
         entry = self.lexicon.entries.get(words[i])
+        if entry is not None and core_class(entry.cls) == "Mechanism" and len(nxt) == 1:
+            head = self._morph.head_of(words[i] + nxt)
+            if head is not None and len(head) > 1 and core_class(self.lexicon.heads[head][0]) == "Mechanism":
+                return offs[i + 1] + 1, self.lexicon.heads[head][0]  # “某某”就业服务+站: the head split by the tokenizer
         if entry is not None and core_class(entry.cls) in ("Actor", "Mechanism") and entry.cls != "Policy" \
                 and len(words[i]) >= 2 and not _only_generic(words[i], self.lexicon) \
                 and (nxt in _PUNCT or nxt in FUNCTION_WORDS or nxt == "" or bool(_DIGIT.search(nxt))
@@ -1109,6 +1158,8 @@ class SloganRecognizer:
         self._ranking = re.compile(rf"(?:{alternation(lists.get('rankingVerbs', ()))})"
                                    rf"[^,;:。!?、\n“”在]{{0,10}}?(?:{alternation(lists.get('rankingEnds', ()))})")
         self._higher = re.compile(rf"(?:{alternation(lists.get('qualityLevels', ()))})的$")
+        #: 平安某地+建设: a quality of a place followed by one of these nouns names the campaign, not the aim
+        self._build_nouns = frozenset(lists.get("campaignNouns", ()))
         # a system described by a list of the qualities it is to have (A、B、C的某某体系) is an aim
         systems = alternation(tuple(h for h, (c, _, _) in self.lexicon.heads.items()
                                     if c in ("System", "StrategicGoal")))
@@ -1162,6 +1213,10 @@ class SloganRecognizer:
             if not (place in lx.places or tags.get(place) == "ns"):
                 continue
             start = offs[n]
+            nxt = words[n + 2] if n + 2 < len(words) else ""
+            if nxt in self._build_nouns:  # 平安某地建设: the campaign building the quality is a measure
+                add_candidate(doc, start, offs[n + 2] + len(nxt), "Program", "slogan")
+                continue
             lead = self._higher.search(text, max(0, start - 8), start)
             add_candidate(doc, lead.start() if lead else start, offs[n + 1] + len(place), "StrategicGoal", "slogan")
 
@@ -1314,7 +1369,18 @@ class ChallengeRecognizer:
         self.lexicon = lexicon or load_default_lexicon()
         self.max_chars = max_chars
         cues = "|".join(map(re.escape, self.lexicon.cues))
-        intensifiers = alternation(self.lexicon.word_lists.get("intensifiers", ()))  # 外流明显, 多发严重
+        lists = self.lexicon.word_lists
+        intensifiers = alternation(lists.get("intensifiers", ()))  # 外流明显, 多发严重
+        units = alternation(sorted(self.lexicon.units, key=len, reverse=True))
+        # cues made of two parts: a burden or a bad rate said to be high (流失率较高, 压力依然较大), a worsening
+        # trend strengthened (高龄化严重), a shortfall below a figure (达标率不足60%)
+        composite = (rf"(?:{alternation(lists.get('burdenNouns', ()))})(?:{alternation(lists.get('stillAdverbs', ()))})?"
+                     rf"(?:{alternation(lists.get('highWords', ()))})"
+                     rf"|(?:{alternation(lists.get('worseningTrends', ()))})(?:{intensifiers})"
+                     rf"|(?:{alternation(lists.get('shortfallWords', ()))})\d[\d,.]*(?:%|‰|{units})?")
+        #: a composite cue names what is weak itself (高龄化严重 alone is a weakness, 短板 alone is none)
+        self._composite = re.compile(composite)
+        cues += "|" + composite
         tails = alternation(self.lexicon.word_lists.get("weaknessTails", ()))  # ……偏少的情况
         self._cue = re.compile(rf"((?:{cues})(?:{intensifiers})?(?:{tails})?)(?=等|$)")
         # the last item of a list of weaknesses goes on with its predicate: A不足、B匮乏是制约……的因素
@@ -1326,6 +1392,10 @@ class ChallengeRecognizer:
         self._leading = tuple(f for f in self.lexicon.fillers if f not in _QUANTIFIERS)
         #: a deictic subject (我市, 本区) opening a weakness is left out too: the weakness is its core
         self._leading += tuple(d for d in self.lexicon.deictics if d not in self._leading)
+        #: a conjunction joining the weakness to the one before (……不足、高龄化严重,且某某偏低) is left out too
+        self._leading += tuple(c for c in lists.get("leadingConjunctions", ()) if c not in self._leading)
+        #: 某某还存在一些短板: a clause closing with a colon after one of these verbs announces the weaknesses
+        self._announce = re.compile(alternation(lists.get("announceVerbs", ())) or "(?!)")
         self._remedy = re.compile(alternation(self.lexicon.word_lists.get("remedyVerbs", ())))
         cause = alternation(self.lexicon.word_lists.get("causeVerbs", ()))
         trends = alternation(self.lexicon.word_lists.get("worseningTrends", ()))
@@ -1344,6 +1414,8 @@ class ChallengeRecognizer:
         full = doc_text(doc)
         for clause in spans.records(doc, "clauses"):
             text = full[clause.start_char:clause.end_char].rstrip(",;:。!?\n")
+            if full[clause.start_char:clause.end_char].rstrip("\n").endswith(":") and self._announce.search(text):
+                continue  # 当前某某还存在一些短板: what follows the colon are the weaknesses
             found = False
             pos = 0
             if (m := _PHENOMENON.search(text) or self._feature.search(text)) is not None:
@@ -1385,11 +1457,11 @@ class ChallengeRecognizer:
                 if text.startswith(f) and len(text) > len(f) + 4:
                     text, start, changed = text[len(f):], start + len(f), True
         m = self._cue.search(text)
-        if m and _ANNOUNCES.fullmatch(text[:m.start(1)]):
+        if m and _ANNOUNCES.fullmatch(text[:m.start(1)]) and not self._composite.fullmatch(m.group(1)):
             return False  # 存在的短板, 主要问题不足: a heading announcing weaknesses, not one of them
         if m and self._remedy.search(text, 0, m.start(1)) and not m.group(1).startswith(("不", "难")):
             return False  # 加快补齐某某短板: a task remedying a weakness (解决不到位 stays one)
-        if 4 <= len(text) <= self.max_chars:
+        if 4 <= len(text) and len(_QUOTED.sub("“”", text)) <= self.max_chars:  # a quoted name counts as one word
             return add_candidate(doc, start, start + len(text), "Challenge", "challenge") is not None
         return False
 

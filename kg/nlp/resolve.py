@@ -94,8 +94,9 @@ class Resolver:
             if nc == "Actor" and oc == "Actor":
                 continue  # 乡镇 in 乡镇党委: a modifier, not an actor of its own
             if nc == "Mechanism" and oc == "Challenge":
-                if s.id_ in ("quote", "slogan"):
+                if s.id_ in ("quote", "slogan") and text[s.start_char:s.start_char + 1] != "“":
                     continue  # 小区“甲靠等、乙靠闹”的现象时有发生: the quote describes the weakness, no practice
+                    # (a quote with the noun after it, “A+B”某某机制, is a name)
                 if any(n.start_char <= s.start_char and s.end_char <= n.end_char for n in named.get(i, [])):
                     continue  # 分级处置机制 inside 某某的分级处置机制 inside a weakness: only the longer name
                 named.setdefault(i, []).append(s)  # ……机制还不够健全: the mechanism is named for itself
