@@ -326,7 +326,7 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
             if quoted:
                 full.add("“" + k)  # “某某” itself: one entity with “某某”平台
     scopes = per_lexicon(lx, "scopes", _scopes_by_first)
-    longest = (longest_place or max(map(len, places))) if core in ("Mechanism", "Goal") and places else 0
+    longest = (longest_place or max(map(len, places))) if core in ("Mechanism", "Goal", "Event") and places else 0
     for k in list(full):
         for s in scopes.get(k[:1], ()):
             if k.startswith(s) and len(k) - len(s) >= 3:

@@ -31,8 +31,8 @@ def test_a_leading_position_is_a_goal(text: str, goal: str) -> None:
 
 @pytest.mark.parametrize(("text", "goal"), [
     ("全市上下奋力建设更高水平的法治湖州。", "更高水平的法治湖州"),
-    ("扎实推进平安浙江建设。", "平安浙江"),
-    ("紮實推進平安浙江建設。", "平安浙江"),
+    ("奋力建设平安浙江。", "平安浙江"),  # 平安浙江建设 is the campaign (a measure): test_generalisation_4_classes
+    ("奮力建設平安浙江。", "平安浙江"),
 ])
 def test_a_place_with_a_quality_is_a_goal(text: str, goal: str) -> None:
     assert goal in _goals(text), _labels(text)

@@ -213,6 +213,35 @@ class LexiconRuler:
         return (prev in _PUNCT and prev not in ("(", ")", "“", "”")) and (
             tag in ("d", "vd", "ad") or tag == "v")
 
+    def _event_start(self, w: list[str], s: int) -> int:
+        """Start of the name of a meeting whose kind starts at token ``s``: the nouns, fields, quoted names,
+        places and deictics (全区) right before it, up to 24 characters."""
+        lx, k, chars = self.lexicon, s - 1, sum(map(len, w[s:s + 1]))
+        while k >= 0 and chars < 24:
+            t = w[k]
+            if t == "”":
+                m = k - 1
+                while m >= 0 and w[m] not in ("“", "\n", "。") and k - m < 12:
+                    m -= 1
+                if m < 0 or w[m] != "“":
+                    break
+                chars += sum(map(len, w[m:k + 1]))
+                k = m - 1
+                continue
+            if not (self._field_before(t) or t in lx.places or t in lx.deictics or _pos_tags().get(t) == "ns"):
+                break
+            chars += len(t)
+            k -= 1
+        return k + 1
+
+    def _field_before(self, prev: str) -> bool:
+        """A noun that would name what a meeting or an inspection is about (a field of the lexicon, a common
+        noun or a word jieba does not know), not a verb, a function word or punctuation."""
+        entry = self.lexicon.entries.get(prev)
+        if entry is not None:
+            return core_class(entry.cls) == "Mechanism" and entry.cls != "Policy"
+        return prev not in FUNCTION_WORDS and prev not in _PUNCT and self._noun(prev)
+
     def _glued(self, prev: str) -> bool:
         """A single character noun right before a name that jieba split off a longer word (企 + 事业单位)."""
         return len(prev) == 1 and "\u4e00" <= prev <= "\u9fff" and prev not in self._levels and prev not in "村组党团" \
@@ -288,6 +317,8 @@ class LexiconRuler:
                 if w is None:
                     w, _ = doc_words(doc)
                 verdict = not self._glued_word[w[s - 1]]
+                if verdict and entry.cls == "Meeting" and self._field_before(w[s - 1]):
+                    s = self._event_start(w, s)  # 全区+基层治理+工作会议: the kind of meeting closes its name
             if verdict:
                 found.append((Span(doc, s, e, label=label, kb_id=kb_id, span_id=source),
                               Rec(offs[s], offs[e - 1] + len(w[e - 1]), entry.cls, "lexicon", entry.concept, s, e)))
@@ -337,7 +368,8 @@ class MorphologyRecognizer:
                                    or (p in FUNCTION_WORDS and p not in ("的", "之", "和", "与", "及"))
                                    or p in self._fillers)
         self._opens_clause = _Memo(lambda p: (p in _PUNCT and p not in ("、", "”", ")")) or p in FUNCTION_WORDS
-                                   or p.isspace() or (len(p) >= 2 and self._tag(p) in ("d", "ad"))
+                                   or p.isspace() or (len(p) >= 2 and self._tag(p) in ("d", "ad")
+                                                      and p not in self.lexicon.entries)
                                    or p in self._fillers)
         # generic: the grammar's generic words, and adjectives (重要制度, 根本制度 name nothing)
         units = [u for u, kind in self.lexicon.units.items() if kind == "count"]
@@ -346,6 +378,9 @@ class MorphologyRecognizer:
         self._counted_groups = self.lexicon.word_lists.get("countedGroups", ())
         self._delegates = frozenset(self.lexicon.word_lists.get("delegateHeads", ()))
         self._compilations = frozenset(self.lexicon.word_lists.get("compilationNouns", ()))
+        self._modals = frozenset(self.lexicon.word_lists.get("modalVerbs", ()))  # 要, 应当: a verb follows
+        self._campaigns = tuple(self.lexicon.word_lists.get("campaignNouns", ())) or ("\0",)  # 某某建设
+        self._version = re.compile(r"\d+\.0")  # 某某2.0: a programme named with its version
         self._generic_word = _Memo(lambda t: t in self.lexicon.generic or (t[0] in "各每" and t[1:] in self.lexicon.generic) or (
             _only_generic(t, self.lexicon) or self._tag(t) == "a") and t not in self.lexicon.entries)
 
@@ -442,6 +477,8 @@ class MorphologyRecognizer:
             return None  # only a bare head (or 管理中心) takes verbs, and only a run of at most two before it
         if self._clause_start(w, k) or w[k - 1] == "、":
             return None  # a clause-initial verb is the predicate (完善机制)
+        if _DIGIT.search(w[k - 1]) or _is_unit_token(w[k - 1], self.lexicon):
+            return None  # 3200人+参加+培训: after a count the verb is the predicate
         if t in self.lexicon.triggers:
             if core != "Mechanism":
                 return None  # 实现全覆盖: the trigger governs the goal
@@ -575,6 +612,9 @@ class MorphologyRecognizer:
                 chars += sum(map(len, w[k - 2:k + 1]))  # 市+自然资源+和+规划局: two fields of one bureau
                 j, k = k - 2, k - 3
                 continue
+            if t == "的" and core == "Mechanism" and self._tag(self.head_of(w[i]) or "") in ("v", "vn") \
+                    and w[i] == self.head_of(w[i]):
+                break  # 对某队的培训: what a verbal head acts on, no modifier of a name
             if t == "的" and core in ("Goal", "Mechanism") and k >= 1:
                 m = self._de_modifier(w, k, i, j, core)
                 if m is not None and chars + sum(map(len, w[m:k + 1])) <= self.max_chars:
@@ -598,6 +638,9 @@ class MorphologyRecognizer:
         # a name does not start inside an open quote or bracket
         while j < i and w[j] in ("”", ")", "、"):
             j += 1
+        if core in ("Mechanism", "Goal") and j < i and j >= 1 and w[j - 1] in self._modals \
+                and (self._finite[w[j]] or not self._tag(w[j])) and w[j] not in self.lexicon.entries:
+            j += 1  # 要抓实+某某体系: after a modal the verb (or a word jieba does not know) is the predicate
         return j
 
     def __call__(self, doc: Doc) -> Doc:
@@ -630,6 +673,8 @@ class MorphologyRecognizer:
             nxt = w[i + 1] if i + 1 < len(w) else "。"
             if lx.heads[head][0] == "Role" and (nxt in ("了", "着", "过") or self._names_organ(nxt) or nxt in lx.places):
                 continue  # 某某代表了……, 某书记代表区委讲话: the head word used as a verb
+            if word == head and head in lx.predicates and (nxt == "“" or self._finite[nxt] or nxt in lx.triggers):
+                continue  # 在某区试点“某某”模式, 试点推行: the head used as the clause's verb
             if nxt[0] == "相" and len(nxt) in (1, 3) and core_class(lx.heads[head][0]) == "Actor":
                 continue  # 某某机构相衔接: modes of a system listed with 相 + verb, not a body
             if head in self._counted_groups and i + 1 < len(w) and not self._stop(w, i + 1) and not self._verb(nxt):
@@ -659,6 +704,11 @@ class MorphologyRecognizer:
                 continue
             if cls == "Policy" and not self._policy_ok(w, j, i):
                 continue
+            if head.endswith(self._campaigns) and lx.heads.get(self.head_of(nxt) or "", ("",))[0] == "Policy":
+                continue  # 推进某某设施建设+实施方案: the topic of a document's name
+            if head.endswith(self._campaigns) and (j == 0 or w[j - 1] in _CLAUSE_PUNCT or w[j - 1] in self._deictics) \
+                    and (self._tag(nxt) in ("d", "ad") or self._finite[nxt]):
+                continue  # 全省某某设施建设正在推进: the topic of a line on progress, not a measure taken
             if core == "Actor" and span_text in lx.entries:
                 continue  # the lexicon ruler has it, typed more precisely
             add(j, i + 1, cls, "morphology")
@@ -666,13 +716,33 @@ class MorphologyRecognizer:
             # coordination sharing the head: 专家驻点和志愿者进楼栋服务机制 -> 专家驻点机制
             ends_np = i + 1 >= len(w) or self._stop(w, i + 1)
             if ends_np and j >= 2 and w[j - 1] in ("和", "与", "及") and core != "Goal" \
-                    and self.head_of(w[j - 2]) is None:
+                    and self.head_of(w[j - 2]) is None and not (word == head and self._tag(head) in ("v", "vn")):
                 k = self._scan_left(w, j - 2, False, core)
                 if k <= j - 2 and "".join(w[k:j - 1]) and not self._stop(w, j - 2):
                     add(k, j - 1, cls, "coordination:" + head)
         self._counted_nouns(doc, w, offs, found)
+        self._versioned(doc, w, offs, found)
         spans.extend(doc, KEY, found)
         return doc
+
+    def _versioned(self, doc: Doc, w: list[str], offs: list[int], found: list[tuple[Span, Rec]]) -> None:
+        """A programme named with a version number (某某2.0, 某某3.0版): the noun right before ``N.0`` and the
+        number, when no measure word, unit or number follows (增长2.0%, 2.0分 are figures)."""
+        for k in range(1, len(w)):
+            if not self._version.fullmatch(w[k]):
+                continue
+            nxt = w[k + 1] if k + 1 < len(w) else "。"
+            if nxt[:1] in "%‰" or _DIGIT.search(nxt) or _is_unit_token(nxt, self.lexicon) \
+                    or any(nxt.startswith(u) for u in self.lexicon.units):
+                continue
+            j = k - 1
+            if not _HAN.fullmatch(w[j]) or len(w[j]) < 2 or self._stop(w, j) or self._verb(w[j]) \
+                    or self._names_actor(w[j]) or w[j] in self.lexicon.places:
+                continue
+            if j >= 1 and _HAN.fullmatch(w[j - 1]) and not self._stop(w, j - 1) and not self._verb(w[j - 1]) \
+                    and self._nominal(w[j - 1]) and not self._names_actor(w[j - 1]):
+                j -= 1  # 社区治理+服务+2.0
+            found.append(_token_candidate(doc, w, offs, j, k + 1, "Program", "morphology"))
 
     def _joined_organ(self, w: list[str], k: int, i: int) -> bool:
         """The 和 at token ``k`` joins two fields inside the name of the organ headed by token ``i``: a level
@@ -798,7 +868,7 @@ class MorphologyRecognizer:
         text = "".join(w[j:i + 1])
         if j >= 1 and j < i and self.lexicon.triggers.get(w[j - 1]) == "issues" and len(text) >= 4 \
                 and not self._generic_tokens(w, j, i):
-            return True  # 制定积分管理办法: what a verb of issuing makes is a document
+            return True  # 出台某某考核办法: what a verb of issuing makes is a document
         if len(text) < 6:
             return False
         if "“" in text or _FOUR_DIGITS.search(text):
@@ -964,7 +1034,7 @@ class QuoteRecognizer:
                 if mech_at is None:
                     mech_at = self._by_start(doc, "Mechanism")
                 if mech_at.get(m.start(), (0, ""))[0] > m.end():
-                    continue  # “A+B+C”三方联动机制: the morphology has the whole name; the chain is no name alone
+                    continue  # “A+B+C”多方协作机制: the morphology has the whole name; the chain is no name alone
                 named = mech_at.get(m.end()) or (
                     (m.end() + c.end(), "OrganizationalStructure") if (c := self._chain_nouns.match(after)) else None)
                 if named is not None:
@@ -1059,6 +1129,8 @@ class QuoteRecognizer:
             return None
         nxt = words[i + 1] if i + 1 < len(words) else ""
         entry = self.lexicon.entries.get(words[i])
+        if entry is not None and any(self._morph.head_of(x) for x in words[i + 1:i + 3]):
+            entry = None  # “某某”积分+激励+制度: the name goes on to a head of its own
         if entry is not None and core_class(entry.cls) == "Mechanism" and len(nxt) == 1:
             head = self._morph.head_of(words[i] + nxt)
             if head is not None and len(head) > 1 and core_class(self.lexicon.heads[head][0]) == "Mechanism":
@@ -1372,7 +1444,7 @@ class ChallengeRecognizer:
         lists = self.lexicon.word_lists
         intensifiers = alternation(lists.get("intensifiers", ()))  # 外流明显, 多发严重
         units = alternation(sorted(self.lexicon.units, key=len, reverse=True))
-        # cues made of two parts: a burden or a bad rate said to be high (流失率较高, 压力依然较大), a worsening
+        # cues made of two parts: a burden or a bad rate said to be high (流失率较高, 负担仍然很大), a worsening
         # trend strengthened (高龄化严重), a shortfall below a figure (达标率不足60%)
         composite = (rf"(?:{alternation(lists.get('burdenNouns', ()))})(?:{alternation(lists.get('stillAdverbs', ()))})?"
                      rf"(?:{alternation(lists.get('highWords', ()))})"
@@ -1394,7 +1466,7 @@ class ChallengeRecognizer:
         self._leading += tuple(d for d in self.lexicon.deictics if d not in self._leading)
         #: a conjunction joining the weakness to the one before (……不足、高龄化严重,且某某偏低) is left out too
         self._leading += tuple(c for c in lists.get("leadingConjunctions", ()) if c not in self._leading)
-        #: 某某还存在一些短板: a clause closing with a colon after one of these verbs announces the weaknesses
+        #: 某某仍面临一些问题: a clause closing with a colon after one of these verbs announces the weaknesses
         self._announce = re.compile(alternation(lists.get("announceVerbs", ())) or "(?!)")
         self._remedy = re.compile(alternation(self.lexicon.word_lists.get("remedyVerbs", ())))
         cause = alternation(self.lexicon.word_lists.get("causeVerbs", ()))
@@ -1415,7 +1487,7 @@ class ChallengeRecognizer:
         for clause in spans.records(doc, "clauses"):
             text = full[clause.start_char:clause.end_char].rstrip(",;:。!?\n")
             if full[clause.start_char:clause.end_char].rstrip("\n").endswith(":") and self._announce.search(text):
-                continue  # 当前某某还存在一些短板: what follows the colon are the weaknesses
+                continue  # 当前某某仍面临一些问题: what follows the colon are the weaknesses
             found = False
             pos = 0
             if (m := _PHENOMENON.search(text) or self._feature.search(text)) is not None:

@@ -626,7 +626,7 @@ class RelationExtractor:
                     add(o, "involves", n, o, "")
                 elif oc == "Challenge" and nc == "Actor" and n.label_ != "Place":
                     add(n, "faces", o, o, "")
-                    for m in nested:  # 某某“A+B”联动机制流于形式: the mechanism named in the weakness involves A, B
+                    for m in nested:  # 某某“A+B”协作机制形同虚设: the mechanism named in the weakness involves A, B
                         if m.core == "Mechanism" and m.start_char <= n.start_char and n.end_char <= m.end_char \
                                 and (m.end_char - m.start_char) > (n.end_char - n.start_char):
                             add(m, "involves", n, m, "")
