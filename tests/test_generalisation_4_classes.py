@@ -150,6 +150,9 @@ def test_a_training_is_a_programme(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", [
     "全镇党员和志愿者共600人参加培训。",
     "民政处将加强对志愿队的培训。",
+    "各地要加大网格员培训力度。",  # the training modifies the noun after it
+    "各地要加大網格員培訓力度。",
+    "各县要开展业务培训。",  # a verb jieba glues to the noun after it (开展业务)
 ])
 def test_a_training_as_a_predicate_or_an_object_names_nothing(text: str) -> None:
     mechs = _labels(text, "Mechanism")

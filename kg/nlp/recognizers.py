@@ -641,6 +641,9 @@ class MorphologyRecognizer:
         if core in ("Mechanism", "Goal") and j < i and j >= 1 and w[j - 1] in self._modals \
                 and (self._finite[w[j]] or not self._tag(w[j])) and w[j] not in self.lexicon.entries:
             j += 1  # 要抓实+某某体系: after a modal the verb (or a word jieba does not know) is the predicate
+        if core in ("Mechanism", "Goal") and j < i and len(w[j]) >= 4 and w[j] not in self.lexicon.entries \
+                and any(w[j].startswith(v) and len(v) >= 2 for v in (w[j][:2], w[j][:3]) if v in self.lexicon.triggers):
+            j += 1  # 开展业务+培训: a verb jieba glued to the noun after it opens no name
         return j
 
     def __call__(self, doc: Doc) -> Doc:
@@ -673,6 +676,9 @@ class MorphologyRecognizer:
             nxt = w[i + 1] if i + 1 < len(w) else "。"
             if lx.heads[head][0] == "Role" and (nxt in ("了", "着", "过") or self._names_organ(nxt) or nxt in lx.places):
                 continue  # 某某代表了……, 某书记代表区委讲话: the head word used as a verb
+            if word == head and self._tag(head) in ("v", "vn") and core_class(lx.heads[head][0]) == "Mechanism" \
+                    and (nxt in lx.generic or self._tag(nxt).startswith("n")):
+                continue  # 加大某某培训力度: a verbal head before a noun modifies it
             if word == head and head in lx.predicates and (nxt == "“" or self._finite[nxt] or nxt in lx.triggers):
                 continue  # 在某区试点“某某”模式, 试点推行: the head used as the clause's verb
             if nxt[0] == "相" and len(nxt) in (1, 3) and core_class(lx.heads[head][0]) == "Actor":
