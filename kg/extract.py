@@ -232,6 +232,8 @@ class _Names:
         self.chain = chain  # level -> place label, e.g. {"省": "江苏省"}
         self._tokenize = tokenize
         self._levels: dict[str, str | None] = {}
+        #: the ends of the names of towns and townships, labelled with the county a document speaks for
+        self._towns = tuple(lexicon.word_lists.get("townshipLevels", ())) or ("\0",)
 
     def level_prefix(self, label: str) -> str | None:
         """The level a name starts with when it names an organ of that level (省民政厅 -> 省); 市场监管局,
@@ -264,6 +266,10 @@ class _Names:
             short = _short(self.chain[level], self.lx)
             if not label.startswith(short):
                 label = short + label  # 江苏 + 省委 (the concept and its English name stay: a provincial committee)
+        elif cls == "Place" and entry is None and len(label) >= 3 and label.endswith(self._towns):
+            county = self.chain.get("县") or self.chain.get("区")
+            if county and not label.startswith((county, _short(county, self.lx))):
+                label = county + label  # 某某镇 in a county's text: 某县+某某镇 (the short name stays an alias)
         return label, cls, en, concept or None
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from kg.nlp import spans
 from kg.nlp.lexicon import Lexicon, load_default_lexicon
-from kg.nlp.recognizers import KEY, _ensure, _Memo, _token_candidate, add_candidate
+from kg.nlp.recognizers import FUNCTION_WORDS, KEY, _ensure, _Memo, _token_candidate, add_candidate
 from kg.nlp.tokenizer import doc_text, doc_words
 
 __all__ = ["MAX_TITLE_CHARS", "DocumentStructure", "PlaceRecognizer"]
@@ -94,7 +94,9 @@ class PlaceRecognizer:
 
     SUFFIXES = ("新区", "区", "县", "市", "州", "旗", "盟", "镇", "乡")
     #: one-character levels a place jieba knows may be followed by as a token of its own (某某 + 镇)
-    LEVELS = frozenset("省市县区镇乡")
+    LEVELS = frozenset("省市县区镇乡村")
+    #: the levels after the name of a people that make an ethnic district or county (某某+某族+区/自治县)
+    ETHNIC_LEVELS = frozenset(("区", "县", "旗", "乡", "镇", "自治县", "自治旗", "自治州", "自治区", "自治乡"))
     #: nouns of a region named after a place (某某地区, 某某山区)
     REGIONS = ("地区", "山区", "片区", "分区")
 
@@ -123,14 +125,34 @@ class PlaceRecognizer:
             elif nxt == "村" and i >= 1 and kinds[i - 1] == "place" and len(w) == 2 and not self._tag(w) \
                     and _HAN2.fullmatch(w):
                 found.append(_token_candidate(doc, words, offs, i, i + 2, "Place", "place"))  # 某某镇 + 某某 + 村
+        def level_before(j: int) -> str:  # the level of a place ending at token j ("" if none)
+            if kinds[j] == "place":
+                return words[j]
+            return words[j] if j >= 1 and kinds[j - 1] == "compound" and words[j] in self.LEVELS else ""
+
+        def level_after(j: int) -> str:  # the level of a place starting at token j (某某区, 某某 + 乡)
+            if kinds[j] == "place":
+                return words[j]
+            return words[j + 1] if kinds[j] == "compound" and j + 1 < n else ""
+
         for i in range(2, n):  # 某某区、某某区: a word of the same level listed with a place is a place
-            if kinds[i] is None and words[i - 1] == "、" and kinds[i - 2] == "place" \
-                    and self._listed(words[i], words[i - 2]):
+            if kinds[i] is None and words[i - 1] == "、" and (lv := level_before(i - 2)) \
+                    and self._listed(words[i], lv):
                 kinds[i] = "place"
         for i in range(n - 2):
-            if kinds[i] is None and words[i + 1] == "、" and kinds[i + 2] == "place" \
-                    and self._listed(words[i], words[i + 2]):
+            if kinds[i] is None and words[i + 1] == "、" and (lv := level_after(i + 2)) \
+                    and self._listed(words[i], lv):
                 kinds[i] = "place"
+        for i in range(1, n - 1):  # 某某+某族+区, 某某+某族+自治县: an ethnic district or county
+            if len(words[i]) >= 2 and words[i][-1] == "族" and words[i + 1] in self.ETHNIC_LEVELS:
+                start, chars = i, 0
+                while start >= 1 and i - start < 2 and kinds[start - 1] is None and _HAN2.fullmatch(
+                        words[start - 1] + "族") and chars + len(words[start - 1]) <= 4 \
+                        and words[start - 1] not in FUNCTION_WORDS:
+                    start -= 1
+                    chars += len(words[start])
+                if start < i:
+                    found.append(_token_candidate(doc, words, offs, start, i + 2, "Place", "place"))
         for i in compress(range(n), kinds):
             if kinds[i] != "compound":
                 found.append(_token_candidate(doc, words, offs, i, i + 1, "Place", kinds[i]))
@@ -143,7 +165,8 @@ class PlaceRecognizer:
         return len(w) >= 3 and w[-1] == place[-1] and w[-1] in self.LEVELS and _HAN2.fullmatch(w) is not None \
             and w not in lx.entries and w not in lx.generic and w not in lx.heads and w not in lx.scopes \
             and w not in self._deictics and self._tag(w) in ("", "n", "ns", "nr") \
-            and self._tag(w[:-1])[:1] not in ("v", "d", "a")  # not 开发区, 高新区: a kind of zone
+            and (w[-1] not in "区市" or self._tag(w[:-1])[:1] not in ("v", "d", "a"))  # not 开发区, 高新区: a kind of
+        # zone (kinds of zone end in 区; a township's name may be a word of any tag: 大同+乡)
 
     @staticmethod
     def _tag(w: str) -> str:

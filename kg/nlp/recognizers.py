@@ -62,6 +62,8 @@ _MECH_COUNT = re.compile(r"^[一二两三四五六七八九十几多单每]+[个
 #: the classes of organisations (a body named before a delegate: 某委员会+代表)
 _BODIES = frozenset(("Organization", "PartyOrganization", "GovernmentBody", "SelfGovernanceOrganization",
                      "SocialOrganization", "Enterprise"))
+#: the units of a date after its number (2026年9月24日)
+_DATE_UNITS = frozenset(("年", "月", "日", "号"))
 _COUNTED = re.compile(r"^[新上下本]?[一二两三四五六七八九十百千万几多每]+[级个支名位家类项批层届]$")
 
 
@@ -255,8 +257,9 @@ class LexiconRuler:
         while k < len(w) and w[k] not in _PUNCT and w[k] not in FUNCTION_WORDS and not _DIGIT.search(w[k]):
             last = w[k]
             k += 1
+        heads = self.lexicon.heads
         return bool(last) and _pos_tags().get(last) == "n" and last not in self.lexicon.entries \
-            and last not in self.lexicon.heads
+            and (last not in heads or heads[last][0] == "Group")  # (低保和特困+老年人: people of both kinds)
 
     def _noun(self, word: str) -> bool:
         """A common noun that would continue a noun phrase (not a name of an actor or a place), or a word
@@ -377,6 +380,11 @@ class MorphologyRecognizer:
         self._count_re = re.compile(rf"\d[\d,.]*(?:万|亿)?(?:{alternation(units)})(?:{alternation(quals)})?")
         self._counted_groups = self.lexicon.word_lists.get("countedGroups", ())
         self._delegates = frozenset(self.lexicon.word_lists.get("delegateHeads", ()))
+        self._surnames = frozenset(self.lexicon.word_lists.get("surnames", ()))
+        self._station = frozenset(self.lexicon.word_lists.get("stationVerbs", ()))  # 驻+社区民警
+        self._household = frozenset(self.lexicon.word_lists.get("householdVerbs", ()))  # 有+劳动力+家庭
+        self._ages = frozenset(self.lexicon.word_lists.get("ageUnits", ()))  # 80+周岁+以上+老年人
+        self._audience = frozenset(self.lexicon.word_lists.get("audienceVerbs", ()))  # 面向+某某老人
         self._compilations = frozenset(self.lexicon.word_lists.get("compilationNouns", ()))
         self._modals = frozenset(self.lexicon.word_lists.get("modalVerbs", ()))  # 要, 应当: a verb follows
         self._campaigns = tuple(self.lexicon.word_lists.get("campaignNouns", ())) or ("\0",)  # 某某建设
@@ -449,8 +457,11 @@ class MorphologyRecognizer:
         if t in self._founding:
             return False  # 每个小区组建议事会: the verb founds the body named after it
         if core == "Actor":
-            if t in self.lexicon.triggers or k == 0 or (len(t) == 1 and t in self.lexicon.predicates):
-                return False  # 报街道: a one-character verb of the grammar never modifies a name
+            if self._bureau_task(w, k, i):
+                return True  # 市+营商+环境+建设+监督局: a verbal noun naming the bureau's task after its level
+            if t in self.lexicon.triggers or k == 0 or (t in self.lexicon.predicates and (
+                    len(t) == 1 or self._tag(t).startswith("n"))):  # (a verb jieba takes for a noun: 产生)
+                return False  # 报街道, 选举产生+某某委员会: a verb of the grammar never modifies an actor's name
             left = w[k - 1]
             if left in self._founding and len(t) >= 2 and t not in self._verbs and i - k <= 2:
                 return True  # 成立+某某+行业党委: the founding verb is the clause's, the verb after it names the body
@@ -487,6 +498,17 @@ class MorphologyRecognizer:
             if (k == i - 1) == self._verb(w[k - 1]):
                 return None
         return True
+
+    def _bureau_task(self, w: list[str], k: int, i: int) -> bool:
+        """The verbal noun at ``k`` names the task of the organ headed by token ``i``: nouns only lie between a
+        one-character level opening the name (after a clause boundary) and it (市+营商+环境+建设+监督局)."""
+        if i - k > 2 or self._tag(w[k]) != "vn" or not self._names_organ(w[i]):
+            return False
+        m = k - 1
+        while m >= 0 and k - m <= 3 and self._tag(w[m]) in ("n", "nz", "vn") and w[m] not in self._levels \
+                and not self._names_actor(w[m]):
+            m -= 1
+        return m < k - 1 and m >= 0 and w[m] in self._levels and len(w[m]) == 1 and (m == 0 or self._stop(w, m - 1))
 
     def _verb_between(self, w: list[str], j: int, i: int) -> bool:
         """A verb among the tokens ``[j, i)`` (the modifier of the name headed by ``i``)."""
@@ -560,6 +582,11 @@ class MorphologyRecognizer:
         j, k, chars = i, i - 1, len(w[i])
         while k >= 0:
             t = w[k]
+            if core == "Actor" and t in self._audience:
+                break  # 面向+独居老人: the people a measure is for, after the verb (jieba tags 面向 a noun)
+            if core == "Actor" and self._people_phrase(w, k, i):
+                j = k - 2 if t in self.lexicon.qualifiers else k
+                break  # 驻+社区民警, 有+劳动力+家庭, 80+周岁+以上+老年人: the phrase opens the name
             if (self._counted[t] if core == "Actor" else self._mech_count[t]):
                 break  # 两级党委, 三支队伍, 一项制度: a count, not part of the name
             if core == "Actor" and (self._tag(t) == "s" or (len(t) >= 2 and t[-1] == "在" and t not in self._known)):
@@ -571,6 +598,8 @@ class MorphologyRecognizer:
             if k > 0 and _DIGIT.search(w[k - 1]) and t[0] in self.lexicon.qualifiers \
                     and _is_unit_token(t[1:], self.lexicon):
                 break  # N+余户+某某家庭: a qualified measure word after a number
+            if k > 0 and t in _DATE_UNITS and _DIGIT.search(w[k - 1]):
+                break  # 9月24日+某市某某委员会: the date ends before the name
             verb = self._verb_modifier(w, k, i, core)
             if verb is not None:
                 if not verb or chars + len(t) > self.max_chars:
@@ -631,6 +660,12 @@ class MorphologyRecognizer:
                 chars += len(w[k - 1]) + 1  # 开放包容的邻里互助格局: one modifier word before 的
                 j, k = k - 1, k - 2
                 break
+            if core == "Actor" and k + 1 == i and len(t) == 1 and self.lexicon.heads.get(t, ("",))[0] == \
+                    "GovernmentBody" and self.lexicon.heads[self.head_of(w[i])][0] == "Role" and k >= 1 \
+                    and len(w[k - 1]) >= 2 and self._nominal(w[k - 1]) and not self._stop(w, k - 1):
+                chars += len(t)  # 某某+处+处长: the office (a one-character head, also a measure word) heads the role
+                j, k = k, k - 1
+                continue
             if self._stop(w, k) or chars + len(t) > self.max_chars:
                 break
             chars += len(t)
@@ -683,7 +718,8 @@ class MorphologyRecognizer:
                 continue  # 在某区试点“某某”模式, 试点推行: the head used as the clause's verb
             if nxt[0] == "相" and len(nxt) in (1, 3) and core_class(lx.heads[head][0]) == "Actor":
                 continue  # 某某机构相衔接: modes of a system listed with 相 + verb, not a body
-            if head in self._counted_groups and i + 1 < len(w) and not self._stop(w, i + 1) and not self._verb(nxt):
+            if head in self._counted_groups and i + 1 < len(w) and not self._stop(w, i + 1) and not self._verb(nxt) \
+                    and nxt[0] not in "每各":  # (某某家庭+每户: a distributive, no noun modified)
                 continue  # 某某家庭+收入, 家庭医生: a noun of households before the noun it modifies
             cls, standalone, _ = lx.heads[head]
             core = core_class(cls)
@@ -693,6 +729,15 @@ class MorphologyRecognizer:
             j = self._scan_left(w, i, core == "Goal", core)
             if cls == "Role" and j < i:
                 j = self._people_start(w, j, i, stem)
+            if core == "Actor" and 1 <= j < i and len(w[j]) == 1 and len(w[j - 1]) == 1 \
+                    and self._tag(w[j - 1]) == "p" and w[j] not in self._levels and w[j] not in "村组党团" \
+                    and self._tag(w[j]).startswith("n"):
+                continue  # 在+岗+职工: a character jieba split off a word with the preposition before it
+            if cls == "Group" and standalone and word == head and i - j == 1 and self._named_place(w[j]):
+                j = i  # 某县+长者: the people of a place are the group, the place is named for itself
+            if cls == "Role" and not stem and i - j == 2 and w[j] in self._surnames and len(w[j + 1]) <= 2 \
+                    and w[j + 1] not in self._known and (j == 0 or self._opens_clause[w[j - 1]]):
+                continue  # 李+某某+代表: a person named before the role (govkg_persons), not the role's name
             if head in self._delegates and self._names_body(stem or (w[i - 1] if i else "")):
                 continue  # 驻区单位+代表, 某委员会+代表: the body takes part through them; it is the name
             if core == "Actor" and j >= 1 and w[j - 1] == "等" and not standalone and cls != "Role":
@@ -702,7 +747,11 @@ class MorphologyRecognizer:
                 j -= 2  # 各县、区人民政府: the levels share the organ
             span_text = "".join(w[j:i + 1])
             if len(head) == 1 and not self._single_head_ok(word) and not (
-                    j < i and self._level_word(w[j]) and (word != head or j < i - 1)):  # 市+审计局
+                    j < i and (self._level_word(w[j]) or j + 1 < i and word[0] in self._levels
+                               and self._names_body(w[j])  # 市+审计局, 共青团+某某+县委
+                               or len(word) >= 3 and any(map(self._names_organ, w[j:i])))  # 某县政府+劳工处
+                    and (word != head or j < i - 1)
+                    and self._tag(word)[:1] not in ("f", "r", "d", "s", "a", "m")):  # not 某市+北部
                 continue  # 局 厅 委 need a stem that makes an organisation: 民政厅, 公安局, 省档案管理局 (not 格局)
             if self._generic(w, j, i, head):
                 continue
@@ -724,7 +773,10 @@ class MorphologyRecognizer:
             if ends_np and j >= 2 and w[j - 1] in ("和", "与", "及") and core != "Goal" \
                     and self.head_of(w[j - 2]) is None and not (word == head and self._tag(head) in ("v", "vn")):
                 k = self._scan_left(w, j - 2, False, core)
-                if k <= j - 2 and "".join(w[k:j - 1]) and not self._stop(w, j - 2):
+                other = lx.entries.get("".join(w[k:j - 1]))
+                if other is not None and core_class(other.cls) != core:
+                    pass  # 低保和特困+老年人: the conjunct is a word of another kind, modifying the people
+                elif k <= j - 2 and "".join(w[k:j - 1]) and not self._stop(w, j - 2):
                     add(k, j - 1, cls, "coordination:" + head)
         self._counted_nouns(doc, w, offs, found)
         self._versioned(doc, w, offs, found)
@@ -749,6 +801,18 @@ class MorphologyRecognizer:
                     and self._nominal(w[j - 1]) and not self._names_actor(w[j - 1]):
                 j -= 1  # 社区治理+服务+2.0
             found.append(_token_candidate(doc, w, offs, j, k + 1, "Program", "morphology"))
+
+    def _people_phrase(self, w: list[str], k: int, i: int) -> bool:
+        """Token ``k`` opens the name headed by token ``i`` with a phrase saying who is meant: a verb of being
+        stationed (``stationVerbs``: 驻+社区民警), what a household has (``householdVerbs``: 有+劳动力+家庭), or an
+        age threshold before people (``ageUnits``: 80+周岁+以上+老年人)."""
+        t, head = w[k], self.head_of(w[i]) or ""
+        if t in self._station:
+            return k + 1 <= i and self.lexicon.heads[head][0] in ("Role", "Group")
+        if t in self._household:
+            return k + 1 < i and head in self._counted_groups and not self._stop(w, k + 1)
+        return k >= 2 and t in self.lexicon.qualifiers and w[k - 1] in self._ages \
+            and _DIGIT.search(w[k - 2]) is not None and self.lexicon.heads[head][0] == "Group"
 
     def _joined_organ(self, w: list[str], k: int, i: int) -> bool:
         """The 和 at token ``k`` joins two fields inside the name of the organ headed by token ``i``: a level
@@ -853,6 +917,13 @@ class MorphologyRecognizer:
         if len(token) >= 3 and token.endswith("制"):  # 积分制, 首问负责制, 包村责任制: not 严格控制, 编制
             return token[-2:] not in _pos_tags()
         return len(token) >= 3 and (tag == "nt" or tag == "")
+
+    def _named_place(self, token: str) -> bool:
+        """A place of the lexicon's places scheme, or a place jieba knows ending in a level (某某县)."""
+        entry = self.lexicon.places.get(token)
+        if entry is not None:
+            return entry.admin_level is not None
+        return len(token) >= 3 and token[-1] in self._levels and self._tag(token) == "ns"
 
     def _level_word(self, token: str) -> bool:
         """A level (省 市 县 区 …) or a place: what a bureau named token by token starts with (省+数据+资源+局)."""
@@ -1375,6 +1446,8 @@ class PersonRecognizer:
         self._title_last = frozenset(t[-1] for t in self._titles)
         self._known = frozenset(self.lexicon.words)
         self._title_ends = _Memo(self._title_end)
+        #: one-character surnames (a name jieba splits after one: 林+某某)
+        self._surnames = frozenset(self.lexicon.word_lists.get("surnames", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
@@ -1387,18 +1460,38 @@ class PersonRecognizer:
         at.update(i for i in range(2, n) if words[i - 1].isspace() and words[i - 2] in self._titles)
         found = []  # added at the end, in order
         for i in sorted(at):
-            if words[i] in self._titles and self._is_name(words[i - 1]):
+            after_title = self._title_ends[words[i - 1]] or (i >= 2 and words[i - 1].isspace()
+                                                             and words[i - 2] in self._titles)
+            if words[i] in self._titles and i >= 2 and self.split_name(words, i - 2) \
+                    and (i == 2 or words[i - 3] in _PUNCT or words[i - 3].isspace()):
+                found.append(_token_candidate(doc, words, offs, i - 2, i, "Person", "person"))  # 李+某某+代表
+            elif words[i] in self._titles and self._is_name(words[i - 1]):
                 found.append(_token_candidate(doc, words, offs, i - 1, i + 1, "Person", "person"))
-            elif (self._title_ends[words[i - 1]] or (i >= 2 and words[i - 1].isspace()
-                                                     and words[i - 2] in self._titles)) \
-                    and self._name_after_title(words, i):
+            elif after_title and self._name_after_title(words, i):
                 found.append(_token_candidate(doc, words, offs, i, i + 1, "Person", "person"))
+            elif after_title and self.split_name(words, i) and self._ends_name(words, i + 2):
+                found.append(_token_candidate(doc, words, offs, i, i + 2, "Person", "person"))  # 处长+林+某某
         spans.extend(doc, KEY, found)
         return doc
 
     @property
     def _tags(self) -> dict[str, str]:
         return _pos_tags()  # loaded on first use, not when the pipeline is built
+
+    def split_name(self, words: list[str], i: int) -> bool:
+        """Tokens ``i`` and ``i + 1`` are a name jieba split: a surname of the grammar's ``surnames`` (one
+        character) and a given name of one or two characters that is no word of the grammar or a function word
+        (林+某某, 周+某某)."""
+        if i < 0 or i + 1 >= len(words) or words[i] not in self._surnames:
+            return False
+        given = words[i + 1]
+        return 1 <= len(given) <= 2 and _HAN.fullmatch(given) is not None and given not in self._known \
+            and given not in FUNCTION_WORDS and not _pos_tags().get(given, "").startswith(("v", "p", "c", "u", "m", "q"))
+
+    def _ends_name(self, words: list[str], k: int) -> bool:
+        """What follows a name: punctuation, a space, a verb or a preposition (某某表示, 某某在会上说)."""
+        nxt = words[k] if k < len(words) else "。"
+        return nxt in _PUNCT or nxt.isspace() or _pos_tags().get(nxt, "").startswith(("v", "p"))
 
     def _title_end(self, word: str) -> bool:
         return bool(word) and word[-1] in self._title_last and any(
@@ -1417,7 +1510,7 @@ class PersonRecognizer:
         nxt = words[i + 1] if i + 1 < len(words) else "。"
         # 副书记某某表示, 某某说, 某某在会上表示 (a preposition opening an adverbial before the verb), and a
         # byline: (记者 某某 通讯员 某某), the title and the name apart
-        return nxt in _PUNCT or nxt.isspace() or self._tags.get(nxt, "").startswith(("v", "p"))
+        return nxt in _PUNCT or nxt.isspace() or _pos_tags().get(nxt, "").startswith(("v", "p"))
 
     def _is_name(self, word: str) -> bool:
         if not 2 <= len(word) <= 4 or not _HAN.fullmatch(word):

@@ -39,6 +39,17 @@ class Resolver:
         self.lexicon = lx
         self.bare = frozenset(h for h, (_, standalone, _) in lx.heads.items() if standalone)
 
+    def _parent_organ(self, text: str, s: Rec, outer: Rec) -> bool:
+        """An organ opening the name of one of its divisions, named by a one-character head (某县政府+社会+处,
+        某局+某某+科): the organ the division belongs to is an actor of its own."""
+        heads = self.lexicon.heads
+        head = heads.get(text[outer.end_char - 1])
+        if any(text[outer.end_char - n:outer.end_char] in heads for n in (2, 3, 4)):
+            return False  # the name ends in a longer head (某省委+社会工作部)
+        return s.start_char == outer.start_char and s.label_ in ("GovernmentBody", "PartyOrganization") \
+            and head is not None and head[0] == "GovernmentBody" and outer.end_char - s.end_char >= 2 \
+            and text[s.end_char - 1] != text[outer.end_char - 1]
+
     def _agent(self, doc: Doc, text: str, s: Rec, outer: Rec) -> bool:
         """A bare group nested in a name is the agent of a clause inside it: a verb follows it in the name
         (群众参与评议机制), or it opens an item of a quoted list of clauses whose rest is no name of its own
@@ -91,7 +102,7 @@ class Resolver:
                 continue
             outer = taken[i]
             oc, nc = core_class(outer.label_), core_class(s.label_)
-            if nc == "Actor" and oc == "Actor":
+            if nc == "Actor" and oc == "Actor" and not self._parent_organ(text, s, outer):
                 continue  # 乡镇 in 乡镇党委: a modifier, not an actor of its own
             if nc == "Mechanism" and oc == "Challenge":
                 if s.id_ in ("quote", "slogan") and text[s.start_char:s.start_char + 1] != "“":
