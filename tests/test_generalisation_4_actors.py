@@ -192,3 +192,17 @@ def test_a_bureau_named_after_its_task_after_its_level(text: str, expected: str)
 def test_a_task_verb_after_an_organ_is_no_bureau_name() -> None:
     found = _actors("县民政局加强设施建设管理局面良好。")
     assert not any("建设" in a for a in found), found
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("大安鄉公所與社區發展協會合辦活動。", "大安乡"),
+    ("大安乡公所与社区发展协会合办活动。", "大安乡"),
+    ("西湖村村长郑建华说，大家都很满意。", "西湖村"),
+])
+def test_a_named_place_opening_a_body_or_a_role_is_a_place_of_its_own(text: str, place: str) -> None:
+    assert _by_class(text).get(place) == "Place", _by_class(text)
+
+
+def test_a_kind_of_place_opening_a_body_is_no_place() -> None:
+    found = _by_class("乡镇党委和社区党组织共同推进。")
+    assert "乡镇" not in found, found

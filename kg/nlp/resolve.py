@@ -50,6 +50,14 @@ class Resolver:
             and head is not None and head[0] == "GovernmentBody" and outer.end_char - s.end_char >= 2 \
             and text[s.end_char - 1] != text[outer.end_char - 1]
 
+    def _named_place(self, text: str, s: Rec, outer: Rec) -> bool:
+        """A named place (a place of the lexicon's places scheme with a level, or one the place recogniser
+        found) opening the name of a body or a role: the place is an actor of its own (某某乡 in 某某乡公所)."""
+        if s.label_ != "Place" or s.start_char != outer.start_char or s.id_ not in ("lexicon", "place"):
+            return False
+        entry = self.lexicon.places.get(text[s.start_char:s.end_char])
+        return s.id_ == "place" or (entry is not None and entry.admin_level is not None)
+
     def _agent(self, doc: Doc, text: str, s: Rec, outer: Rec) -> bool:
         """A bare group nested in a name is the agent of a clause inside it: a verb follows it in the name
         (群众参与评议机制), or it opens an item of a quoted list of clauses whose rest is no name of its own
@@ -102,7 +110,8 @@ class Resolver:
                 continue
             outer = taken[i]
             oc, nc = core_class(outer.label_), core_class(s.label_)
-            if nc == "Actor" and oc == "Actor" and not self._parent_organ(text, s, outer):
+            if nc == "Actor" and oc == "Actor" and not self._parent_organ(text, s, outer) \
+                    and not self._named_place(text, s, outer):
                 continue  # 乡镇 in 乡镇党委: a modifier, not an actor of its own
             if nc == "Mechanism" and oc == "Challenge":
                 if s.id_ in ("quote", "slogan") and text[s.start_char:s.start_char + 1] != "“":
