@@ -235,6 +235,16 @@ class _Names:
         #: the ends of the names of towns and townships, labelled with the county a document speaks for
         self._towns = tuple(lexicon.word_lists.get("townshipLevels", ())) or ("\0",)
 
+    def _level_inside(self, label: str) -> str | None:
+        """The full name of an organisation's committee of a level, named by the organisation and the level
+        (共青团+县委 → 共青团+某县+委, with the document's place of that level), or None."""
+        if len(label) < 4 or label[-1] != "委" or label[-2] not in self.chain:
+            return None
+        org = self.lx.entries.get(label[:-2])
+        if org is None or core_class(org.cls) != "Actor" or org.cls in ("Place", "Group", "Role", "Person"):
+            return None
+        return label[:-2] + self.chain[label[-2]] + "委"
+
     def level_prefix(self, label: str) -> str | None:
         """The level a name starts with when it names an organ of that level (省民政厅 -> 省); 市场监管局,
         市民 and 区域 start with no level: the name's first token decides."""
@@ -266,6 +276,8 @@ class _Names:
             short = _short(self.chain[level], self.lx)
             if not label.startswith(short):
                 label = short + label  # 江苏 + 省委 (the concept and its English name stay: a provincial committee)
+        elif (inner := self._level_inside(label)) is not None:
+            label = inner  # 共青团县委 in a county's text: 共青团+某县+委
         elif cls == "Place" and entry is None and len(label) >= 3 and label.endswith(self._towns):
             county = self.chain.get("县") or self.chain.get("区")
             if county and not label.startswith((county, _short(county, self.lx))):

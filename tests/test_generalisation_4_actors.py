@@ -206,3 +206,14 @@ def test_a_named_place_opening_a_body_or_a_role_is_a_place_of_its_own(text: str,
 def test_a_kind_of_place_opening_a_body_is_no_place() -> None:
     found = _by_class("乡镇党委和社区党组织共同推进。")
     assert "乡镇" not in found, found
+
+
+@pytest.mark.parametrize("text", ["德清县推进青年志愿服务\n县民政局联合县妇联、团县委制定办法。",
+                                  "德清縣推進青年志願服務\n縣民政局聯合縣婦聯、團縣委制定辦法。"])
+def test_the_youth_league_committee_of_the_county_takes_its_full_name(text: str) -> None:
+    found = _actors(text)
+    assert {"共青团德清县委", "德清县妇联"} <= found, found
+
+
+def test_the_youth_league_committee_without_a_county_keeps_its_short_name() -> None:
+    assert "团市委" in _actors("团市委组织青年志愿者参加活动。")
