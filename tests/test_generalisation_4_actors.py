@@ -215,5 +215,12 @@ def test_the_youth_league_committee_of_the_county_takes_its_full_name(text: str)
     assert {"共青团德清县委", "德清县妇联"} <= found, found
 
 
-def test_the_youth_league_committee_without_a_county_keeps_its_short_name() -> None:
-    assert "团市委" in _actors("团市委组织青年志愿者参加活动。")
+def test_the_youth_league_committee_without_a_city_keeps_its_level_name() -> None:
+    ex = extract_text("团市委组织青年志愿者参加活动。")
+    names = {normalise_name(e.label): {normalise_name(a) for a in e.aliases} for e in ex.entities}
+    assert "共青团市委" in names and "团市委" in names["共青团市委"], names
+
+
+def test_a_level_committee_of_no_organisation_is_left_alone() -> None:
+    found = _actors("德清县推进青年志愿服务\n县委组织部和县妇联参加。")
+    assert not any(a.endswith("德清县委") and a != "德清县委" for a in found), found
