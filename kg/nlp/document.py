@@ -95,14 +95,16 @@ class PlaceRecognizer:
     SUFFIXES = ("新区", "区", "县", "市", "州", "旗", "盟", "镇", "乡")
     #: one-character levels a place jieba knows may be followed by as a token of its own (某某 + 镇)
     LEVELS = frozenset("省市县区镇乡村")
-    #: the levels after the name of a people that make an ethnic district or county (某某+某族+区/自治县)
-    ETHNIC_LEVELS = frozenset(("区", "县", "旗", "乡", "镇", "自治县", "自治旗", "自治州", "自治区", "自治乡"))
     #: nouns of a region named after a place (某某地区, 某某山区)
     REGIONS = ("地区", "山区", "片区", "分区")
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_default_lexicon()
         self._deictics = frozenset(self.lexicon.deictics)
+        #: the levels after the name of a people that make an ethnic district or county (grammar
+        #: ``ethnicPlaceLevels``: 某某+某族+区/自治县), and the ends of such names (``ethnicNameEnds``: 族)
+        self._ethnic_levels = frozenset(self.lexicon.word_lists.get("ethnicPlaceLevels", ()))
+        self._ethnic_ends = tuple(self.lexicon.word_lists.get("ethnicNameEnds", ())) or ("\0",)
         self._kind = _Memo(self._kind_of)  # word -> "deixis", "place" or None (the rules read the word only)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -144,10 +146,10 @@ class PlaceRecognizer:
                     and self._listed(words[i], lv):
                 kinds[i] = "place"
         for i in range(1, n - 1):  # 某某+某族+区, 某某+某族+自治县: an ethnic district or county
-            if len(words[i]) >= 2 and words[i][-1] == "族" and words[i + 1] in self.ETHNIC_LEVELS:
+            if len(words[i]) >= 2 and words[i].endswith(self._ethnic_ends) and words[i + 1] in self._ethnic_levels:
                 start, chars = i, 0
                 while start >= 1 and i - start < 2 and kinds[start - 1] is None and _HAN2.fullmatch(
-                        words[start - 1] + "族") and chars + len(words[start - 1]) <= 4 \
+                        words[start - 1] + words[i]) and chars + len(words[start - 1]) <= 4 \
                         and words[start - 1] not in FUNCTION_WORDS:
                     start -= 1
                     chars += len(words[start])
