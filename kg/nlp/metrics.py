@@ -101,10 +101,20 @@ def _compile(lx: Lexicon) -> re.Pattern:
     post = "|".join(map(re.escape, sorted((q for q in ("余", "多", "以上", "以下", "左右") if q in lx.qualifiers),
                                           key=len, reverse=True)))
     mult = "|".join(MULTIPLIERS)
+    wl = lx.word_lists
+    # a period (年, 个月) is a unit only as a time limit, right before a word of within (三年内)
+    limit = rf"(?:{alternation(wl.get('timeLimitUnits', ()))})(?=(?:{alternation(wl.get('timeLimitMarks', ()))}))"
     return re.compile(
         rf"(?P<pre>{pre})?(?:百分之(?P<pnum>\d+(?:\.\d+)?|{_CN})|"
         rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN})(?P<post1>{post})?(?P<mult>{mult})?(?P<post2>{post})?"
-        rf"(?P<unit>{units}))(?P<post3>以上|以下|左右)?")
+        rf"(?P<unit>{limit}|{units}))(?P<post3>以上|以下|左右)?")
+
+
+def _range_start(lx: Lexicon) -> re.Pattern:
+    """A bare number and a range link ending where a figure starts (5万至|10万元, 1至|2名), compiled once."""
+    return per_lexicon(lx, "range starts", lambda x: re.compile(
+        rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|{_CN})(?P<mult>{'|'.join(MULTIPLIERS)})?"
+        rf"(?:{alternation(x.word_lists.get('rangeLinks', ()))})$"))
 
 
 _YEAR = re.compile(r"(?P<to>到|至|截至|截止到?)?(?:(?P<y0>(?:19|20)\d{2})年?\s*[—–~\-至到]+\s*)?"
@@ -130,6 +140,10 @@ def _compile_small_rules(lx: Lexicon) -> tuple[re.Pattern, tuple, re.Pattern, re
             tuple(wl.get("countLinks", ())) or ("\0",))
 
 
+def _limit_marks(lx: Lexicon) -> tuple[str, ...]:
+    return lx.word_lists.get("timeLimitMarks", ()) or ("\0",)
+
+
 def _small_count(text: str, m: re.Match, lx: Lexicon) -> bool:
     """Whether a numeral of ten or less in Chinese characters before a measure word counts something
     (每月召开一次, 各设一支, 邀请甲、三个乙, 于七个工作日内, ……,十件实事): not inside a fixed expression
@@ -146,6 +160,8 @@ def _small_count(text: str, m: re.Match, lx: Lexicon) -> bool:
         return False
     if text[ue:ue + 1] in _CN_DIGITS or (m.group("num") == "一" and "一" in text[ue:ue + 3]):
         return False  # 五个一, 一村一品, 一人一档
+    if text.startswith(_limit_marks(lx), ue):
+        return True  # 于七个工作日内, 三年内: a time limit
     c0 = ns
     while c0 > 0 and text[c0 - 1] not in _CLAUSE_END:
         c0 -= 1
@@ -179,11 +195,12 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
         figure = m.group("pnum") if percent else m.group("num")
         if any(y.start() <= m.start("pnum" if percent else "num") < y.end() for y in years):
             continue
-        if text[max(0, s - 1):s] == "第":
-            continue  # 第3批: an ordinal, not a quantity
+        if text[max(0, s - 1):s] == "第" or ((r := _range_start(lx).search(text, max(0, s - 24), s)) is not None
+                                            and text[max(0, r.start() - 1):r.start()] == "第"):
+            continue  # 第3批, 第1至3批: an ordinal, not a quantity
         nxt = text[e:e + 1]
         unit = "%" if percent else m.group("unit")
-        if unit in ("年", "月", "日") or (unit == "个" and nxt and nxt in "月") or (unit == "分" and nxt and nxt in "之"):
+        if unit in ("月", "日") or (unit == "个" and nxt and nxt in "月") or (unit == "分" and nxt and nxt in "之"):
             continue
         written = figure[0] in _CN_DIGITS or figure[0] in _CN_UNITS  # in Chinese numerals
         if written:
@@ -191,8 +208,8 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
             if value is None:
                 continue  # 十四五: no figure
             if not percent and not m.group("mult") and value <= 10:  # 三个, 一次, 十件: a small count?
-                if not _small_count(text, m, lx):
-                    continue
+                if not _small_count(text, m, lx) and _range_start(lx).search(text, max(0, s - 24), s) is None:
+                    continue  # (the upper end of a range counts: 一至两名)
             elif not _CN_DIGIT.search(figure):
                 continue  # 千家万户, 每百户: no figure
             num = float(value)
@@ -219,8 +236,38 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
                 year = int(y.group("y"))
         if any(c in text[max(0, s - 12):s] for c in ("力争", "目标")):
             target = True
+        first = None if percent or m.group("pre") else _range_first(text, s, m, num, lx, years)
+        if first is not None:  # 5万至10万元: the lower end takes the unit (and the multiplier) of this one
+            out.append(ParsedQuantity(first[0], first[1], round(first[2], 6), unit, None, year, since, until, target))
         out.append(ParsedQuantity(s, e, round(num, 6), unit, qual, year, since, until, target))
     return out
+
+
+def _range_first(text: str, s: int, m: re.Match, num: float, lx: Lexicon,
+                 years: list[re.Match]) -> tuple[int, int, float] | None:
+    """The lower end of a range whose unit is written on the upper end only (5万至10万元, 1至2名, 一至两名):
+    ``(start, end, value)``, or None. A bare lower end below a multiplied upper end shares its multiplier
+    (5至10万元 -> 5万); ordinals (第1至3批), dates (1至9月: the upper end is no figure) and years are no ends."""
+    r = _range_start(lx).search(text, max(0, s - 24), s)
+    if r is None or text[max(0, r.start() - 1):r.start()] in ("第", ".", ",") or \
+            text[max(0, r.start() - 1):r.start()].isdigit():
+        return None
+    fs, fe = r.start("num"), r.end("mult") if r.group("mult") else r.end("num")
+    if any(y.start() <= fs < y.end() for y in years):
+        return None
+    figure = r.group("num")
+    if figure[0] in _CN_DIGITS or figure[0] in _CN_UNITS:
+        value = chinese_numeral(figure)
+        idioms = _small_rules(lx)[0]
+        if value is None or any(a <= fs < b for a, b in (i.span() for i in idioms.finditer(text, max(0, fs - 4), fe + 2))):
+            return None
+    else:
+        value = float(figure.replace(",", ""))
+    if r.group("mult"):
+        value *= MULTIPLIERS[r.group("mult")]
+    elif m.group("mult") and (upper := num / MULTIPLIERS[m.group("mult")]) and value < upper:
+        value *= MULTIPLIERS[m.group("mult")]
+    return (fs, fe, float(value)) if value < num else None
 
 
 class MetricGrammar:
