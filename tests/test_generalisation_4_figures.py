@@ -59,6 +59,8 @@ def test_a_range_with_units_on_both_ends_is_read_once_per_end(lx) -> None:
     ("申请人可在十个工作日内申请复核", 10, "个工作日"),
     ("一般事项在三个工作日内办结", 3, "个工作日"),                           # small, no other cue
     ("街道须于两周之内答复", 2, "周"),
+    ("行政机关应当自受理之日起二十日内作出决定", 20, "日"),
+    ("主管機關應於30日內書面答覆", 30, "日"),                               # traditional
 ])
 def test_a_time_limit_is_a_figure(lx, text: str, value: float, unit: str) -> None:
     assert values(lx, text) == [(pytest.approx(value), unit)]
@@ -69,6 +71,7 @@ def test_a_time_limit_is_a_figure(lx, text: str, value: float, unit: str) -> Non
     "过去一年,我们做了大量工作",  # a period dating the text
     "2025年内全面完成",          # a year
     "近三年来成效明显",
+    "各单位于每年3月15日内报送材料",  # a date
 ])
 def test_periods_that_are_no_time_limits(lx, text: str) -> None:
     assert figures(lx, text) == []

@@ -200,8 +200,10 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
             continue  # 第3批, 第1至3批: an ordinal, not a quantity
         nxt = text[e:e + 1]
         unit = "%" if percent else m.group("unit")
-        if unit in ("月", "日") or (unit == "个" and nxt and nxt in "月") or (unit == "分" and nxt and nxt in "之"):
+        if unit == "月" or (unit == "个" and nxt and nxt in "月") or (unit == "分" and nxt and nxt in "之"):
             continue
+        if unit == "日" and text[max(0, m.start("num") - 1):m.start("num")] in ("月", "年"):
+            continue  # 3月15日内: a date, not a time limit (二十日内 is one)
         written = figure[0] in _CN_DIGITS or figure[0] in _CN_UNITS  # in Chinese numerals
         if written:
             value = chinese_numeral(figure)
