@@ -1000,7 +1000,13 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             return None
         return ends.get(span[0]) or (ends.get(span[0] - 1) if norm[span[0] - 1] not in _GAP_PUNCT else None)
 
+    by_end = {m[1]: (m[0], m[1]) for m in mentions if not m[2]["nested"]}
+    lead_of = _Partners(norm, by_end, lx)
+    tails = _HeadTails(mentions, norm, tokenize, per_lexicon(lx, "morphology", MorphologyRecognizer).is_nominal,
+                       re.compile(r"每[个处家所名位]$"), frozenset(lx.fillers) | frozenset(lx.word_lists.get("figureOpeners", ())))
+
     out, extra = [], []
+    handler: dict[int, tuple[int, int]] = {}  # sentence index -> the handler of the people's matters it counts
     # (sentence index, subjects, counted, subjects the relation rules gave, unit) of the previous figure
     prev: tuple[int, list, bool, list, str] | None = None
     last_fund: tuple[int, tuple[int, int] | None] = (-1, None)  # (sentence index, span) of the last fund named
@@ -1012,9 +1018,19 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
         last = prev[1] if prev is not None and prev[0] == si else None
         if last is not None and subj and subj == prev[3] and subj != last and not any(s[0] >= c0 for s in subj):
             subj = list(last)  # the relation rules carried the previous figure's subject on: carry the revised one
+        if not any(counted_by(s) is q for s in subj):
+            counted = [(m[0], m[1]) for m in mentions[bisect.bisect_left(m_starts, q.end):
+                                                      bisect.bisect_left(m_starts, q.end + 2)]
+                       if not m[2]["nested"] and m[2]["cls"] != "Person" and counted_by(m) is q]
+            subj = counted[:1] or subj  # 每月开展一次某某议事: a name the relation rules did not see (a repeat)
         if any(counted_by(s) is q for s in subj):
             out.append((q, subj))  # (1) 1名某某协理员, 300户以上某某家庭
             prev = (si, subj, True, orig, q.unit)
+            continue
+        if norm[q.start - 1:q.start] == "(" and norm[q.end:q.end + 1] == ")" and q.start - 1 in by_end:
+            subj = [by_end[q.start - 1]]  # 甲区(96.5分)、乙县(94.8分): the name the bracket follows
+            out.append((q, subj))
+            prev = (si, subj, False, orig, q.unit)
             continue
         if subj and all(counted_by(s) not in (None, q) and s[0] >= c0 for s in subj):
             subj = []  # 全县12个乡镇、186个村……: the 乡镇 are the other figure's
@@ -1050,6 +1066,11 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                 # 85个小区全部配齐……,覆盖率达100%: a rate does not measure the things counted before
                 subj = [items[si]] if si in items else [t for t in [_topic(mentions, m_starts, lo, c0, counted_by)]
                                                         if t is not None] or subj
+        if outside and not any(m[0] >= c0 for m in mentions[
+                bisect.bisect_left(m_starts, c0):bisect.bisect_left(m_starts, q.start)] if m[1] <= q.start):
+            head = tails.named(c0, q.start) or tails.opening(lo, c0)
+            if head is not None:  # 服务站由……运营,提供……三项服务: the 某某服务站 named before
+                subj = [head]
         if not subj:
             subj = [t for t in [items.get(si) or _topic(mentions, m_starts, lo, q.start, counted_by)] if t]
         named = [m for m in mentions[bisect.bisect_left(m_starts, c0):bisect.bisect_left(m_starts, q.start)]
@@ -1068,18 +1089,22 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             own = [t for t in subj if t[0] >= c0 and by_span.get(t, {}).get("cls") == "Group"]
             earlier = prev[1] if prev is not None and prev[0] == si and prev[4] in _CASE_UNITS else []
             if (subj and len(own) == len(subj) and any(w in norm[t[1]:q.start] for t in own for w in cases)) or (
-                    earlier and all(by_span.get(t, {}).get("cls") == "Group" for t in earlier)
+                    earlier and all(by_span.get(t, {}).get("cls") == "Group" or t == handler.get(si) for t in earlier)
                     and not any(s[0] >= c0 or by_span.get(s, {}).get("cls") not in ("Group", "Place") for s in subj)):
-                agent = _agent(mentions, m_starts, max(lo, norm.rfind(";", lo, c0) + 1), c0)
+                seg = max(lo, norm.rfind(";", lo, c0) + 1)
+                agent = _agent(mentions, m_starts, seg, c0) or (own and _agent(mentions, m_starts, c0, own[0][0])) \
+                    or tails.opening(seg, c0 + 1)  # 通过某某协商解决群众诉求; 服务中心受理……
                 if agent is not None:  # 受理居民投诉……件: the people's matters, handled by the handler
                     subj = [*own, agent] if handled and own else [agent]
                     carried = [agent]  # the sentence's next figures go on with the handler
+                    handler[si] = agent
         if subj and all(t in places for t in subj) and not any(m[0] >= c0 for m in mentions[
                 bisect.bisect_left(m_starts, c0):bisect.bisect_left(m_starts, q.start)]):
             # 该县实施某某整治行动,累计整治河道120公里: the place's figure is also the programme's output
             programme = _programme(mentions, m_starts, lo, c0)
             if programme is not None:
                 subj = [*subj, programme]
+        subj = list(dict.fromkeys(lead_of.get(t, t) for t in subj))  # 甲局会同乙局组成4个组: 甲局's
         prev = (si, carried or subj, False, orig, q.unit)
         if q.unit == "%" and len(subj) == 1 and norm.startswith(coverage, subj[0][1]):
             stem = _covered_stem(norm, subj[0], party_heads, actor_names)
@@ -1096,6 +1121,89 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                 subj = [*(t for t in subj if not fund[0] <= t[0] < fund[1]), fund]  # 社区养老 in 社区养老专项资金
         out.append((q, subj))
     return out, extra
+
+
+class _Partners:
+    """Bodies named after a verb of acting together (`coordinatingVerbs`: 甲局会同乙局、丙局) map to the body
+    before the verb (甲局), when one is named there: what the clause does is 甲局's, the others assist."""
+
+    def __init__(self, norm: str, by_end: dict, lx: Lexicon) -> None:
+        self.norm, self.by_end = norm, by_end
+        self.verbs = tuple(lx.word_lists.get("coordinatingVerbs", ()))
+        self.lead_ins = tuple(lx.word_lists.get("jointLeadIns", ()))
+        self.memo: dict = {}
+
+    def get(self, span: tuple[int, int], default):
+        if span not in self.memo:
+            self.memo[span] = self._lead(span)
+        return self.memo[span] or default
+
+    def _lead(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        norm, a = self.norm, span[0]
+        while norm[a - 1:a] in ("、", "和", "及", "与") and a - 1 in self.by_end:  # 会同乙局、丙局: back to 乙局
+            a = self.by_end[a - 1][0]
+        verb = next((v for v in self.verbs if norm.endswith(v, 0, a)), None)
+        if verb is None:
+            return None
+        b = a - len(verb)
+        b -= next((len(w) for w in self.lead_ins if norm.endswith(w, 0, b)), 0)  # 甲局则联同乙局
+        return self.by_end.get(b)
+
+
+class _HeadTails:
+    """Names repeated by their last word (社区照顾关怀据点 … 据点由……承办): the last word of a name (two
+    characters or more), standing alone after the name, where only one name ends in it."""
+
+    def __init__(self, mentions: list, norm: str, tokenize, is_nominal, per_unit: re.Pattern,
+                 fillers: frozenset[str]) -> None:
+        self.norm, self.mentions, self.tokenize, self.is_nominal, self.per_unit, self.fillers = \
+            norm, mentions, tokenize, is_nominal, per_unit, fillers  # 服务中心今年……: 今年 opens no noun
+        self.spans = [(a, b) for a, b, r in mentions]
+        by_tail: dict[str, dict[str, tuple[int, int]]] = {}
+        for a, b, r in mentions:
+            if r["nested"] or r["cls"] in ("Place", "Person"):
+                continue
+            toks = [t.text for t in tokenize(norm[a:b])]
+            if len(toks) >= 2 and len(toks[-1]) >= 2 and "”" not in toks[-1]:
+                by_tail.setdefault(toks[-1], {}).setdefault(norm[a:b].replace("“", "").replace("”", ""), (a, b))
+        self.first = {t: next(iter(names.values())) for t, names in by_tail.items() if len(names) == 1}
+        self.pattern = re.compile(alternation(tuple(self.first))) if self.first else None
+
+    def named(self, lo: int, hi: int, opening: bool = False) -> tuple[int, int] | None:
+        """The name whose last word stands alone in ``[lo, hi)`` (at ``lo`` itself when ``opening``): not inside
+        another name, not modifying a noun after it (据点志工), unless counted one by one (每个据点开办费)."""
+        if self.pattern is None:
+            return None
+        norm = self.norm
+        for m in self.pattern.finditer(norm, lo, hi):
+            if opening and m.start() != lo:
+                break
+            named = self.first[m.group(0)]
+            i = bisect.bisect_right(self.spans, (m.start(), 1 << 62))
+            inside = any(a <= m.start() < b for a, b in self.spans[max(0, i - 8):i])
+            if named[1] > m.start() or inside or norm[m.start() - 1:m.start()] == "“":
+                continue
+            after = [t.text for t in self.tokenize(norm[m.end():m.end() + 6])][:1]
+            if after and self.is_nominal(after[0]) and after[0] not in self.fillers \
+                    and not self.per_unit.search(norm, max(lo, m.start() - 3), m.start()):
+                continue  # 据点志工: a modifier
+            return named
+        return None
+
+    def opening(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """The name whose last word opens the nearest clause of ``[lo, hi)`` that opens with a subject (据点由……
+        承办,提供……): clauses opening with another name stop the search."""
+        starts = [lo, *(i + 1 for i in range(lo, hi - 1) if self.norm[i] in ",;:")]
+        for p in reversed(starts):
+            if p >= hi:
+                continue
+            got = self.named(p, p + 8, opening=True)
+            if got is not None:
+                return got
+            j = bisect.bisect_left(self.spans, (p, -1))
+            if j < len(self.spans) and self.spans[j][0] <= p + (self.norm[p:p + 1] == "“"):
+                return None  # 甲局……, “某某”平台……: a clause of another subject
+        return None
 
 
 def _covered_stem(norm: str, span: tuple[int, int], party_heads: tuple[str, ...], actor_names: dict

@@ -99,3 +99,73 @@ def test_both_ends_of_a_range_reach_the_graph() -> None:
     for text in ("县民政局为每个村配备1至2名专职社工。", "區政府對評估優良的協會給予獎勵3萬至6萬元。"):
         got = sorted((q.value, q.unit) for q in extract_text(text).quantities)
         assert len(got) == 2 and got[0][1] == got[1][1] and got[0][0] < got[1][0]
+
+
+# -- what a figure measures -----------------------------------------------------------------------------------
+def subjects(text: str) -> dict[str, list[str]]:
+    from kg.pipeline import extract_text
+
+    return {q.span.quote: [label for _, label in q.measures] for q in extract_text(text).quantities}
+
+
+@pytest.mark.parametrize(("text", "scored"), [
+    ("年度测评得分较高的是：越秀区（95分）、天河区（93.5分）、海珠区（90.0分）。",
+     {"95分": "越秀区", "93.5分": "天河区", "90.0分": "海珠区"}),
+    ("綜合考評排名前列的為：新竹市（91.5分）、苗栗縣（88分）。", {"91.5分": "新竹市", "88分": "苗栗县"}),  # traditional
+    ("垃圾分类达标率较低的是越秀区（62%）和海珠区（58%）。", {"62%": "越秀区", "58%": "海珠区"}),
+])
+def test_a_figure_in_brackets_after_a_name_measures_that_name(text: str, scored: dict) -> None:
+    got = subjects(text)
+    for figure, place in scored.items():
+        assert place in got[figure]
+
+
+def test_a_figure_in_brackets_after_a_verb_is_not_the_previous_name() -> None:
+    got = subjects("天河区加快推进“穗智管”平台建设（完成率95%）。")
+    assert "天河区" not in got["95%"]
+
+
+@pytest.mark.parametrize(("text", "figure", "lead", "partner"), [
+    ("市民政局会同市财政局、市卫生健康委组成5个检查组，对辖区养老机构开展检查。", "5个", "市民政局", "市卫生健康委"),
+    ("縣社會局聯合縣衛生局組成3個訪視小組，走訪獨居長者。", "3個", "县社会局", "县卫生局"),          # traditional
+    ("区司法局会同区公安分局开展矛盾纠纷排查，累计排查化解纠纷1200件。", "1200件", "区司法局", "区公安分局"),
+])
+def test_a_partner_after_a_joint_verb_is_not_what_the_figure_measures(text, figure, lead, partner) -> None:
+    got = subjects(text)[figure]
+    assert partner not in got and lead in got
+
+
+def test_a_partner_clause_of_its_own_keeps_its_figure() -> None:
+    got = subjects("市民政局牵头推进改革，市财政局安排补助资金3000万元。")["3000万元"]
+    assert "市民政局" not in got
+
+
+@pytest.mark.parametrize(("text", "figure", "named"), [
+    ("市政府推进“邻里守望”服务站建设。服务站由社区居委会运营，提供助餐、助浴等三项服务。", "三项",
+     "“邻里守望”服务站"),
+    ("各地推廣「紅色物業」服務中心。服務中心今年共受理居民訴求3200件。", "3200件", "“红色物业”服务中心"),  # traditional
+])
+def test_a_name_repeated_by_its_head_is_the_name(text: str, figure: str, named: str) -> None:
+    assert named in subjects(text)[figure]
+
+
+def test_a_head_shared_by_two_names_stays_unresolved() -> None:
+    got = subjects("区里建成“邻里守望”服务站和“银龄之家”服务站。服务站全年服务居民2万人次。")["2万人次"]
+    assert "“邻里守望”服务站" not in got and "“银龄之家”服务站" not in got
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("镇里推行“板凳议事”，由村民委员会牵头，每月至少开展一次板凳议事。", "一次"),
+    ("鎮裡推行「板凳議事」，由村民委員會牽頭，每週至少開展兩次板凳議事。", "兩次"),          # traditional
+])
+def test_a_quoted_name_repeated_after_its_count_is_counted(text: str, figure: str) -> None:
+    assert subjects(text)[figure] == ["板凳议事"]
+
+
+def test_the_handler_named_in_the_clause_of_the_peoples_matters() -> None:
+    got = subjects("街道推行“楼道议事”。2025年，全街通过楼道议事解决群众诉求860件，办结率97%。")
+    assert "楼道议事" in got["860件"] and got["97%"] == ["楼道议事"]
+
+
+def test_a_count_of_the_peoples_matters_with_no_handler_stays_theirs() -> None:
+    assert subjects("全年共受理群众来信来访诉求860件。")["860件"] == ["群众"]
