@@ -1093,7 +1093,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                     and not any(s[0] >= c0 or by_span.get(s, {}).get("cls") not in ("Group", "Place") for s in subj)):
                 seg = max(lo, norm.rfind(";", lo, c0) + 1)
                 agent = _agent(mentions, m_starts, seg, c0) or (own and _agent(mentions, m_starts, c0, own[0][0])) \
-                    or tails.opening(seg, c0 + 1)  # 通过某某协商解决群众诉求; 服务中心受理……
+                    or tails.opening(seg, c0 + 1)  # 通过某某议事办结居民投诉; 服务中心受理……
                 if agent is not None:  # 受理居民投诉……件: the people's matters, handled by the handler
                     subj = [*own, agent] if handled and own else [agent]
                     carried = [agent]  # the sentence's next figures go on with the handler
@@ -1151,7 +1151,7 @@ class _Partners:
 
 
 class _HeadTails:
-    """Names repeated by their last word (社区照顾关怀据点 … 据点由……承办): the last word of a name (two
+    """Names repeated by their last word (某某养老驿站 … 驿站由……运营): the last word of a name (two
     characters or more), standing alone after the name, where only one name ends in it."""
 
     def __init__(self, mentions: list, norm: str, tokenize, is_nominal, per_unit: re.Pattern,
@@ -1171,7 +1171,7 @@ class _HeadTails:
 
     def named(self, lo: int, hi: int, opening: bool = False) -> tuple[int, int] | None:
         """The name whose last word stands alone in ``[lo, hi)`` (at ``lo`` itself when ``opening``): not inside
-        another name, not modifying a noun after it (据点志工), unless counted one by one (每个据点开办费)."""
+        another name, not modifying a noun after it (驿站护理员), unless counted one by one (每个驿站运营费)."""
         if self.pattern is None:
             return None
         norm = self.norm
@@ -1186,12 +1186,12 @@ class _HeadTails:
             after = [t.text for t in self.tokenize(norm[m.end():m.end() + 6])][:1]
             if after and self.is_nominal(after[0]) and after[0] not in self.fillers \
                     and not self.per_unit.search(norm, max(lo, m.start() - 3), m.start()):
-                continue  # 据点志工: a modifier
+                continue  # 驿站护理员: a modifier
             return named
         return None
 
     def opening(self, lo: int, hi: int) -> tuple[int, int] | None:
-        """The name whose last word opens the nearest clause of ``[lo, hi)`` that opens with a subject (据点由……
+        """The name whose last word opens the nearest clause of ``[lo, hi)`` that opens with a subject (驿站由……
         承办,提供……): clauses opening with another name stop the search."""
         starts = [lo, *(i + 1 for i in range(lo, hi - 1) if self.norm[i] in ",;:")]
         for p in reversed(starts):
