@@ -784,6 +784,7 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
             relate(outer_key, "involves", inner_key, inside)
     if own is not None and own in by_pos:
         _own_policy_relations(by_pos[own], raw, got.sentences, norm, lx, by_pos, relate)
+    _names_within(entities, by_pos, lx, relate)
 
     quantities = []
     anchors = sorted((s, k) for (s, _), k in by_pos.items() if k[0] != "Challenge")
@@ -886,6 +887,50 @@ def _own_policy_relations(policy, raw: list[dict], sentences: list[tuple[int, in
                     relate(policy, "contributesTo", key, (s, e), "到")
                 elif r["core"] == "Mechanism" and r["cls"] != "Policy":
                     relate(policy, "establishes", key, (s, e), "到")
+
+
+def _place_ends(lx: Lexicon) -> tuple[str, ...]:
+    """The ends of place names of every level (grammar ``placeLevels*``), longest first."""
+    wl = lx.word_lists
+    return tuple(sorted({w for key in ("placeLevelsProvince", "placeLevelsCity", "placeLevelsCounty", "placeLevelsTown")
+                         for w in wl.get(key, ())}, key=len, reverse=True))
+
+
+def _names_within(entities: list[Entity], by_pos: dict, lx: Lexicon, relate) -> None:
+    """A body named after the place or the body it belongs to: 某市民政局 is ``locatedIn`` 某市 and 某县政府某处
+    ``subOrganizationOf`` 某县政府, when the text names both (the longest name the label opens with). Only named
+    places (a stem of two characters before a level's end: not 社区, 乡镇) and organisations count; the rest of
+    the name must be a word of its own (two characters at least: 民政部门 is no part of 民政部)."""
+    ends = per_lexicon(lx, "place ends", _place_ends)
+    _, ancestors = _signatures()
+    is_org = lambda cls: "Organization" in ancestors.get(cls, ()) or cls == "Organization"
+    places, orgs = [], []
+    for e in entities:
+        if e.core != "Actor":
+            continue
+        if e.cls == "Place":
+            end = next((w for w in ends if e.label.endswith(w)), None)
+            if end is not None and len(e.label) - len(end) >= 2:
+                places.append(e)
+        elif is_org(e.cls):
+            orgs.append(e)
+    if not places and len(orgs) < 2:
+        return
+    first: dict = {}  # entity key -> its first mention (in the normalised text)
+    for pos, key in sorted(by_pos.items()):
+        first.setdefault(key, pos)
+    for e in entities:
+        if e.core != "Actor" or e.cls in ("Place", "Person") or e.key not in first:
+            continue
+        ev = first[e.key]
+        for pool, prop in ((orgs, "subOrganizationOf"), (places, "locatedIn")):
+            if prop == "subOrganizationOf" and not is_org(e.cls):
+                continue
+            within = [x for x in pool if x is not e and e.label.startswith(x.label) and
+                      len(e.label) - len(x.label) >= 2]
+            if within:
+                relate(e.key, prop, max(within, key=lambda x: len(x.label)).key, ev, "")
+                break  # 某县政府某处 is in the county through its government
 
 
 def _duty_pattern(lx: Lexicon) -> re.Pattern | None:

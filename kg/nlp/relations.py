@@ -1138,6 +1138,7 @@ class _LinkCues:
                 x, y = ending.get(m.start()), starting.get(m.end())
                 if x is not None and y is not None and x.core == "Actor" and y.core == "Actor":
                     x = rx._lowest_place(text, ents, x) if x.label_ == "Place" else x
+                    y = rx._lowest_place(text, ents, y)  # 位于某省某市北部: in the city (the city is in the province)
                     add(x, "locatedIn" if y.label_ == "Place" else "subOrganizationOf", y, sent, m.group(0))
             elif name == "recruit":
                 _, cend = clause_bounds(text, m.end(), lo, hi)
