@@ -60,3 +60,39 @@ def test_a_place_is_in_the_last_place_of_the_chain_after_weiyu(text: str) -> Non
     t = _triples(text)
     assert ("宣威县", "locatedIn", "昭通市") in t, t
     assert ("宣威县", "locatedIn", "云南省") not in t, t
+
+
+# -- a statute: its articles, its purpose and its adoption line ------------------------------------------
+_STATUTE = ("湖州市养老服务促进条例\n（2025年6月20日湖州市人民代表大会常务委员会第十二次会议通过）\n"
+            "第一条　为了规范养老服务，推进基层治理现代化，制定本条例。\n"
+            "第八条　市人民政府应当建立养老服务联席会议制度，每年至少召开两次会议。\n"
+            "第九条　县级人民政府应当推行“时间银行”互助养老模式。\n")
+
+
+@pytest.mark.parametrize("text", _both(_STATUTE))
+def test_a_statute_establishes_what_its_articles_set_up(text: str) -> None:
+    t = _triples(text)
+    assert ("湖州市养老服务促进条例", "establishes", "养老服务联席会议制度") in t, t
+    assert ("湖州市养老服务促进条例", "establishes", "时间银行互助养老模式") in t, t
+    assert ("湖州市养老服务促进条例", "contributesTo", "基层治理现代化") in t, t
+    assert any(p == "issues" and o == "湖州市养老服务促进条例" and "常务委员会" in s for s, p, o in t), t
+
+
+def test_a_plan_is_no_statute_and_a_note_line_is_no_adoption() -> None:
+    text = ("湖州市养老服务提升方案\n（2025年6月20日湖州市人民代表大会常务委员会会议文件）\n"
+            "市人民政府应当建立养老服务联席会议制度。\n")
+    t = _triples(text)
+    assert not any(p == "establishes" and o == "养老服务联席会议制度" for s, p, o in t), t
+    assert not any(p == "issues" and "常务委员会" in s for s, p, o in t), t
+
+
+@pytest.mark.parametrize("text", _both("湖州市网格议事办法\n为推行网格议事机制，加快构建社区治理新格局，制定本办法。"))
+def test_a_policy_issued_after_its_purpose_serves_the_goals_before_it(text: str) -> None:
+    t = _triples(text)
+    assert ("湖州市网格议事办法", "contributesTo", "社区治理新格局") in t, t
+
+
+def test_without_a_purpose_a_goal_reached_by_a_mechanism_stays_the_mechanisms() -> None:
+    t = _triples("湖州市网格议事办法\n推行网格议事机制，加快构建社区治理新格局，制定本办法。")
+    assert ("网格议事机制", "contributesTo", "社区治理新格局") in t, t
+    assert ("湖州市网格议事办法", "contributesTo", "社区治理新格局") not in t, t

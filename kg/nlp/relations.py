@@ -87,6 +87,8 @@ _VEHICLE = re.compile(r"以(?P<x>[^,;:。!?以]{2,24}?)为(?:载体|抓手|平�
 #: 由A牵头 / A牵头: A leads what follows; ……共同参与的 names who takes part
 _LEAD_BY = re.compile(r"由[^,;:。!?]{2,40}?(?P<verb>牵头|主导|负责)")
 _TAKE_PART = re.compile(r"(?:共同|广泛|多方)?参与的?")
+#: a sentence opening with its purpose (为了……, 第一条 为……): what it pursues before its verb of issuing
+_PURPOSE = re.compile(r"\s*(?:第[一二三四五六七八九十百零〇\d]{1,4}条\s*)?为")
 #: a rate with a noun of its own (某某成功率, 某某满意度)
 _RATE = re.compile(r"(?:率|满意度)$")
 
@@ -162,6 +164,9 @@ class RelationExtractor:
                                                              (2, "placeLevelsCounty"), (3, "placeLevelsTown"))
                                    for w in wl.get(key, ())), key=lambda x: -len(x[0]))
         self._coord = _coord_gaps(self.lexicon)
+        # a statute (某某条例, 某某办法: grammar ``statuteKinds``) and the verbs of its adoption line (通过, 批准)
+        self._statute_kind = re.compile(rf"(?:{alternation(wl.get('statuteKinds', ()))})$")
+        self._adopted = re.compile(alternation(wl.get("adoptionVerbs", ())))
 
     # -- helpers -------------------------------------------------------------------------------------
     def _trigger_words(self, text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
@@ -263,6 +268,7 @@ class RelationExtractor:
         self._links.item_policies(sents, items, policies_in, add)
         self._links.item_means(sents, items, means_in, add)
         self._links.umbrella(self, doc, text, sents, index, add)
+        self._statute(doc, text, index, implemented_in, add)
         self._interpreted(text, sents, outer, implemented_in, subjects_by_sent, add, words)
         subjects = self._metric_subjects(text, sents, index, metrics, subjects_by_sent, means_in, items)
         self._headings(doc, text, sents, index, subjects, implemented_in, goals_in, subjects_by_sent, add,
@@ -413,12 +419,15 @@ class RelationExtractor:
         # a policy issued in the sentence establishes what the sentence sets up (健全……,制定本方案) and
         # contributes to the goals it pursues that no mechanism of the sentence reaches (为加快构建某某格局,
         # ……制定本方案)
+        # 为了A,推进B,构建C,制定本条例: the purpose clauses before the verb of issuing are the policy's goals,
+        # even when a mechanism of the sentence reaches them
+        purpose = _PURPOSE.match(text, sent.start_char) is not None
         for p in issued:
             for m in implemented:
                 if m.label_ != "Policy":
                     add(p, "establishes", m, sent, "")
             for g, reached in goals:
-                if not reached:
+                if not reached or purpose and g.end_char <= p.start_char:
                     add(p, "contributesTo", g, sent, "")
         implemented_in[sent.start_char] = implemented
         if means_in is not None:
@@ -675,6 +684,35 @@ class RelationExtractor:
                     for a in subj:
                         if a.start_char >= c0:
                             add(a, "responsibleFor", policy, sent, word)
+
+    def _statute(self, doc: Doc, text: str, index: _Index, implemented_in: dict, add: Callable) -> None:
+        """A document that is a statute (its title, among the first three lines, names a 条例, 办法, 规定 ……:
+        grammar ``statuteKinds``): the statute establishes what its articles set up, and the bodies of its
+        adoption line (（某年某月某日某市人民代表大会常务委员会第N次会议通过）, on the lines right after the title:
+        grammar ``adoptionVerbs``) issue it."""
+        titles = doc.user_data.get("govkg.titles", [])
+        head = len(text) - len(text.lstrip())
+        limit = head + sum(len(x) + 1 for x in text[head:].split("\n", 3)[:3])
+        own = next(((ps, pe) for ls, ps, pe, _ in titles if ls < limit), None)
+        if own is None or not self._statute_kind.search(_NOTES.sub("", text[own[0]:own[1]])):
+            return
+        policy = next((e for e in index.within(*own) if _k(e) == own), None)
+        if policy is None:
+            return
+        for start, mechs in implemented_in.items():
+            for m in mechs:
+                if start > own[1] and m.label_ != "Policy":
+                    add(policy, "establishes", m, m, "")
+        pos = text.find("\n", own[1])
+        while 0 <= pos < limit:  # the lines after the title, up to the third: (……会议通过)
+            end = text.find("\n", pos + 1)
+            end = len(text) if end < 0 else end
+            line = text[pos + 1:end].strip()
+            if line[:1] == "(" and line[-1:] == ")" and self._adopted.search(line):
+                for a in index.within(pos + 1, end):
+                    if a.core == "Actor" and a.label_ not in ("Place", "Person"):
+                        add(a, "issues", policy, (pos + 1, end), "通过")
+            pos = end if end < len(text) else -1
 
     def _place_level(self, name: str) -> int | None:
         """The rank of a place name: 0 province, 1 city, 2 county or district, 3 below (town, village, 分区);
