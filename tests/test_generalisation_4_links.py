@@ -96,3 +96,28 @@ def test_without_a_purpose_a_goal_reached_by_a_mechanism_stays_the_mechanisms() 
     t = _triples("湖州市网格议事办法\n推行网格议事机制，加快构建社区治理新格局，制定本办法。")
     assert ("网格议事机制", "contributesTo", "社区治理新格局") in t, t
     assert ("湖州市网格议事办法", "contributesTo", "社区治理新格局") not in t, t
+
+
+# -- items opened with 一是/二是 ------------------------------------------------------------------------
+_CASE = ("某县社区治理典型案例\n"
+         "一是创新“楼院议事”。建立“居民提事、党员议事”工作法，由社区居委会牵头，驻社区律师和物业企业共同参与。\n"
+         "二是推行“志愿积分”。居民参加环境整治可获得积分。\n")
+
+
+@pytest.mark.parametrize("text", _both(_CASE))
+def test_a_shi_item_names_its_mechanism(text: str) -> None:
+    t = _triples(text)
+    assert ("居民提事、党员议事工作法", "supports", "楼院议事") in t, t
+    # who leads or takes part in the item's measures is involved in the item's mechanism
+    assert ("楼院议事", "involves", "居民委员会") in t and ("楼院议事", "involves", "物业服务企业") in t, t
+    assert not _linked(t, "志愿积分", "居民委员会"), t
+
+
+@pytest.mark.parametrize("text", _both("下一步工作打算\n我们将重点做好以下工作：一是推进设施建设。二是完善运营机制。"
+                                       "推行“公建民营”运营模式，引入社会力量参与。三是建立“助老顾问”制度，每个社区配备"
+                                       "助老顾问。"))
+def test_the_next_shi_item_on_the_line_ends_an_item(text: str) -> None:
+    t = _triples(text)
+    assert ("公建民营运营模式", "supports", "运营机制") in t, t
+    assert not _linked(t, "助老顾问制度", "运营机制"), t
+    assert not _linked(t, "助老顾问", "运营机制"), t

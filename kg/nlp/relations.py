@@ -93,6 +93,18 @@ _PURPOSE = re.compile(r"\s*(?:第[一二三四五六七八九十百零〇\d]{1,4
 _RATE = re.compile(r"(?:率|满意度)$")
 
 
+#: what an actor does in a measure (the mechanism of the measure's item involves it)
+_AGENT_PROPS = frozenset({"leads", "participatesIn", "responsibleFor", "implements"})
+#: a paragraph opened by 一是/二是 …… (a typical case's or a speech's measures): an enumerated item too
+_SHI_ITEM = re.compile(r"\s*[一二三四五六七八九十]{1,3}是(?:要)?")
+_NEXT_SHI = re.compile(r"[。;:]\s*[一二三四五六七八九十]{1,3}是")
+
+
+def _is_shi_item(text: str, h: Any) -> bool:
+    """A heading (segmenter label ``1`` or ``2``) that opens with 一是, 二是要 …: an enumerated item."""
+    return h.label_ in ("1", "2") and _SHI_ITEM.match(text, h.start_char) is not None
+
+
 def _coord_gaps(lx: Lexicon) -> tuple[str, ...]:
     """What may stand between two coordinated actors of one subject: a list word, a space, or a verb of the
     grammar's ``actorJoiners`` (甲局会同乙局, 甲同乙)."""
@@ -272,7 +284,7 @@ class RelationExtractor:
         self._interpreted(text, sents, outer, implemented_in, subjects_by_sent, add, words)
         subjects = self._metric_subjects(text, sents, index, metrics, subjects_by_sent, means_in, items)
         self._headings(doc, text, sents, index, subjects, implemented_in, goals_in, subjects_by_sent, add,
-                       means_in)
+                       means_in, rels)
         doc.user_data["govkg.relations"] = rels
         doc.user_data["govkg.metric_subjects"] = subjects
         doc.user_data["govkg.item_mechanisms"] = {a: (m.start_char, m.end_char) for a, m in items.items()}
@@ -817,7 +829,7 @@ class RelationExtractor:
         where ``stop`` ends the heading's body (the next heading or the end of its paragraph)."""
         heads = spans.records(doc, "headings")
         for h_i, h in enumerate(heads):
-            if h.label_ not in labels:
+            if h.label_ not in labels and not ("item" in labels and _is_shi_item(text, h)):
                 continue
             hm = [e for e in index.within(h.start_char, h.end_char) if e.core == "Mechanism"]
             if len(hm) > 1:  # 二、以“某某”引导某某。: the vehicle the heading opens with
@@ -827,7 +839,11 @@ class RelationExtractor:
                 continue
             stop = heads[h_i + 1].start_char if h_i + 1 < len(heads) else len(text)
             para_end = text.find("\n", h.end_char)
-            yield h, hm[0], min(stop, para_end if para_end >= 0 else len(text))
+            stop = min(stop, para_end if para_end >= 0 else len(text))
+            if _is_shi_item(text, h):  # 二是…。……。三是…: the next item on the same line ends it
+                nxt = _NEXT_SHI.search(text, h.end_char, stop)
+                stop = nxt.start() + 1 if nxt else stop
+            yield h, hm[0], stop
 
     def _item_mechanisms(self, doc: Doc, text: str, sents: list[Sentence], index: _Index) -> dict[int, _Ent]:
         """Sentence start -> the one mechanism its enumerated item's heading names (一、健全某机制。……)."""
@@ -840,15 +856,22 @@ class RelationExtractor:
 
     def _headings(self, doc: Doc, text: str, sents: list[Sentence], index: _Index, subjects: dict,
                   implemented_in: dict, goals_in: dict, subjects_by_sent: dict, add: Callable,
-                  means_in: dict | None = None) -> None:
+                  means_in: dict | None = None, rels: list | None = None) -> None:
         measured = {s for subs in subjects.values() for s in subs}
         starts = [x.start_char for x in sents]
+        # the actors that lead, take part in or carry out something, by the sentence that says so (由A牵头,
+        # B、C共同参与): the item's mechanism involves them too
+        agents: dict[int, list[tuple[int, int]]] = {}
+        for a, p, _, ev, _ in rels or ():
+            if p in _AGENT_PROPS:
+                agents.setdefault(ev[0], []).append(a)
+        by_key = {_k(e): e for e in index.spans}
         for h, mech, stop in self._mechanism_headings(doc, text, index, ("2", "item")):
             body = index.within(h.end_char, stop)
             for e in body:
                 if e.core == "Actor" and _k(e) in measured:
                     add(mech, "involves", e, h, "")
-            if h.label_ != "item":
+            if h.label_ != "item" and not _is_shi_item(text, h):
                 continue
             for sent in sents[bisect.bisect_left(starts, h.end_char):bisect.bisect_left(starts, stop)]:
                 for m in implemented_in.get(sent.start_char, []):
@@ -859,6 +882,10 @@ class RelationExtractor:
                         add(mech, "contributesTo", g, sent, "")
                 for a in subjects_by_sent.get(sent.start_char, []) + (means_in or {}).get(sent.start_char, []):
                     if a.label_ != "Place" and a.core == "Actor":
+                        add(mech, "involves", a, sent, "")
+                for k in agents.get(sent.start_char, ()):
+                    a = by_key.get(k)
+                    if a is not None and a.core == "Actor" and a.label_ not in ("Place", "Person"):
                         add(mech, "involves", a, sent, "")
 
     # -- metrics -------------------------------------------------------------------------------------
