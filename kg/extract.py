@@ -785,6 +785,7 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
     if own is not None and own in by_pos:
         _own_policy_relations(by_pos[own], raw, got.sentences, norm, lx, by_pos, relate)
     _names_within(entities, by_pos, lx, relate)
+    _in_jurisdiction(entities, chain, relations, by_pos, lx, relate)
 
     quantities = []
     anchors = sorted((s, k) for (s, _), k in by_pos.items() if k[0] != "Challenge")
@@ -894,6 +895,47 @@ def _place_ends(lx: Lexicon) -> tuple[str, ...]:
     wl = lx.word_lists
     return tuple(sorted({w for key in ("placeLevelsProvince", "placeLevelsCity", "placeLevelsCounty", "placeLevelsTown")
                          for w in wl.get(key, ())}, key=len, reverse=True))
+
+
+def _place_rank(label: str, lx: Lexicon) -> int | None:
+    """0 province, 1 city, 2 county or district, 3 below (town, village); None for a kind of place (社区)."""
+    e = lx.places.get(label)
+    if e is not None and e.admin_level in ("province", "city", "county"):
+        return ("province", "city", "county").index(e.admin_level)
+    wl = lx.word_lists
+    for rank, key in ((3, "placeLevelsTown"), (2, "placeLevelsCounty"), (1, "placeLevelsCity"),
+                      (0, "placeLevelsProvince")):
+        end = next((w for w in sorted(wl.get(key, ()), key=len, reverse=True) if label.endswith(w)), None)
+        if end is not None:
+            return rank if len(label) - len(end) >= 2 else None
+    return None
+
+
+def _in_jurisdiction(entities: list[Entity], chain: dict[str, str], relations: list[Relation], by_pos: dict,
+                     lx: Lexicon, relate) -> None:
+    """A lower place the text names alone (某某区, 某某镇) is ``locatedIn`` the document's jurisdiction (its
+    metadata, the places of its title line: 某市民政局关于……) when the text names that place, names no other
+    place of its level, and nothing else puts the lower place anywhere (the relations' rule of the first line,
+    for places named inside a title's names)."""
+    places = {e.label: e for e in entities if e.cls == "Place"}
+    home = next((places[chain[lv]] for lv in ("县", "区", "市", "省") if chain.get(lv) in places), None)
+    if home is None:
+        return
+    home_rank = _place_rank(home.label, lx)
+    ranks = {label: _place_rank(label, lx) for label in places}
+    if home_rank is None or any(r == home_rank and label != home.label for label, r in ranks.items()):
+        return
+    located = {r.subject for r in relations if r.predicate == "locatedIn"}
+    first: dict = {}
+    for pos, key in sorted(by_pos.items()):
+        first.setdefault(key, pos)
+    for label, e in places.items():
+        r = ranks[label]
+        if r is None or r <= home_rank or e.key in located or e.key not in first:
+            continue
+        if lx.place_parents.get(label) not in (None, home.label):
+            continue  # the lexicon puts it in another place
+        relate(e.key, "locatedIn", home.key, first[e.key], "属地")
 
 
 def _names_within(entities: list[Entity], by_pos: dict, lx: Lexicon, relate) -> None:

@@ -121,3 +121,17 @@ def test_the_next_shi_item_on_the_line_ends_an_item(text: str) -> None:
     assert ("公建民营运营模式", "supports", "运营机制") in t, t
     assert not _linked(t, "助老顾问制度", "运营机制"), t
     assert not _linked(t, "助老顾问", "运营机制"), t
+
+
+# -- places in the document's jurisdiction ----------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("温州市民政局关于社区养老服务工作的报告\n温州市持续推进社区助餐服务。"
+                                       "瓯海区、鹿城区推行“邻里食堂”助餐模式。"))
+def test_a_district_is_in_the_city_of_the_title_s_body(text: str) -> None:
+    t = _triples(text)
+    assert ("瓯海区", "locatedIn", "温州市") in t and ("鹿城区", "locatedIn", "温州市") in t, t
+
+
+def test_no_jurisdiction_link_when_another_city_is_named() -> None:
+    t = _triples("温州市民政局关于社区养老服务工作的报告\n温州市持续推进社区助餐服务。台州市推行“邻里食堂”助餐模式，"
+                 "瓯海区建立助餐补贴制度。")
+    assert not _linked(t, "瓯海区", "温州市") and not _linked(t, "瓯海区", "台州市"), t
