@@ -135,3 +135,23 @@ def test_no_jurisdiction_link_when_another_city_is_named() -> None:
     t = _triples("温州市民政局关于社区养老服务工作的报告\n温州市持续推进社区助餐服务。台州市推行“邻里食堂”助餐模式，"
                  "瓯海区建立助餐补贴制度。")
     assert not _linked(t, "瓯海区", "温州市") and not _linked(t, "瓯海区", "台州市"), t
+
+
+# -- the groups a measure serves: 为A提供X ------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("区民政局建立“助老管家”制度，每个社区配备两名助老管家，为独居老人和残疾人提供上门探访。"))
+def test_the_mechanism_before_serves_the_groups_after_wei(text: str) -> None:
+    t = _triples(text)
+    assert ("助老管家制度", "involves", "独居老人") in t, t
+    assert ("助老管家制度", "involves", "残疾人") in t, t
+
+
+@pytest.mark.parametrize("text", _both("街道组建“银发先锋”志愿服务队，为留守儿童提供课后托管。"))
+def test_a_body_set_up_before_is_related_to_the_groups_it_serves(text: str) -> None:
+    t = _triples(text)
+    assert any(p == "relatedTo" and "银发先锋" in s and o == "留守儿童" for s, p, o in t), t
+
+
+def test_wei_in_other_words_serves_nobody() -> None:
+    # 作为 / 以……为 are no 为 of service
+    t = _triples("区民政局建立“助老管家”制度，作为独居老人提供帮助的渠道。")
+    assert not _linked(t, "助老管家制度", "独居老人"), t

@@ -177,6 +177,9 @@ class RelationExtractor:
                                    for w in wl.get(key, ())), key=lambda x: -len(x[0]))
         self._coord = _coord_gaps(self.lexicon)
         # a statute (某某条例, 某某办法: grammar ``statuteKinds``) and the verbs of its adoption line (通过, 批准)
+        # 为A和B提供(开展)X: the groups a measure serves (grammar ``serviceVerbs``); not 作为, 成为, 以……为
+        self._serve_re = re.compile(rf"(?<![作成认以称视])为(?P<who>[^,;:。!?\n为]{{2,24}}?)"
+                                    rf"(?:{alternation(wl.get('serviceVerbs', ()))})")
         self._statute_kind = re.compile(rf"(?:{alternation(wl.get('statuteKinds', ()))})$")
         self._adopted = re.compile(alternation(wl.get("adoptionVerbs", ())))
 
@@ -453,6 +456,7 @@ class RelationExtractor:
         self._vehicle(text, sent, ents, subj, add)
         self._venue(text, sent, ents, trig, add)
         self._lead_and_take_part(text, sent, ents, add)
+        self._served(text, sent, ents, add)
 
     def _venue(self, text: str, sent: Sentence, ents: list[_Ent], trig: list, add: Callable) -> None:
         """某某推进会在某镇召开 / 在某区举行某某会: the meeting is held in the place right after 在 and right
@@ -517,6 +521,29 @@ class RelationExtractor:
             for a in subj:
                 if a.end_char <= m.start():
                     add(a, "implements", x, sent, "为载体")
+
+    def _served(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
+        """为A和B提供X: the mechanism after the verb (in its clause), else the mechanism named last before in
+        the sentence, involves the groups served; a body named last before (组建某某服务队,为A提供……) is related
+        to them."""
+        if text.find("为", sent.start_char, sent.end_char) < 0:
+            return
+        for m in self._serve_re.finditer(text, sent.start_char, sent.end_char):
+            who = [e for e in ents if m.start("who") <= e.start_char and e.end_char <= m.end("who")]
+            if not who or who[0].start_char != m.start("who") or any(e.core != "Actor" for e in who):
+                continue
+            served = [e for e in who if e.label_ not in ("Place", "Person")]
+            _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+            after = next((e for e in ents if m.end() <= e.start_char < cend), None)
+            last = next((e for e in reversed(ents) if e.end_char <= m.start() and (
+                e.core == "Mechanism" and e.label_ != "Policy" or
+                e.core == "Actor" and e.label_ not in ("Place", "Person", "Group", "Role"))), None)
+            if after is not None and after.core == "Mechanism" and after.label_ != "Policy":
+                target = after
+            else:
+                target = last
+            for g in served if target is not None else ():
+                add(target, "involves" if target.core == "Mechanism" else "relatedTo", g, sent, "为")
 
     def _lead_and_take_part(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """由A牵头, B、C共同参与的X: A leads X, B and C take part in it (also without the participants)."""
