@@ -155,3 +155,26 @@ def test_wei_in_other_words_serves_nobody() -> None:
     # 作为 / 以……为 are no 为 of service
     t = _triples("区民政局建立“助老管家”制度，作为独居老人提供帮助的渠道。")
     assert not _linked(t, "助老管家制度", "独居老人"), t
+
+
+# -- coordinated agents of a verb acting on actors; guests invited to teach -----------------------------
+@pytest.mark.parametrize("text", _both("区民政局、区司法局应当指导居民委员会开展调解工作。"))
+def test_every_coordinated_body_acts_on_the_actor(text: str) -> None:
+    t = _triples(text)
+    assert _linked(t, "区民政局", "居民委员会") and _linked(t, "区司法局", "居民委员会"), t
+
+
+def test_a_body_of_another_clause_does_not_act() -> None:
+    t = _triples("区民政局发布通知，区司法局应当指导居民委员会开展调解工作。")
+    assert not _linked(t, "区民政局", "居民委员会"), t
+
+
+@pytest.mark.parametrize("text", _both("镇政府推出“银龄课堂”，每周开设两次课程，邀请退休教师及社区医生授课。"))
+def test_guests_invited_to_teach_take_part_in_the_mechanism(text: str) -> None:
+    t = _triples(text)
+    assert ("退休教师", "participatesIn", "银龄课堂") in t, t
+
+
+def test_an_invitation_with_no_guest_named_after_it_links_nobody() -> None:
+    t = _triples("镇政府推出“银龄课堂”，每周开设两次课程，诚挚邀请，退休教师授课。")
+    assert not _linked(t, "退休教师", "银龄课堂", "participatesIn"), t

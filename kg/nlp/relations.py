@@ -1324,10 +1324,19 @@ class _LinkCues:
     def _invited(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
                  implemented: list[_Ent], item: _Ent | None) -> None:
         """(X由A主持,)邀请B、C及D出席(参加): the invited take part in the meeting named after the verb of
-        attending, else in the mechanism of the clause (the one the sentence sets up, else the nearest before)."""
+        attending, else in the mechanism of the clause (the one the sentence sets up, else the nearest before);
+        邀请B及C授课 (no verb of attending): the guests right after the verb take part in that mechanism."""
         _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
         verb = self.attend_re.search(text, m.end(), cend)
-        if verb is None:
+        if verb is None:  # 邀请A及B授课: the guests listed right after the verb act in the clause's mechanism
+            first = next((e for e in ents if e.start_char >= m.end()), None)
+            if first is None or first.start_char != m.end() or first.start_char >= cend:
+                return
+            guests = RelationExtractor._coordinated(text, [e for e in ents if m.end() <= e.start_char < cend], "",
+                                                    ok=self._member, quotes=_QUOTES, gaps=self.coord)
+            target = self._mechanism_of(ents, m.start(), implemented, item)
+            for a in guests if target is not None and self._member(first) else ():
+                add(a, "participatesIn", target, sent, m.group(0))
             return
         guests = [e for e in ents if m.end() <= e.start_char and e.end_char <= verb.start() and self._member(e)]
         after = [e for e in ents if verb.end() <= e.start_char < cend]
@@ -1489,7 +1498,7 @@ class _LinkCues:
                 add(g, "partOf", team, sent, stem)
 
     def _acts_on(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
-        """某厅(每年)培训A和B / 某局指导A: the actor is related to the actors it acts on."""
+        """某厅(每年)培训A和B / 某局指导A (甲、乙应当指导A): the actors are related to the actors they act on."""
         c0, cend = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
         agent = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= m.start()), None)
         if agent is None or not self._member(agent) or m.start() - agent.end_char > 4 or \
@@ -1505,9 +1514,13 @@ class _LinkCues:
                     objs.append(e)
                 else:
                     break
+        # 街道办事处、乡镇人民政府应当指导A: every body of the coordinated subject acts on A
+        agents = RelationExtractor._coordinated(text, [e for e in ents if c0 <= e.start_char and
+                                                       e.end_char <= agent.end_char], "", backwards=True,
+                                                ok=self._member, quotes=_QUOTES, gaps=self.coord)
         for o in objs:
-            if self._member(o):
-                add(agent, "relatedTo", o, sent, m.group(0))
+            for a in agents if self._member(o) else ():
+                add(a, "relatedTo", o, sent, m.group(0))
 
     def _join(self, whole: _Ent, members: list[_Ent], sent: Sentence, add: Callable, trig: str) -> None:
         for a in members:
