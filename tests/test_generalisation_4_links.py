@@ -178,3 +178,21 @@ def test_guests_invited_to_teach_take_part_in_the_mechanism(text: str) -> None:
 def test_an_invitation_with_no_guest_named_after_it_links_nobody() -> None:
     t = _triples("镇政府推出“银龄课堂”，每周开设两次课程，诚挚邀请，退休教师授课。")
     assert not _linked(t, "退休教师", "银龄课堂", "participatesIn"), t
+
+
+# -- the subject works through a means: 通过/透过 X ---------------------------------------------------------
+@pytest.mark.parametrize("text", _both("区民政局通过“社区合伙人”计划引入社会组织参与社区服务。"))
+def test_a_body_carries_out_what_it_works_through(text: str) -> None:
+    t = _triples(text)
+    assert ("区民政局", "implements", "社区合伙人计划") in t, t
+
+
+def test_roles_working_through_a_platform_are_involved_in_it() -> None:
+    # Taiwan usage: 透过
+    t = _triples("網格員、社區工作者應當透過“鄰里通”信息平台受理居民訴求。")
+    assert ("邻里通信息平台", "involves", "网格员") in t and ("邻里通信息平台", "involves", "社区工作者") in t, t
+
+
+def test_a_speaker_does_not_work_through_what_is_said() -> None:
+    t = _triples("东岭村党支部书记王某某说，今年该村通过“院坝议事会”议定公共事务12件。")
+    assert not _linked(t, "院坝议事会", "东岭村党支部书记"), t

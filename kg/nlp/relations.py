@@ -180,6 +180,8 @@ class RelationExtractor:
         # 为A和B提供(开展)X: the groups a measure serves (grammar ``serviceVerbs``); not 作为, 成为, 以……为
         self._serve_re = re.compile(rf"(?<![作成认以称视])为(?P<who>[^,;:。!?\n为]{{2,24}}?)"
                                     rf"(?:{alternation(wl.get('serviceVerbs', ()))})")
+        # 某某书记说,……通过X: a speaker is not the one who works through X (grammar ``speechVerbs``)
+        self._speech = re.compile(alternation(wl.get("speechVerbs", ())) or "(?!)")
         self._statute_kind = re.compile(rf"(?:{alternation(wl.get('statuteKinds', ()))})$")
         self._adopted = re.compile(alternation(wl.get("adoptionVerbs", ())))
 
@@ -375,6 +377,12 @@ class RelationExtractor:
                 elif prop == "supports" and oc == "Mechanism":
                     means.append(o)
                     through.append(o)
+                    if o.label_ != "Policy":  # 某局通过(透过)X……: the subject carries out what it works through
+                        for a in s_o if s_o and not self._speech.search(text, s_o[-1].end_char, ts) else ():
+                            if a.label_ in ("Group", "Role"):
+                                add(o, "involves", a, sent, word)
+                            elif a.label_ != "Person":
+                                add(a, "implements", o, sent, word)
                 elif prop == "supports" and oc == "Actor" and o.label_ not in ("Place", "Person"):
                     through.append(o)  # 依托某中心
                 elif prop in ("implements", "issues", "implementsPolicy", "supports") and oc == "Mechanism":
