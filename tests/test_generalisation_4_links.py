@@ -196,3 +196,18 @@ def test_roles_working_through_a_platform_are_involved_in_it() -> None:
 def test_a_speaker_does_not_work_through_what_is_said() -> None:
     t = _triples("东岭村党支部书记王某某说，今年该村通过“院坝议事会”议定公共事务12件。")
     assert not _linked(t, "院坝议事会", "东岭村党支部书记"), t
+
+
+# -- a speaker line: a role, white space, a name -----------------------------------------------------------
+@pytest.mark.parametrize("text", _both("在全县民政工作会议上的讲话\n县委副书记　王建华\n（2026年1月8日）\n同志们：今年全县建立村级议事制度。"))
+def test_the_speaker_holds_the_role_before_the_space(text: str) -> None:
+    x = extract_text(text)
+    person = next((e.label for e in x.entities if e.cls == "Person"), None)
+    assert person is not None, [e.label for e in x.entities]
+    t = _triples(text)
+    assert (normalise_name(person), "relatedTo", "县委副书记") in t, t
+
+
+def test_a_role_and_a_name_on_different_lines_are_not_paired() -> None:
+    t = _triples("在全县民政工作会议上的讲话\n县委副书记\n王建华\n（2026年1月8日）\n同志们：今年全县建立村级议事制度。")
+    assert not any(p == "relatedTo" and o == "县委副书记" for s, p, o in t), t

@@ -1468,8 +1468,9 @@ class _LinkCues:
     def _persons(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """某街道某小区党支部书记某某: a person after a role (after a place)."""
         for n, (a, b) in enumerate(itertools.pairwise(ents)):
-            if b.label_ == "Person" and a.end_char == b.start_char and a.core == "Actor" and \
-                    a.label_ not in ("Person", "Place"):
+            # 县委副书记　王某某 (a speaker line): white space between the role and the name
+            if b.label_ == "Person" and not text[a.end_char:b.start_char].strip(" \u3000\t") and \
+                    a.core == "Actor" and a.label_ not in ("Person", "Place"):
                 add(b, "relatedTo", a, sent, "")  # 党委书记某某: the person holds the role
                 head = a
                 for r in reversed(ents[:n]):  # 区委副书记、区长某某: each role of the chain
