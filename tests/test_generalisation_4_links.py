@@ -211,3 +211,22 @@ def test_the_speaker_holds_the_role_before_the_space(text: str) -> None:
 def test_a_role_and_a_name_on_different_lines_are_not_paired() -> None:
     t = _triples("在全县民政工作会议上的讲话\n县委副书记\n王建华\n（2026年1月8日）\n同志们：今年全县建立村级议事制度。")
     assert not any(p == "relatedTo" and o == "县委副书记" for s, p, o in t), t
+
+
+# -- bodies that make up a body: A会同B、C组成X -------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("市民政局、市司法局和市财政局联合组成社区治理领导小组，开展专项检查。"))
+def test_the_bodies_before_zucheng_are_part_of_the_body_after_it(text: str) -> None:
+    t = _triples(text)
+    for body in ("市民政局", "市司法局", "市财政局"):
+        assert any(s == body and p == "partOf" and "领导小组" in o for s, p, o in t), t
+
+
+@pytest.mark.parametrize("text", _both("市民政局、市司法局共同组成“邻里守望”志愿服务队。"))
+def test_a_team_made_of_two_bodies(text: str) -> None:
+    t = _triples(text)
+    assert ("市民政局", "partOf", "邻里守望志愿服务队") in t and ("市司法局", "partOf", "邻里守望志愿服务队") in t, t
+
+
+def test_what_the_formed_group_visits_is_not_formed() -> None:
+    t = _triples("市民政局、市司法局组成的检查队伍走访了社区志愿服务队。")
+    assert not any(p == "partOf" and o == "社区志愿服务队" for s, p, o in t), t

@@ -180,6 +180,9 @@ class RelationExtractor:
         # 为A和B提供(开展)X: the groups a measure serves (grammar ``serviceVerbs``); not 作为, 成为, 以……为
         self._serve_re = re.compile(rf"(?<![作成认以称视])为(?P<who>[^,;:。!?\n为]{{2,24}}?)"
                                     rf"(?:{alternation(wl.get('serviceVerbs', ()))})")
+        # A会同B、C组成(N个)X: the bodies listed before a verb of composition make up the body after it
+        self._form_re = re.compile(rf"(?:{alternation(wl.get('compositionVerbs', ()))})"
+                                   rf"(?P<count>(?:\d+|[一二三四五六七八九十两]{{1,3}})[个支])?")
         # 某某书记说,……通过X: a speaker is not the one who works through X (grammar ``speechVerbs``)
         self._speech = re.compile(alternation(wl.get("speechVerbs", ())) or "(?!)")
         self._statute_kind = re.compile(rf"(?:{alternation(wl.get('statuteKinds', ()))})$")
@@ -465,6 +468,7 @@ class RelationExtractor:
         self._venue(text, sent, ents, trig, add)
         self._lead_and_take_part(text, sent, ents, add)
         self._served(text, sent, ents, add)
+        self._formed(text, sent, ents, add)
 
     def _venue(self, text: str, sent: Sentence, ents: list[_Ent], trig: list, add: Callable) -> None:
         """某某推进会在某镇召开 / 在某区举行某某会: the meeting is held in the place right after 在 and right
@@ -552,6 +556,31 @@ class RelationExtractor:
                 target = last
             for g in served if target is not None else ():
                 add(target, "involves" if target.core == "Mechanism" else "relatedTo", g, sent, "为")
+
+    def _formed(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
+        """A会同B、C组成(4个)X / A、B和C联合组成X (no 由 before the list: that is the link cues' rule): the
+        bodies listed right before the verb are part of the body named right after it (a mechanism: it involves
+        them)."""
+        for m in self._form_re.finditer(text, sent.start_char, sent.end_char):
+            if any(e.start_char < m.start() < e.end_char for e in ents):
+                continue  # inside a name
+            # 组成社区治理领导小组: a few words of the name may stand before the body recognised
+            near = [e for e in ents if m.end() <= e.start_char <= m.end() + 6
+                    and not _ADJ_STOP.search(text, m.end(), e.start_char)]
+            whole = next((e for e in near if e.core == "Actor"), near[0] if near else None)
+            if whole is None:
+                continue
+            members = self._coordinated(text, [e for e in ents if e.end_char <= m.start()], "", backwards=True,
+                                        ok=lambda e: e.core == "Actor" and e.label_ not in ("Place", "Person"),
+                                        gaps=self._coord)
+            if not members or members[-1].end_char != m.start() or text[members[0].start_char - 1:
+                                                                          members[0].start_char] == "由":
+                continue
+            for a in members if members[0].core == "Actor" else ():
+                if whole.core == "Mechanism" and whole.label_ != "Policy":
+                    add(whole, "involves", a, sent, m.group(0))
+                elif whole.core == "Actor" and whole.label_ not in ("Place", "Person", "Group", "Role"):
+                    add(a, "partOf", whole, sent, m.group(0))
 
     def _lead_and_take_part(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """由A牵头, B、C共同参与的X: A leads X, B and C take part in it (also without the participants)."""
