@@ -230,3 +230,24 @@ def test_a_team_made_of_two_bodies(text: str) -> None:
 def test_what_the_formed_group_visits_is_not_formed() -> None:
     t = _triples("市民政局、市司法局组成的检查队伍走访了社区志愿服务队。")
     assert not any(p == "partOf" and o == "社区志愿服务队" for s, p, o in t), t
+
+
+# -- a bare head standing for the mechanism named before ---------------------------------------------------
+@pytest.mark.parametrize("text", _both("市人民政府建立全市统一的“邻里通”社区服务平台，网格员、社区工作者应当通过平台受理居民诉求。"))
+def test_a_bare_platform_after_tongguo_is_the_platform_named_before(text: str) -> None:
+    t = _triples(text)
+    assert ("邻里通社区服务平台", "involves", "网格员") in t, t
+    assert ("邻里通社区服务平台", "involves", "社区工作者") in t, t
+
+
+@pytest.mark.parametrize("text", _both("县府今年新增「长青关怀据点」12处。处长表示，据点由社区发展协会及宗教团体承办，提供共餐服务。"))
+def test_a_bare_station_opening_a_clause_is_the_station_named_before(text: str) -> None:
+    t = _triples(text)
+    assert ("社区发展协会", "responsibleFor", "长青关怀据点") in t, t
+    assert ("宗教团体", "responsibleFor", "长青关怀据点") in t, t
+
+
+def test_a_head_inside_another_word_stands_for_nothing() -> None:
+    # 平台 inside a longer word, after a verb that is no word of means: no anaphor
+    t = _triples("市人民政府建立“邻里通”社区服务平台，网格员建设新平台受理居民诉求。")
+    assert not _linked(t, "邻里通社区服务平台", "网格员"), t

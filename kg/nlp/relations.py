@@ -64,7 +64,7 @@ from kg.nlp import spans
 from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon
 from kg.nlp.segment import ENUMERATION, Sentence, clause_bounds, sentences
 from kg.nlp.spans import Rec
-from kg.nlp.tokenizer import doc_text
+from kg.nlp.tokenizer import doc_text, doc_words
 
 __all__ = ["RelationExtractor"]
 
@@ -180,6 +180,7 @@ class RelationExtractor:
         # 为A和B提供(开展)X: the groups a measure serves (grammar ``serviceVerbs``); not 作为, 成为, 以……为
         self._serve_re = re.compile(rf"(?<![作成认以称视])为(?P<who>[^,;:。!?\n为]{{2,24}}?)"
                                     rf"(?:{alternation(wl.get('serviceVerbs', ()))})")
+        self._anaphor_leads = frozenset(wl.get("anaphorLeads", ()))
         # A会同B、C组成(N个)X: the bodies listed before a verb of composition make up the body after it
         self._form_re = re.compile(rf"(?:{alternation(wl.get('compositionVerbs', ()))})"
                                    rf"(?P<count>(?:\d+|[一二三四五六七八九十两]{{1,3}})[个支])?")
@@ -254,9 +255,15 @@ class RelationExtractor:
         nested = list(map(_Ent.of, spans.records(doc, "nested")))
         metrics = list(map(_Ent.of, spans.records(doc, "metrics")))
         text = doc_text(doc)
+        # a bare head standing for a mechanism named before (该平台, 据点由……承办): a name of the rules, whose
+        # relations go to the mechanism it stands for
+        back = self._bare_heads(doc, text, outer)
+        if back:
+            outer = sorted(outer + [_Ent(s, e, m.label_, "anaphor", m.core) for (s, e), m in back.items()])
         index = _Index(outer)
 
         def add(a: _Ent, p: str, b: _Ent, ev: _Ev, trig: str = "") -> None:
+            a, b = back.get(_k(a), a), back.get(_k(b), b)
             if _k(a) == _k(b):
                 return
             evk = (ev.start_char, ev.end_char) if hasattr(ev, "start_char") else ev
@@ -293,10 +300,48 @@ class RelationExtractor:
         subjects = self._metric_subjects(text, sents, index, metrics, subjects_by_sent, means_in, items)
         self._headings(doc, text, sents, index, subjects, implemented_in, goals_in, subjects_by_sent, add,
                        means_in, rels)
+        if back:
+            subjects = {q: [_k(back[x]) if x in back else x for x in subs] for q, subs in subjects.items()}
         doc.user_data["govkg.relations"] = rels
         doc.user_data["govkg.metric_subjects"] = subjects
         doc.user_data["govkg.item_mechanisms"] = {a: (m.start_char, m.end_char) for a, m in items.items()}
         return doc
+
+    def _bare_heads(self, doc: Doc, text: str, outer: list[_Ent]) -> dict[tuple[int, int], _Ent]:
+        """Bare heads that stand for a mechanism named before: the last word of the mechanism's name (平台 of
+        “某某”信息平台, 据点 of 社区照顾关怀据点), written alone after a demonstrative (该, 此: grammar
+        ``anaphorLeads``), a word of means (通过, 依托: the ``supports`` triggers) or at the start of a clause,
+        outside any name, within ``reach`` characters of the nearest mechanism before with that last word."""
+        mechs = [e for e in outer if e.core == "Mechanism" and e.label_ != "Policy" and e.id_ != "anaphora"]
+        if not mechs or not self._anaphor_leads:
+            return {}
+        words, offs = doc_words(doc)
+        last: dict[str, list[_Ent]] = {}  # last word of a name -> the mechanisms named so, in order
+        i = 0
+        for m in mechs:
+            i = bisect.bisect_right(offs, m.end_char - 1, i) - 1
+            w = words[i] if i >= 0 else ""
+            if len(w) >= 2 and offs[i] + len(w) == m.end_char and m.end_char - m.start_char > len(w) + 1:
+                last.setdefault(w, []).append(m)
+        if not last:
+            return {}
+        taken = bytearray(len(text) + 1)
+        for e in outer:
+            taken[e.start_char:e.end_char] = b"\x01" * (e.end_char - e.start_char)
+        out: dict[tuple[int, int], _Ent] = {}
+        reach = 1500
+        for k, w in enumerate(words):
+            named = last.get(w)
+            if named is None or taken[offs[k]]:
+                continue
+            s = offs[k]
+            before = next((m for m in reversed(named) if m.end_char <= s), None)
+            if before is None or s - before.end_char > reach:
+                continue
+            lead = words[k - 1] if k else "\n"
+            if lead in self._anaphor_leads or lead in _PUNCT or self.lexicon.triggers.get(lead) == "supports":
+                out[(s, s + len(w))] = before
+        return out
 
     # -- one sentence --------------------------------------------------------------------------------
     def _topic(self, text: str, sent: Sentence, e: _Ent, ents: list[_Ent] = ()) -> bool:
@@ -381,7 +426,11 @@ class RelationExtractor:
                     means.append(o)
                     through.append(o)
                     if o.label_ != "Policy":  # 某局通过(透过)X……: the subject carries out what it works through
-                        for a in s_o if s_o and not self._speech.search(text, s_o[-1].end_char, ts) else ():
+                        # (the actors of the trigger's own clause first: ……,网格员、社区工作者应当通过平台受理)
+                        own = self._coordinated(text, [e for e in ents if c0 <= e.start_char and e.end_char <= ts
+                                                       and e.core == "Actor"], "Actor", backwards=True,
+                                                gaps=self._coord) or s_o
+                        for a in own if own and not self._speech.search(text, own[-1].end_char, ts) else ():
                             if a.label_ in ("Group", "Role"):
                                 add(o, "involves", a, sent, word)
                             elif a.label_ != "Person":
