@@ -251,3 +251,17 @@ def test_a_head_inside_another_word_stands_for_nothing() -> None:
     # 平台 inside a longer word, after a verb that is no word of means: no anaphor
     t = _triples("市人民政府建立“邻里通”社区服务平台，网格员建设新平台受理居民诉求。")
     assert not _linked(t, "邻里通社区服务平台", "网格员"), t
+
+
+# -- a group founding the body it makes up -----------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("鼓励业主依法成立业主大会，共同管理小区公共事务。"))
+def test_a_group_founding_a_body_is_part_of_it(text: str) -> None:
+    t = _triples(text)
+    assert ("业主", "partOf", "业主大会") in t, t
+
+
+def test_a_group_introducing_a_body_is_not_part_of_it() -> None:
+    t = _triples("引导村民自愿引入社会组织，共同管理村内公共事务。")
+    assert not _linked(t, "村民", "社会组织", "partOf"), t
+    t = _triples("引导村民自愿成立老年协会。")
+    assert ("村民", "partOf", "老年协会") in t, t

@@ -181,6 +181,7 @@ class RelationExtractor:
         self._serve_re = re.compile(rf"(?<![作成认以称视])为(?P<who>[^,;:。!?\n为]{{2,24}}?)"
                                     rf"(?:{alternation(wl.get('serviceVerbs', ()))})")
         self._anaphor_leads = frozenset(wl.get("anaphorLeads", ()))
+        self._member_founding = frozenset(wl.get("memberFoundingVerbs", ()))
         # A会同B、C组成(N个)X: the bodies listed before a verb of composition make up the body after it
         self._form_re = re.compile(rf"(?:{alternation(wl.get('compositionVerbs', ()))})"
                                    rf"(?P<count>(?:\d+|[一二三四五六七八九十两]{{1,3}})[个支])?")
@@ -491,6 +492,11 @@ class RelationExtractor:
                             add(o, "locatedIn", a, sent, word)
                         else:
                             add(a, "relatedTo", o, sent, word)
+                    if not s_o and word in self._member_founding:  # 鼓励业主依法成立业主大会: the group founding it
+                        g = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= ts), None)
+                        if g is not None and g.label_ == "Group" and ts - g.end_char <= 3 and \
+                                not _ADJ_STOP.search(text, g.end_char, ts):
+                            add(g, "partOf", o, sent, word)  # the members make up the body they found
         # a policy issued in the sentence establishes what the sentence sets up (健全……,制定本方案) and
         # contributes to the goals it pursues that no mechanism of the sentence reaches (为加快构建某某格局,
         # ……制定本方案)
