@@ -1174,6 +1174,10 @@ class _LinkCues:
                                 *lx.qualifiers, *lx.units, "等", "万", "亿"))
         self.headcount = re.compile(rf"(?:{pre_verb}|\d+(?:\.\d+)?)*$")
         self.lead_in = re.compile(rf"(?:{alt('jointLeadIns')})$")  # 甲局则联同乙局
+        # 邀请A及B授课: what invited guests do in a measure they take part in (grammar ``guestActVerbs``)
+        # (邀请退休教师及志工授课: a short item nobody recognised may close the list)
+        self.guest_act = re.compile(rf"(?:(?:{alternation(_LIST_WORDS)})[\u4e00-\u9fff]{{1,6}}?)?等?"
+                                    rf"(?:{alt('guestActVerbs')})")
         self.seat_re = re.compile(rf"(?:{alt('seatNouns')})(?:{alt('seatVerbs')})")
         self.stem_re = re.compile(r"[\u4e00-\u9fff]{1,6}$")  # the words naming the body before 办公室
         # the word cues of the rules in one pattern (one pass over the text): word -> the rules it cues
@@ -1417,7 +1421,8 @@ class _LinkCues:
                  implemented: list[_Ent], item: _Ent | None) -> None:
         """(X由A主持,)邀请B、C及D出席(参加): the invited take part in the meeting named after the verb of
         attending, else in the mechanism of the clause (the one the sentence sets up, else the nearest before);
-        邀请B及C授课 (no verb of attending): the guests right after the verb take part in that mechanism."""
+        邀请B及C授课 (no verb of attending, a verb of ``guestActVerbs``): the guests right after the verb take
+        part in that mechanism."""
         _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
         verb = self.attend_re.search(text, m.end(), cend)
         if verb is None:  # 邀请A及B授课: the guests listed right after the verb act in the clause's mechanism
@@ -1426,6 +1431,8 @@ class _LinkCues:
                 return
             guests = RelationExtractor._coordinated(text, [e for e in ents if m.end() <= e.start_char < cend], "",
                                                     ok=self._member, quotes=_QUOTES, gaps=self.coord)
+            if not self.guest_act.match(text, guests[-1].end_char):
+                return  # 邀请某书记谈体会: a guest who only speaks takes no part
             target = self._mechanism_of(ents, m.start(), implemented, item)
             for a in guests if target is not None and self._member(first) else ():
                 add(a, "participatesIn", target, sent, m.group(0))
