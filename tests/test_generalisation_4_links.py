@@ -265,3 +265,22 @@ def test_a_group_introducing_a_body_is_not_part_of_it() -> None:
     assert not _linked(t, "村民", "社会组织", "partOf"), t
     t = _triples("引导村民自愿成立老年协会。")
     assert ("村民", "partOf", "老年协会") in t, t
+
+
+# -- a body's own account of its work -----------------------------------------------------------------------
+_REPLY = ("湖州市民政局关于市九届人大三次会议第0112号建议的答复\n王某某代表：\n您提出的建议收悉。现答复如下：\n"
+          "（一）推行“银龄食堂”助餐服务。全市新建老年食堂30家。\n"
+          "下一步，我们将重点做好以下工作：一是推进设施建设。二是建立“助老顾问”制度，每个社区配备两名助老顾问。\n")
+
+
+@pytest.mark.parametrize("text", _both(_REPLY))
+def test_a_reply_s_body_carries_out_what_its_subjectless_sentences_set_up(text: str) -> None:
+    t = _triples(text)
+    assert ("湖州市民政局", "implements", "银龄食堂助餐服务") in t, t
+    assert ("湖州市民政局", "implements", "助老顾问制度") in t, t
+
+
+def test_a_notice_s_subjectless_sentences_are_not_its_issuer_s() -> None:
+    text = _REPLY.replace("的答复\n", "的通知\n", 1)
+    t = _triples(text)
+    assert not any(s == "湖州市民政局" and p == "implements" and o == "助老顾问制度" for s, p, o in t), t

@@ -182,6 +182,8 @@ class RelationExtractor:
                                     rf"(?:{alternation(wl.get('serviceVerbs', ()))})")
         self._anaphor_leads = frozenset(wl.get("anaphorLeads", ()))
         self._member_founding = frozenset(wl.get("memberFoundingVerbs", ()))
+        # a body's own account of its work (某局关于……的答复, 某局2025年工作总结): grammar ``selfReportKinds``
+        self._self_report = re.compile(rf"(?:{alternation(wl.get('selfReportKinds', ()))})$")
         # A会同B、C组成(N个)X: the bodies listed before a verb of composition make up the body after it
         self._form_re = re.compile(rf"(?:{alternation(wl.get('compositionVerbs', ()))})"
                                    rf"(?P<count>(?:\d+|[一二三四五六七八九十两]{{1,3}})[个支])?")
@@ -297,6 +299,7 @@ class RelationExtractor:
         self._links.item_means(sents, items, means_in, add)
         self._links.umbrella(self, doc, text, sents, index, add)
         self._statute(doc, text, index, implemented_in, add)
+        self._author_acts(text, outer, sents, implemented_in, subjects_by_sent, add)
         self._interpreted(text, sents, outer, implemented_in, subjects_by_sent, add, words)
         subjects = self._metric_subjects(text, sents, index, metrics, subjects_by_sent, means_in, items)
         self._headings(doc, text, sents, index, subjects, implemented_in, goals_in, subjects_by_sent, add,
@@ -844,6 +847,26 @@ class RelationExtractor:
                     if a.core == "Actor" and a.label_ not in ("Place", "Person"):
                         add(a, "issues", policy, (pos + 1, end), "通过")
             pos = end if end < len(text) else -1
+
+    def _author_acts(self, text: str, outer: list[_Ent], sents: list[Sentence], implemented_in: dict,
+                     subjects_by_sent: dict, add: Callable) -> None:
+        """A body's own account of its work (a first line opening with the body and ending in a word of
+        ``selfReportKinds``: 某局关于……的答复, 某局2025年工作总结): the body carries out what the sentences with no
+        subject of their own set up (（二）推行“某某”服务。, 三是建立某某制度)."""
+        head = len(text) - len(text.lstrip())
+        end = text.find("\n", head)
+        if end < 0 or not self._self_report.search(text, head, end):
+            return
+        author = next((e for e in outer if e.start_char == head), None)
+        if author is None or author.core != "Actor" or author.label_ in ("Place", "Person", "Group", "Role") or \
+                author.end_char >= end:
+            return
+        for sent in sents:
+            if sent.start_char <= end or subjects_by_sent.get(sent.start_char):
+                continue
+            for m in implemented_in.get(sent.start_char, ()):
+                if m.label_ != "Policy":
+                    add(author, "implements", m, sent, "")
 
     def _place_level(self, name: str) -> int | None:
         """The rank of a place name: 0 province, 1 city, 2 county or district, 3 below (town, village, 分区);
