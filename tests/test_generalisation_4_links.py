@@ -284,3 +284,17 @@ def test_a_notice_s_subjectless_sentences_are_not_its_issuer_s() -> None:
     text = _REPLY.replace("的答复\n", "的通知\n", 1)
     t = _triples(text)
     assert not any(s == "湖州市民政局" and p == "implements" and o == "助老顾问制度" for s, p, o in t), t
+
+
+# -- staff recruited for the sentence's topic ---------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("“邻里通”一体化平台覆盖全区28个镇乡街道，配备专职网格员1500名。"))
+def test_staff_recruited_join_the_topic_mechanism_not_an_object(text: str) -> None:
+    t = _triples(text)
+    assert any(s == "邻里通一体化平台" and p == "involves" and "网格员" in o for s, p, o in t), t
+    assert not any(p == "partOf" and "网格员" in s for s, p, o in t), t
+
+
+def test_staff_after_a_clause_naming_a_body_join_that_body() -> None:
+    # the clause before names the body set up: that body (the nearest) takes the staff, as before
+    t = _triples("区民政局设立“邻里通”服务中心，配备专职社工12名。")
+    assert not any(s == "区民政局" and p == "involves" for s, p, o in t), t

@@ -1356,6 +1356,10 @@ class _LinkCues:
                 members = [e for e in ents if m.end() <= e.start_char and e.end_char <= cend and self._member(e)]
                 whole = [e for e in ents if e.end_char <= m.start() and
                          (self._member(e) or e.core == "Mechanism" and e.label_ != "Policy")]
+                c0, _ = clause_bounds(text, m.start(), lo, hi)
+                if whole and whole[0].start_char == lo and whole[0].core == "Mechanism" and \
+                        not any(c0 <= e.start_char < m.start() for e in ents):
+                    whole = whole[:1]  # “某某”平台覆盖N个街道,配备网格员: the sentence's topic, not an object
                 if members and whole:
                     self._join(whole[-1], members, sent, add, m.group(0))
             elif name == "role":
