@@ -41,7 +41,11 @@ Rules (each generic to the genre):
 - places: a place the lexicon puts in a province, or a lower place in the one place of a higher level the first
   line names, is located in it; a meeting is held in the place after 在 (某会在某区召开); places listed after 在
   carry out what the verb sets up; a programme named after a place is related to it;
-- a policy interpretation (《P》政策解读): P establishes what its answers set up and serves the goals they name.
+- a policy interpretation (《P》政策解读): P establishes what its answers set up and serves the goals they name;
+- a statute (某某条例) establishes what its articles set up and is issued by the bodies of its adoption line; a
+  body's own account (某局……答复) carries out what its subjectless sentences set up; 为A提供X, 通过X, 组成X,
+  一是/二是 items, and bare heads standing for a mechanism named before (该平台, 据点由……承办): see
+  ``docs/extraction.md`` (fourth blind set).
 
 Output: ``doc.user_data["govkg.relations"]`` = list of ``(subj (s,e), property, obj (s,e), evidence (s,e),
 trigger)``, ``doc.user_data["govkg.metric_subjects"]`` = ``{metric (s,e): [entity (s,e), ...]}`` and
