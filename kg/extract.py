@@ -914,7 +914,7 @@ def _place_rank(label: str, lx: Lexicon) -> int | None:
 def _in_jurisdiction(entities: list[Entity], chain: dict[str, str], relations: list[Relation], by_pos: dict,
                      lx: Lexicon, relate) -> None:
     """A lower place the text names alone (某某区, 某某镇) is ``locatedIn`` the document's jurisdiction (its
-    metadata, the places of its title line: 某市民政局关于……) when the text names that place, names no other
+    metadata, the places of its title line: 某局关于……) when the text names that place, names no other
     place of its level, and nothing else puts the lower place anywhere (the relations' rule of the first line,
     for places named inside a title's names)."""
     places = {e.label: e for e in entities if e.cls == "Place"}

@@ -317,7 +317,7 @@ class RelationExtractor:
 
     def _bare_heads(self, doc: Doc, text: str, outer: list[_Ent]) -> dict[tuple[int, int], _Ent]:
         """Bare heads that stand for a mechanism named before: the last word of the mechanism's name (平台 of
-        “某某”信息平台, 据点 of 社区照顾关怀据点), written alone after a demonstrative (该, 此: grammar
+        “某某”信息平台, 据点 of 某某关怀据点), written alone after a demonstrative (该, 此: grammar
         ``anaphorLeads``), a word of means (通过, 依托: the ``supports`` triggers) or at the start of a clause,
         outside any name, within ``reach`` characters of the nearest mechanism before with that last word."""
         mechs = [e for e in outer if e.core == "Mechanism" and e.label_ != "Policy" and e.id_ != "anaphora"]
@@ -434,7 +434,7 @@ class RelationExtractor:
                     means.append(o)
                     through.append(o)
                     if o.label_ != "Policy":  # 某局通过(透过)X……: the subject carries out what it works through
-                        # (the actors of the trigger's own clause first: ……,网格员、社区工作者应当通过平台受理)
+                        # (the actors of the trigger's own clause first: ……,网格员、调解员均通过平台办理)
                         own = self._coordinated(text, [e for e in ents if c0 <= e.start_char and e.end_char <= ts
                                                        and e.core == "Actor"], "Actor", backwards=True,
                                                 gaps=self._coord) or s_o
@@ -499,7 +499,7 @@ class RelationExtractor:
                             add(o, "locatedIn", a, sent, word)
                         else:
                             add(a, "relatedTo", o, sent, word)
-                    if not s_o and word in self._member_founding:  # 鼓励业主依法成立业主大会: the group founding it
+                    if not s_o and word in self._member_founding:  # 引导村民依法成立合作社: the group founding it
                         g = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= ts), None)
                         if g is not None and g.label_ == "Group" and ts - g.end_char <= 3 and \
                                 not _ADJ_STOP.search(text, g.end_char, ts):
@@ -826,7 +826,7 @@ class RelationExtractor:
     def _statute(self, doc: Doc, text: str, index: _Index, implemented_in: dict, add: Callable) -> None:
         """A document that is a statute (its title, among the first three lines, names a 条例, 办法, 规定 ……:
         grammar ``statuteKinds``): the statute establishes what its articles set up, and the bodies of its
-        adoption line (（某年某月某日某市人民代表大会常务委员会第N次会议通过）, on the lines right after the title:
+        adoption line (（某年某月某日某市人大常委会第N次会议通过）, on the lines right after the title:
         grammar ``adoptionVerbs``) issue it."""
         titles = doc.user_data.get("govkg.titles", [])
         head = len(text) - len(text.lstrip())
@@ -1202,7 +1202,7 @@ class _LinkCues:
         self.headcount = re.compile(rf"(?:{pre_verb}|\d+(?:\.\d+)?)*$")
         self.lead_in = re.compile(rf"(?:{alt('jointLeadIns')})$")  # 甲局则联同乙局
         # 邀请A及B授课: what invited guests do in a measure they take part in (grammar ``guestActVerbs``)
-        # (邀请退休教师及志工授课: a short item nobody recognised may close the list)
+        # (邀请社区医生及律师授课: a short item nobody recognised may close the list)
         self.guest_act = re.compile(rf"(?:(?:{alternation(_LIST_WORDS)})[\u4e00-\u9fff]{{1,6}}?)?等?"
                                     rf"(?:{alt('guestActVerbs')})")
         self.seat_re = re.compile(rf"(?:{alt('seatNouns')})(?:{alt('seatVerbs')})")
@@ -1645,7 +1645,7 @@ class _LinkCues:
                     objs.append(e)
                 else:
                     break
-        # 街道办事处、乡镇人民政府应当指导A: every body of the coordinated subject acts on A
+        # 甲局、乙局应当指导A: every body of the coordinated subject acts on A
         agents = RelationExtractor._coordinated(text, [e for e in ents if c0 <= e.start_char and
                                                        e.end_char <= agent.end_char], "", backwards=True,
                                                 ok=self._member, quotes=_QUOTES, gaps=self.coord)
