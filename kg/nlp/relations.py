@@ -319,7 +319,8 @@ class RelationExtractor:
         """Bare heads that stand for a mechanism named before: the last word of the mechanism's name (平台 of
         “某某”信息平台, 据点 of 某某关怀据点), written alone after a demonstrative (该, 此: grammar
         ``anaphorLeads``), a word of means (通过, 依托: the ``supports`` triggers) or at the start of a clause,
-        outside any name, within ``reach`` characters of the nearest mechanism before with that last word."""
+        outside any name, within ``reach`` characters after a mechanism with that last word: after a demonstrative
+        the nearest such mechanism, else the first one named (the text's topic)."""
         mechs = [e for e in outer if e.core == "Mechanism" and e.label_ != "Policy" and e.id_ != "anaphora"]
         if not mechs or not self._anaphor_leads:
             return {}
@@ -343,12 +344,12 @@ class RelationExtractor:
             if named is None or taken[offs[k]]:
                 continue
             s = offs[k]
-            before = next((m for m in reversed(named) if m.end_char <= s), None)
-            if before is None or s - before.end_char > reach:
-                continue
             lead = words[k - 1] if k else "\n"
-            if lead in self._anaphor_leads or lead in _PUNCT or self.lexicon.triggers.get(lead) == "supports":
-                out[(s, s + len(w))] = before
+            shown = lead in self._anaphor_leads  # 该平台: the nearest; a bare 据点: the topic, named first
+            prior = [m for m in named if m.end_char <= s and s - m.end_char <= reach]
+            if not prior or not (shown or lead in _PUNCT or self.lexicon.triggers.get(lead) == "supports"):
+                continue
+            out[(s, s + len(w))] = prior[-1] if shown else prior[0]
         return out
 
     # -- one sentence --------------------------------------------------------------------------------
