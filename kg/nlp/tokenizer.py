@@ -562,6 +562,70 @@ class _BodyListGlue:
         return False
 
 
+#: jieba part-of-speech tags (first letter) of a character that may open a place's name (nouns, place and time
+#: words, abbreviations, morphemes); function words (prepositions, conjunctions, particles, verbs, adverbs,
+#: adjectives, pronouns, numerals) do not, so 深入 + 山乡 and 在 + 山乡 stay as they are
+_NAME_TAGS = frozenset("ntsjg")
+
+
+class _NameEdgeGlue:
+    """Words jieba makes across the edge of a place's or an office's name, and the context in which they are cut
+    again (grammar ``placeLevels*``, ``bodyEnds``, ``sectionEnds`` and the lexicon's role heads).
+
+    ``inner``: a dictionary word of a name's last character and a one-character level (冬 + 山乡 for the
+    township 冬山乡, 青 + 山镇), after a lone character that may open a name and a place or a break;
+    ``trailing``: a one-character level glued by the HMM to the character after it (某某 + 镇作 + 了);
+    ``roles``: a director's title (处长, 局长) read across a division's end and a section's name (社会 + 处长 +
+    青科 for 社会处 + 长青科)."""
+
+    __slots__ = ("levels", "roles", "sections", "tags")
+
+    def __init__(self, levels: frozenset[str], roles: frozenset[str], sections: frozenset[str]) -> None:
+        self.levels, self.roles, self.sections = levels, roles, sections
+        self.tags: dict[str, str] | None = None
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> _NameEdgeGlue:
+        lists = lexicon.word_lists
+        levels = frozenset(w for s in ("placeLevelsProvince", "placeLevelsCity", "placeLevelsCounty",
+                                       "placeLevelsTown") for w in lists.get(s, ()) if len(w) == 1)
+        ends = frozenset(h for h in lists.get("bodyEnds", ()) if len(h) == 1)
+        roles = frozenset(h for h, (c, _, _) in lexicon.heads.items()
+                          if len(h) == 2 and h[0] in ends and c == "Role")
+        return cls(levels, roles, frozenset(h for h in lists.get("sectionEnds", ()) if len(h) == 1))
+
+    def opens_name(self, c: str) -> bool:
+        """The lone character ``c`` may open a name (jieba tags it a noun, a place or a time word)."""
+        if self.tags is None:
+            self.tags = jieba_pos_tags()
+        return self.tags.get(c, "n")[:1] in _NAME_TAGS
+
+    def names_place(self, w: str) -> bool:
+        """``w`` (Han characters) may be a place's name: jieba does not know it or tags it a noun."""
+        if self.tags is None:
+            self.tags = jieba_pos_tags()
+        return all(map(_han, w)) and self.tags.get(w, "n")[:1] in _NAME_TAGS
+
+    def inner(self, words: list[str], k: int) -> bool:
+        """``words[k]`` (a name's last character + a level, a dictionary word) closes the name opened by the
+        lone character before it, which follows a place's name or a break (冬 + 山乡 after 某某县 or 、)."""
+        a = words[k]
+        if not (len(a) == 2 and a[1] in self.levels and k > 0):
+            return False
+        p = words[k - 1]
+        if not (len(p) == 1 and _han(p) and self.opens_name(p)):
+            return False
+        q = words[k - 2] if k > 1 else ""
+        return not q or not _han(q[-1]) or (len(q) >= 2 and q[-1] in self.levels)
+
+    def section(self, words: list[str], k: int) -> bool:
+        """``words[k]`` (a director's title) is a division's end + the first character of a section's name:
+        a name (two characters or more) before it, the rest of a section's name after it (处长 + 青科)."""
+        p = words[k - 1] if k > 0 else ""
+        b = words[k + 1] if k + 1 < len(words) else ""
+        return len(p) >= 2 and _han(p[-1]) and 2 <= len(b) <= 4 and _han(b[0]) and b[-1] in self.sections
+
+
 class JiebaTokenizer:
     """Callable ``str -> Doc`` segmenting with a private, lexicon-aware jieba tokenizer.
 
@@ -598,6 +662,8 @@ class JiebaTokenizer:
         #: a conjunction glued to a neighbour in a list of bodies (某局和县某局, 某某署及某处)
         self._lists = _BodyListGlue.of(lexicon, self._actor_ends)
         self._glue |= self._lists.words
+        #: words across the edge of a place's or an office's name (冬 + 山乡, 某某 + 镇作, 某某 + 处长 + 某科)
+        self._edges = _NameEdgeGlue.of(lexicon)
         self._dag: DagSegmenter | CompiledSegmenter | None = None
         self._jieba = None
         if hmm:  # the fast paths (the compiled one from a cached dictionary state, see _cached_segmenter)
@@ -619,11 +685,34 @@ class JiebaTokenizer:
         out: list[str] = []
         n = len(words)
         done = 0  # words before this index are in ``out`` (or were taken by the cut before)
-        for k in compress(range(n), map(self._glue.__contains__, words)):
+        edges = self._edges
+        for k in compress(range(n), map(self._glued, words)):
             if k < done:
                 continue  # the second word of a cut made at k - 1
             a = words[k]
             b = words[k + 1] if k + 1 < n else ""
+            if len(a) == 2 and a[1] in edges.levels and edges.inner(words, k) and k - 1 >= done:
+                out += words[done:k - 1]
+                out.append(words[k - 1] + a)  # 某县 + 冬山乡 + 公所: the name and its level, one word as jieba's
+                # own places (某某乡) are
+                done = k + 1
+                continue
+            if len(a) == 2 and a[0] in edges.levels and _han(a[1]) and k > 0 and _han(words[k - 1][-1]) \
+                    and a not in self._user and not self._word(a):
+                p = words[k - 1]
+                if k - 1 >= done and 2 <= len(p) <= 3 and p not in self._user and edges.names_place(p):
+                    out += words[done:k - 1]
+                    out += [p + a[0], a[1]]  # 某某镇 + 作了: the level back to its name, one word
+                else:
+                    out += words[done:k]
+                    out += [a[0], a[1]]  # 某某 + 镇 + 作了: a level the HMM glued to the word after the name
+                done = k + 1
+                continue
+            if a in edges.roles and edges.section(words, k):
+                out += words[done:k]
+                out += [a[0], a[1] + b[:-1], b[-1]]  # 某某 + 处 + 长某 + 科: a division's end and its section
+                done = k + 2
+                continue
             if len(a) == 2 and a[0] in _PREPOSITIONS and a[1] in self._levels and b and "\u4e00" <= b[0] <= "\u9fff":
                 out += words[done:k]
                 out += [a[0], a[1]]  # 由 + 市 + 某局: a preposition glued to the level that opens a name
@@ -654,6 +743,14 @@ class JiebaTokenizer:
                 done = k + 2
         out += words[done:]
         return out
+
+    def _glued(self, w: str) -> bool:
+        """``w`` is a word :meth:`_give_back` may cut (the set of its rules' words, or two characters with a
+        one-character level at either end, or a director's title)."""
+        if w in self._glue:
+            return True
+        edges = self._edges
+        return len(w) == 2 and (w[0] in edges.levels or w[1] in edges.levels or w in edges.roles)
 
     def __call__(self, text: str) -> Doc:
         words = self.words(text)
