@@ -75,6 +75,13 @@ def test_a_director_read_across_a_division_and_its_section_is_cut(text: str, cut
     ("组织村民开展评议。", "村民"),
     ("镇长主持会议。", "镇长"),
     ("加强乡镇作风建设。", "乡镇"),  # a word of jieba's own, not a pair its HMM joined
+    ("坚持党建引领，校社区共建共享。", "社区"),  # 区 ends a county's name: only levels below it take a character
+    ("開展「校社區」共建活動。", "社区"),
+    ("农户在田坎上议村事。", "村事"),  # the HMM's level + a noun: no name and its level
+    ("资金用于镇村综治中心建设。", "镇村"),
+    ("有的镇街统筹不够。", "镇街"),
+    ("推动区镇两级联动。", "区镇"),
+    ("就村道硬化征求意见。", "村道"),
 ])
 def test_real_words_are_kept(text: str, word: str) -> None:
     assert word in _words(text), _words(text)

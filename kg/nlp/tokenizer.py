@@ -566,22 +566,27 @@ class _BodyListGlue:
 #: words, abbreviations, morphemes); function words (prepositions, conjunctions, particles, verbs, adverbs,
 #: adjectives, pronouns, numerals) do not, so 深入 + 山乡 and 在 + 山乡 stay as they are
 _NAME_TAGS = frozenset("ntsjg")
+#: jieba part-of-speech tags (first letter) of a character that opens a predicate (verbs, prepositions, adverbs)
+_PREDICATE_TAGS = frozenset("vpd")
 
 
 class _NameEdgeGlue:
     """Words jieba makes across the edge of a place's or an office's name, and the context in which they are cut
     again (grammar ``placeLevels*``, ``bodyEnds``, ``sectionEnds`` and the lexicon's role heads).
 
-    ``inner``: a dictionary word of a name's last character and a one-character level (冬 + 山乡 for the
-    township 冬山乡, 青 + 山镇), after a lone character that may open a name and a place or a break;
-    ``trailing``: a one-character level glued by the HMM to the character after it (某某 + 镇作 + 了);
-    ``roles``: a director's title (处长, 局长) read across a division's end and a section's name (社会 + 处长 +
-    青科 for 社会处 + 长青科)."""
+    ``inner``: a dictionary word of a name's last character and a one-character level below the county (某 +
+    山乡 for the township 某山乡, 某 + 山镇; ``placeLevelsTown``), after a lone character that may open a name
+    and a place or a break;
+    ``trailing``: a one-character level glued by the HMM to the verb, preposition or adverb after it (某某 +
+    镇作 + 了);
+    ``roles``: a director's title (处长, 局长) read across a division's end and a section's name (某某 + 处长 +
+    乐科 for 某某处 + 长乐科)."""
 
-    __slots__ = ("levels", "roles", "sections", "tags")
+    __slots__ = ("levels", "roles", "sections", "tags", "towns")
 
-    def __init__(self, levels: frozenset[str], roles: frozenset[str], sections: frozenset[str]) -> None:
-        self.levels, self.roles, self.sections = levels, roles, sections
+    def __init__(self, levels: frozenset[str], towns: frozenset[str], roles: frozenset[str],
+                 sections: frozenset[str]) -> None:
+        self.levels, self.towns, self.roles, self.sections = levels, towns, roles, sections
         self.tags: dict[str, str] | None = None
 
     @classmethod
@@ -592,13 +597,21 @@ class _NameEdgeGlue:
         ends = frozenset(h for h in lists.get("bodyEnds", ()) if len(h) == 1)
         roles = frozenset(h for h, (c, _, _) in lexicon.heads.items()
                           if len(h) == 2 and h[0] in ends and c == "Role")
-        return cls(levels, roles, frozenset(h for h in lists.get("sectionEnds", ()) if len(h) == 1))
+        towns = frozenset(w for w in lists.get("placeLevelsTown", ()) if len(w) == 1)
+        return cls(levels, towns, roles, frozenset(h for h in lists.get("sectionEnds", ()) if len(h) == 1))
 
     def opens_name(self, c: str) -> bool:
         """The lone character ``c`` may open a name (jieba tags it a noun, a place or a time word)."""
         if self.tags is None:
             self.tags = jieba_pos_tags()
         return self.tags.get(c, "n")[:1] in _NAME_TAGS
+
+    def acts(self, c: str) -> bool:
+        """The character ``c`` opens the predicate after a subject: jieba tags it a verb, a preposition or an
+        adverb (作, 把, 将; not 事, 街, 道: 某村事, 镇街, 村道 are no name and its level)."""
+        if self.tags is None:
+            self.tags = jieba_pos_tags()
+        return _han(c) and self.tags.get(c, "")[:1] in _PREDICATE_TAGS
 
     def names_place(self, w: str) -> bool:
         """``w`` (Han characters) may be a place's name: jieba does not know it or tags it a noun."""
@@ -608,9 +621,9 @@ class _NameEdgeGlue:
 
     def inner(self, words: list[str], k: int) -> bool:
         """``words[k]`` (a name's last character + a level, a dictionary word) closes the name opened by the
-        lone character before it, which follows a place's name or a break (冬 + 山乡 after 某某县 or 、)."""
+        lone character before it, which follows a place's name or a break (某 + 山乡 after 某某县 or 、)."""
         a = words[k]
-        if not (len(a) == 2 and a[1] in self.levels and k > 0):
+        if not (len(a) == 2 and a[1] in self.towns and k > 0):
             return False
         p = words[k - 1]
         if not (len(p) == 1 and _han(p) and self.opens_name(p)):
@@ -620,7 +633,7 @@ class _NameEdgeGlue:
 
     def section(self, words: list[str], k: int) -> bool:
         """``words[k]`` (a director's title) is a division's end + the first character of a section's name:
-        a name (two characters or more) before it, the rest of a section's name after it (处长 + 青科)."""
+        a name (two characters or more) before it, the rest of a section's name after it (处长 + 乐科)."""
         p = words[k - 1] if k > 0 else ""
         b = words[k + 1] if k + 1 < len(words) else ""
         return len(p) >= 2 and _han(p[-1]) and 2 <= len(b) <= 4 and _han(b[0]) and b[-1] in self.sections
@@ -662,7 +675,7 @@ class JiebaTokenizer:
         #: a conjunction glued to a neighbour in a list of bodies (某局和县某局, 某某署及某处)
         self._lists = _BodyListGlue.of(lexicon, self._actor_ends)
         self._glue |= self._lists.words
-        #: words across the edge of a place's or an office's name (冬 + 山乡, 某某 + 镇作, 某某 + 处长 + 某科)
+        #: words across the edge of a place's or an office's name (某 + 山乡, 某某 + 镇作, 某某 + 处长 + 某科)
         self._edges = _NameEdgeGlue.of(lexicon)
         self._dag: DagSegmenter | CompiledSegmenter | None = None
         self._jieba = None
@@ -691,13 +704,13 @@ class JiebaTokenizer:
                 continue  # the second word of a cut made at k - 1
             a = words[k]
             b = words[k + 1] if k + 1 < n else ""
-            if len(a) == 2 and a[1] in edges.levels and edges.inner(words, k) and k - 1 >= done:
+            if len(a) == 2 and a[1] in edges.towns and edges.inner(words, k) and k - 1 >= done:
                 out += words[done:k - 1]
-                out.append(words[k - 1] + a)  # 某县 + 冬山乡 + 公所: the name and its level, one word as jieba's
+                out.append(words[k - 1] + a)  # 某县 + 某山乡 + 公所: the name and its level, one word as jieba's
                 # own places (某某乡) are
                 done = k + 1
                 continue
-            if len(a) == 2 and a[0] in edges.levels and _han(a[1]) and k > 0 and _han(words[k - 1][-1]) \
+            if len(a) == 2 and a[0] in edges.levels and edges.acts(a[1]) and k > 0 and _han(words[k - 1][-1]) \
                     and a not in self._user and not self._word(a):
                 p = words[k - 1]
                 if k - 1 >= done and 2 <= len(p) <= 3 and p not in self._user and edges.names_place(p):
