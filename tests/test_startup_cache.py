@@ -63,6 +63,23 @@ def test_a_corrupt_entry_is_rebuilt(cache_dir, caplog, damage: str) -> None:
     assert len(calls) == 2
 
 
+@pytest.mark.parametrize("who", ["folder", "file"])
+def test_an_entry_others_can_write_is_not_unpickled(cache_dir, caplog, who: str) -> None:
+    """An entry is a pickle: one in a folder (or a file) another user can write is never loaded."""
+    import os
+
+    build, calls = _counting("built")
+    cache.cached("thing", [b"x"], build)
+    (path,) = cache_dir.glob("thing-*.pickle")
+    target = cache_dir if who == "folder" else path
+    os.chmod(target, target.stat().st_mode | 0o022)
+    with caplog.at_level("INFO", logger="kg.nlp.cache"):
+        assert cache.cached("thing", [b"x"], build) == "built"
+    assert len(calls) == 2 and "not private" in caplog.text
+    os.chmod(target, target.stat().st_mode & ~0o022)
+    assert cache.cached("thing", [b"x"], build) == "built"  # private again: read back
+
+
 def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch, caplog) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
