@@ -288,7 +288,15 @@ class _Names:
 @functools.lru_cache(maxsize=1 << 16)
 def _first_token(tokenize, text: str) -> str:
     """The first token of ``text`` (a pure function of the tokenizer and the text: names recur)."""
-    return tokenize(text)[0].text
+    return _words(tokenize, text)[0]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _words(tokenize, text: str) -> tuple[str, ...]:
+    """The token strings of ``text`` (memoised: names recur), without building a ``Doc`` when the tokenizer
+    can give its words alone (govkg's does; a plugged-in tokenizer is called)."""
+    words = getattr(tokenize, "words", None)
+    return tuple(words(text)) if words is not None else tuple(t.text for t in tokenize(text))
 
 
 def _jurisdiction(document: Document, lx: Lexicon, raw: list[dict], norm: str,
@@ -1169,7 +1177,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             if k < len(named) - 1:
                 subj = [(m[0], m[1]) for m in named[k:]]
         carried: list = []
-        handled = q.unit in _CASE_UNITS and noun.endswith(cases) and any(morph_verb(t.text) for t in tokenize(noun))
+        handled = q.unit in _CASE_UNITS and noun.endswith(cases) and any(morph_verb(t) for t in _words(tokenize, noun))
         if handled or q.unit in ("%", "‰") and noun.endswith("率") and not noun.endswith(people_rates):
             # 收集居民建议……条,办结率达…… / 群众诉求办结率为……: the rate of handling what the people
             # brought is the handler's, the name opening the sentence (or its ;-segment), not the people's
@@ -1250,7 +1258,7 @@ class _HeadTails:
         for a, b, r in mentions:
             if r["nested"] or r["cls"] in ("Place", "Person"):
                 continue
-            toks = [t.text for t in tokenize(norm[a:b])]
+            toks = _words(tokenize, norm[a:b])
             if len(toks) >= 2 and len(toks[-1]) >= 2 and "”" not in toks[-1]:
                 by_tail.setdefault(toks[-1], {}).setdefault(norm[a:b].replace("“", "").replace("”", ""), (a, b))
         self.first = {t: next(iter(names.values())) for t, names in by_tail.items() if len(names) == 1}
@@ -1270,7 +1278,7 @@ class _HeadTails:
             inside = any(a <= m.start() < b for a, b in self.spans[max(0, i - 8):i])
             if named[1] > m.start() or inside or norm[m.start() - 1:m.start()] == "“":
                 continue
-            after = [t.text for t in self.tokenize(norm[m.end():m.end() + 6])][:1]
+            after = _words(self.tokenize, norm[m.end():m.end() + 6])[:1]
             if after and self.is_nominal(after[0]) and after[0] not in self.fillers \
                     and not self.per_unit.search(norm, max(lo, m.start() - 3), m.start()):
                 continue  # 驿站护理员: a modifier
@@ -1357,7 +1365,7 @@ def _noun_phrase(text: str, tokenize, lx: Lexicon, share: re.Pattern) -> bool:
     if text.endswith(("率", "度")):
         return True
     morph = per_lexicon(lx, "morphology", MorphologyRecognizer)
-    return all(morph.is_nominal(t.text) for t in tokenize(text))
+    return all(morph.is_nominal(t) for t in _words(tokenize, text))
 
 
 def _named_before(mentions: list, m_starts: list[int], pos: int, words: str, norm: str) -> tuple[int, int] | None:
