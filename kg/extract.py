@@ -234,6 +234,8 @@ class _Names:
         self._levels: dict[str, str | None] = {}
         #: the ends of the names of towns and townships, labelled with the county a document speaks for
         self._towns = tuple(lexicon.word_lists.get("townshipLevels", ())) or ("\0",)
+        #: places the text names elsewhere (beside another county or city, after 学习/借鉴): never the county's
+        self.foreign: frozenset[str] = frozenset()
 
     def _level_inside(self, label: str) -> str | None:
         """The full name of an organisation's committee of a level, named by the organisation and the level
@@ -280,7 +282,7 @@ class _Names:
             label = inner  # 共青团县委 in a county's text: 共青团+某县+委
         elif cls == "Place" and entry is None and len(label) >= 3 and label.endswith(self._towns):
             county = self.chain.get("县") or self.chain.get("区")
-            if county and not label.startswith((county, _short(county, self.lx))):
+            if county and label not in self.foreign and not label.startswith((county, _short(county, self.lx))):
                 label = county + label  # 某某镇 in a county's text: 某县+某某镇 (the short name stays an alias)
         return label, cls, en, concept or None
 
@@ -713,6 +715,7 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
 
     chain = _jurisdiction(document, lx, raw, norm, [name for _, name in got.title_places])
     names = _Names(lx, chain, nlp.tokenizer)
+    names.foreign = _foreign_places(raw, norm, got.sentences, chain, lx)
     own = _own_policy(got.titles, norm)
     # (surface, class, concept) -> canonical label, class, English label, concept, core class and aliases
     canonical: dict[tuple[str, str, str], tuple] = {}
@@ -776,8 +779,12 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
         seen.add((ka, p, kb))
         relations.append(Relation(ka, p, kb, document.span(*ev), trig))
 
+    homes = set(chain.values())
     for a, p, b, ev, trig in got.rels:
-        relate(by_pos.get(a), p, by_pos.get(b), ev, trig)
+        ka, kb = by_pos.get(a), by_pos.get(b)
+        if p == "locatedIn" and trig == "属地" and ka and kb and ka[1] in names.foreign and kb[1] in homes:
+            continue  # a place the text names elsewhere (学习借鉴某某镇经验) is not in the document's own
+        relate(ka, p, kb, ev, trig)
     if attribution:
         for rel in _attribution_relations(attribution, by_pos, document):
             relate(rel.subject, rel.predicate, rel.object, (rel.evidence.start, rel.evidence.end), rel.trigger)
@@ -793,7 +800,7 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
     if own is not None and own in by_pos:
         _own_policy_relations(by_pos[own], raw, got.sentences, norm, lx, by_pos, relate)
     _names_within(entities, by_pos, lx, relate)
-    _in_jurisdiction(entities, chain, relations, by_pos, lx, relate)
+    _in_jurisdiction(entities, chain, relations, by_pos, lx, relate, names.foreign)
 
     quantities = []
     anchors = sorted((s, k) for (s, _), k in by_pos.items() if k[0] != "Challenge")
@@ -919,8 +926,42 @@ def _place_rank(label: str, lx: Lexicon) -> int | None:
     return None
 
 
+def _foreign_places(raw: list[dict], norm: str, sentences: list[tuple[int, int]], chain: dict[str, str],
+                    lx: Lexicon) -> frozenset[str]:
+    """Lower places (towns, counties) the text names as somewhere else: in a sentence that also names a place of
+    county or city level above them that is not the document's own (赴某市考察……某某镇), or after a verb of the
+    grammar's ``referenceFrames`` in their clause (学习借鉴某某镇经验). Such a place takes no county's name and is
+    not ``locatedIn`` the jurisdiction."""
+    frames = tuple(lx.word_lists.get("referenceFrames", ()))
+    own = set(chain.values())
+    starts = [s for s, _ in sentences]
+    mentions = [(r["s"], norm[r["s"]:r["e"]]) for r in raw if r.get("cls") == "Place"]
+    ranks = {w: _place_rank(w, lx) for _, w in mentions}
+    by_sentence: dict[int, list[str]] = {}
+    for s, w in mentions:
+        by_sentence.setdefault(bisect.bisect_right(starts, s) - 1, []).append(w)
+    foreign = set()
+    for s, w in mentions:
+        rank = ranks[w]
+        if rank is None or rank < 2 or w in own:
+            continue
+        others = by_sentence.get(bisect.bisect_right(starts, s) - 1, ())
+        if any(o not in own and o != w and ranks[o] in (1, 2) and ranks[o] < rank
+               and lx.place_parents.get(w) != o for o in others):
+            foreign.add(w)
+    for w in {w for _, w in mentions if ranks[w] is not None and ranks[w] >= 2 and w not in own} - foreign:
+        at = norm.find(w)
+        while at >= 0 and frames:  # every time the text writes it (also inside a longer name: 借鉴某某镇经验)
+            lo = max(norm.rfind(c, 0, at) for c in "，。；：！？\n,;")
+            if any(f in norm[lo + 1:at] for f in frames):
+                foreign.add(w)
+                break
+            at = norm.find(w, at + len(w))
+    return frozenset(foreign)
+
+
 def _in_jurisdiction(entities: list[Entity], chain: dict[str, str], relations: list[Relation], by_pos: dict,
-                     lx: Lexicon, relate) -> None:
+                     lx: Lexicon, relate, foreign: frozenset[str] = frozenset()) -> None:
     """A lower place the text names alone (某某区, 某某镇) is ``locatedIn`` the document's jurisdiction (its
     metadata, the places of its title line: 某局关于……) when the text names that place, names no other
     place of its level, and nothing else puts the lower place anywhere (the relations' rule of the first line,
@@ -939,7 +980,7 @@ def _in_jurisdiction(entities: list[Entity], chain: dict[str, str], relations: l
         first.setdefault(key, pos)
     for label, e in places.items():
         r = ranks[label]
-        if r is None or r <= home_rank or e.key in located or e.key not in first:
+        if r is None or r <= home_rank or e.key in located or e.key not in first or label in foreign:
             continue
         if lx.place_parents.get(label) not in (None, home.label):
             continue  # the lexicon puts it in another place

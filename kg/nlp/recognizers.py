@@ -348,6 +348,8 @@ class MorphologyRecognizer:
         self._standalone = {h for h, (_, sa, _) in self.lexicon.heads.items() if sa}
         #: bare heads naming people (志愿者, 党员, 居民): a quoted name before them is their group
         self._people = frozenset(h for h in self._standalone if self.lexicon.heads[h][0] == "Group")
+        #: one-character section heads that need the office's name before them (grammar ``boundSectionHeads``)
+        self._bound_sections = frozenset(self.lexicon.word_lists.get("boundSectionHeads", ()))
         self._verbs = set(self.lexicon.triggers) | set(self.lexicon.predicates)
         self._fillers = frozenset(self.lexicon.fillers)
         self._known = frozenset(self.lexicon.words)
@@ -565,6 +567,12 @@ class MorphologyRecognizer:
         return head is not None and self.lexicon.heads[head][0] in ("GovernmentBody", "PartyOrganization") \
             and (head != word or len(word) == 1)
 
+    def _names_body(self, word: str) -> bool:
+        """A word that ends the name of a body (某局, 公所, 某某协会): no person, role or group."""
+        head = self.head_of(word)
+        return head is not None and core_class(self.lexicon.heads[head][0]) == "Actor" \
+            and self.lexicon.heads[head][0] not in ("Role", "Group", "Person")
+
     def _names_actor(self, word: str) -> bool:
         """A word that names an actor: a lexicon actor or a word ending in an actor head."""
         entry = self.lexicon.entries.get(word)
@@ -706,6 +714,8 @@ class MorphologyRecognizer:
             if i + 1 < len(w) and self.head_of(word + w[i + 1]) is not None \
                     and w[i + 1] in lx.heads and w[i + 1] not in self._delegates:
                 continue  # a longer head follows (党员 + 中心户)
+            if head in self._bound_sections and not (i >= 1 and (self._names_body(w[i - 1]) or w[i - 1] in lx.places)):
+                continue  # 思政课, 党课: a section's head names a body only after its office's name (某某公所+社政课)
             if i + 1 < len(w) and w[i + 1] in self._compilations:
                 continue  # 某某经验材料, 某某经验汇编: the topic of a document, not a name
             nxt = w[i + 1] if i + 1 < len(w) else "。"
@@ -1507,6 +1517,9 @@ class PersonRecognizer:
         tag = self._tags.get(word)
         if tag is not None and not tag.startswith("nr"):
             return False
+        title = words[i - 1] if i >= 1 and not words[i - 1].isspace() else ""
+        if title and title[-1] + word[0] in self._tags and word[0] not in self._surnames:
+            return False  # 村 + 长期: the title's last character and the word's first are a word (长期, 长效)
         nxt = words[i + 1] if i + 1 < len(words) else "。"
         # 副书记某某表示, 某某说, 某某在会上表示 (a preposition opening an adverbial before the verb), and a
         # byline: (记者 某某 通讯员 某某), the title and the name apart

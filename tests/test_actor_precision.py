@@ -1,0 +1,102 @@
+"""Precision of actor rules: a town named elsewhere (beside another county or city, or after 学习/借鉴) takes
+no county's name and is not ``locatedIn`` the document's place; a one-character-level title (村长, 镇长) does
+not read a word across its last character (村+长期) as a name; a section's head (课) names a body only after
+its office's name (某某公所+社政课, not 思政课). Sentences are invented for these tests (simplified and
+traditional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.evaluate import normalise_name
+from kg.pipeline import extract_text
+
+
+def _labels(text: str) -> dict[str, str]:
+    return {normalise_name(e.label): e.cls for e in extract_text(text).entities}
+
+
+def _located(text: str) -> set[tuple[str, str]]:
+    return {(r.subject[1], r.object[1]) for r in extract_text(text).relations if r.predicate == "locatedIn"}
+
+
+# -- a town named elsewhere -------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "town", "wrong"), [
+    ("长沙县民政局关于学习推广基层治理经验的通知\n县民政局组织赴诸暨市考察，学习枫桥镇“枫桥经验”做法。",
+     "枫桥镇", "长沙县枫桥镇"),
+    ("宁乡县民政局关于考察调研情况的报告\n调研组前往义乌市考察，黄花镇干部随行。", "黄花镇", "宁乡县黄花镇"),
+    ("寧鄉縣民政局關於考察調研情況的報告\n調研組前往義烏市考察，黃花鎮幹部隨行。", "黄花镇", "宁乡县黄花镇"),
+    ("醴陵县民政局关于推广治理经验的通知\n各乡镇要学习黄花镇，完善议事制度。", "黄花镇", "醴陵县黄花镇"),
+    ("醴陵縣民政局關於推廣治理經驗的通知\n各鄉鎮要學習黃花鎮，完善議事制度。", "黄花镇", "醴陵县黄花镇"),
+])
+def test_a_town_named_elsewhere_takes_no_county(text: str, town: str, wrong: str) -> None:
+    labels = _labels(text)
+    assert wrong not in labels, labels
+    assert town in labels, labels
+
+
+@pytest.mark.parametrize("text", [
+    "长沙县民政局关于社区治理工作的通知\n黄花镇建立了矛盾调解中心，化解纠纷三十件。",
+    "長沙縣民政局關於社區治理工作的通知\n黃花鎮建立了矛盾調解中心，化解糾紛三十件。",
+])
+def test_a_town_named_alone_still_takes_the_county(text: str) -> None:
+    assert "长沙县黄花镇" in _labels(text), _labels(text)
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("株洲市民政局关于社区治理工作情况的通报\n各区要学习借鉴枫桥镇经验，枫桥镇建立了矛盾调解中心。", "枫桥镇"),
+    ("株洲市民政局關於社區治理工作情況的通報\n各區要學習借鑒楓橋鎮經驗，楓橋鎮建立了矛盾調解中心。", "枫桥镇"),
+    ("株洲市民政局关于社区治理工作情况的通报\n干部赴义乌市考察，黄花镇建立了矛盾调解中心。", "黄花镇"),
+])
+def test_a_town_named_elsewhere_is_not_in_the_jurisdiction(text: str, town: str) -> None:
+    located = _located(text)
+    assert all(s != town for s, _ in located), located
+
+
+@pytest.mark.parametrize("text", [
+    "株洲市民政局关于社区治理工作情况的通报\n黄花镇建立了矛盾调解中心，化解纠纷三十件。",
+    "株洲市民政局關於社區治理工作情況的通報\n黃花鎮建立了矛盾調解中心，化解糾紛三十件。",
+])
+def test_a_town_named_alone_is_still_in_the_jurisdiction(text: str) -> None:
+    located = _located(text)
+    assert any(s.endswith("黄花镇") and o == "株洲市" for s, o in located), located
+
+
+# -- a title of one character's level and the word after it ----------------------------------------------
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("村长期未到岗的要问责。", "期未"),
+    ("村長期未到崗的要問責。", "期未"),
+    ("镇长效机制尚未建立。", "效机"),
+])
+def test_a_word_across_the_title_is_no_name(text: str, wrong: str) -> None:
+    labels = _labels(text)
+    assert not any(cls == "Person" for cls in labels.values()), labels
+    assert wrong not in labels, labels
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("村长王明表示，将加强村务管理。", "王明"),
+    ("鎮長陳立表示，將加強鎮務管理。", "陈立"),
+])
+def test_a_name_after_the_title_still_works(text: str, name: str) -> None:
+    assert _labels(text).get(name) == "Person", _labels(text)
+
+
+# -- a section's head after its office's name ------------------------------------------------------------
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("教育部门负责开展思政课和党课。", "思政课"),
+    ("教育部門負責開展思政課和黨課。", "思政课"),
+    ("学校每周安排两节美术课。", "美术课"),
+])
+def test_a_lesson_is_no_section(text: str, wrong: str) -> None:
+    labels = _labels(text)
+    assert wrong not in labels, labels
+
+
+@pytest.mark.parametrize("text", [
+    "如有需求，可洽各乡镇市公所社政课办理。",
+    "如有需求，可洽各鄉鎮市公所社政課辦理。",
+])
+def test_a_section_after_its_office_still_works(text: str) -> None:
+    labels = _labels(text)
+    assert any(label.endswith("社政课") and cls == "GovernmentBody" for label, cls in labels.items()), labels
