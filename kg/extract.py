@@ -1011,12 +1011,11 @@ def _names_within(entities: list[Entity], by_pos: dict, lx: Lexicon, relate) -> 
     for pos, key in sorted(by_pos.items()):
         first.setdefault(key, pos)
     for e in entities:
-        if e.core != "Actor" or e.cls in ("Place", "Person") or e.key not in first:
+        # only organisations: a role (某市民政局局长) or a group is no body located in a place
+        if e.core != "Actor" or not is_org(e.cls) or e.key not in first:
             continue
         ev = first[e.key]
         for pool, prop in ((orgs, "subOrganizationOf"), (places, "locatedIn")):
-            if prop == "subOrganizationOf" and not is_org(e.cls):
-                continue
             within = [x for x in pool if x is not e and e.label.startswith(x.label) and
                       len(e.label) - len(x.label) >= 2]
             if within:

@@ -120,6 +120,9 @@ _ADMIN_RANK = {"province": 0, "city": 1, "county": 2}
 _QUOTED = re.compile("“([^”]{2,})”")
 
 
+#: a quota slogan, one of a thing per unit (一村一品, 「一乡一据点」, “一镇一站”): number grammar, not a word list
+_QUOTA = re.compile(r"[“「\"]?一[^一,，。;；]{1,3}一")
+
 class _Ent(NamedTuple):
     """What the rules read of a span (reading a ``Span``'s attributes costs more than the rules)."""
 
@@ -195,6 +198,12 @@ class RelationExtractor:
         self._speech = re.compile(alternation(wl.get("speechVerbs", ())) or "(?!)")
         self._statute_kind = re.compile(rf"(?:{alternation(wl.get('statuteKinds', ()))})$")
         self._adopted = re.compile(alternation(wl.get("adoptionVerbs", ())))
+        # 某省人大常委会……批准: a higher body approving a statute does not issue it (grammar ``approvalVerbs``)
+        self._approval = frozenset(wl.get("approvalVerbs", ()))
+        # 体系建设, 平台运行: a bare head before a noun of building or running modifies it (grammar ``buildNouns``)
+        self._build_nouns = frozenset(wl.get("buildNouns", ()))
+        # how far after a mechanism its bare head can stand for it (grammar ``bareHeadReach``)
+        self._bare_reach = int(next(iter(wl.get("bareHeadReach", ())), 1500))
 
     # -- helpers -------------------------------------------------------------------------------------
     def _trigger_words(self, text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
@@ -319,8 +328,9 @@ class RelationExtractor:
         """Bare heads that stand for a mechanism named before: the last word of the mechanism's name (平台 of
         “某某”信息平台, 据点 of 某某关怀据点), written alone after a demonstrative (该, 此: grammar
         ``anaphorLeads``), a word of means (通过, 依托: the ``supports`` triggers) or at the start of a clause,
-        outside any name, within ``reach`` characters after a mechanism with that last word: after a demonstrative
-        the nearest such mechanism, else the first one named (the text's topic)."""
+        outside any name and not before a noun of building (体系建设: grammar ``buildNouns``), within
+        ``bareHeadReach`` characters after a mechanism with that last word: the nearest such mechanism, where
+        with no demonstrative a quota slogan (一乡一据点) yields to a mechanism of its own named before."""
         mechs = [e for e in outer if e.core == "Mechanism" and e.label_ != "Policy" and e.id_ != "anaphora"]
         if not mechs or not self._anaphor_leads:
             return {}
@@ -338,18 +348,24 @@ class RelationExtractor:
         for e in outer:
             taken[e.start_char:e.end_char] = b"\x01" * (e.end_char - e.start_char)
         out: dict[tuple[int, int], _Ent] = {}
-        reach = 1500
+        reach = self._bare_reach
         for k, w in enumerate(words):
             named = last.get(w)
             if named is None or taken[offs[k]]:
                 continue
+            if k + 1 < len(words) and words[k + 1] in self._build_nouns:
+                continue  # 体系建设, 平台运行: the word modifies a noun, it is no head of its own
             s = offs[k]
             lead = words[k - 1] if k else "\n"
-            shown = lead in self._anaphor_leads  # 该平台: the nearest; a bare 据点: the topic, named first
+            shown = lead in self._anaphor_leads
             prior = [m for m in named if m.end_char <= s and s - m.end_char <= reach]
             if not prior or not (shown or lead in _PUNCT or self.lexicon.triggers.get(lead) == "supports"):
                 continue
-            out[(s, s + len(w))] = prior[-1] if shown else prior[0]
+            # the nearest mechanism named so; with no demonstrative, not a quota slogan (一乡一据点: one per
+            # township) when a mechanism of its own was named: the slogan counts the mechanism, it is not it
+            own = [m for m in prior if not _QUOTA.match(text, m.start_char, m.end_char)]
+            pick = prior[-1] if shown or not own else own[-1]
+            out[(s, s + len(w))] = pick
         return out
 
     # -- one sentence --------------------------------------------------------------------------------
@@ -850,7 +866,10 @@ class RelationExtractor:
             if line[:1] == "(" and line[-1:] == ")" and self._adopted.search(line):
                 for a in index.within(pos + 1, end):
                     if a.core == "Actor" and a.label_ not in ("Place", "Person"):
-                        add(a, "issues", policy, (pos + 1, end), "通过")
+                        # each body with the first adoption verb after it: 某省人大常委会……批准 approves, not issues
+                        verb = self._adopted.search(text, a.end_char, end)
+                        if verb is None or verb.group() not in self._approval:
+                            add(a, "issues", policy, (pos + 1, end), "通过")
             pos = end if end < len(text) else -1
 
     def _author_acts(self, text: str, outer: list[_Ent], sents: list[Sentence], implemented_in: dict,
