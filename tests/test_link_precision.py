@@ -75,3 +75,19 @@ def test_role_not_located_in_place(text, body, role, place):
     links = _links(text)
     assert (body, "locatedIn", place) in links, links
     assert not any(s == role and p == "locatedIn" for s, p, o in links), links
+
+
+# -- a body's report on how a matter stands (某局关于……情况的报告) is its own account of its work --------------------------
+@pytest.mark.parametrize("text, author, mech", [
+    ("临沂市民政局关于2025年养老服务体系建设情况的报告\n一、推行“助老食堂”服务。今年新建助老食堂20处。\n二、建立困难老人探访制度。",
+     "临沂市民政局", "困难老人探访制度"),
+    ("台南市社會局關於2025年長照服務推動情況的報告\n一、推行「共餐據點」服務。\n二、建立獨居長者關懷訪視制度。",
+     "台南市社会局", "独居长者关怀访视制度"),
+])
+def test_situation_report_author_implements(text, author, mech):
+    assert (author, "implements", mech) in _links(text)
+
+
+def test_situation_report_without_a_body_names_no_author():
+    links = _links("关于2025年养老服务体系建设情况的报告\n一、推行“助老食堂”服务。\n二、建立困难老人探访制度。")
+    assert not any(p == "implements" for s, p, o in links), links
