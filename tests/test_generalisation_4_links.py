@@ -4,27 +4,13 @@ last place of a 位于 chain, a statute's articles and adoption line, frames of 
 
 from __future__ import annotations
 
-import opencc
 import pytest
+from sentences import both as _both
+from sentences import linked as _linked
+from sentences import triples as _triples
 
 from kg.evaluate import normalise_name
 from kg.pipeline import extract_text
-
-_T = opencc.OpenCC("s2t")
-
-
-def _both(text: str) -> list[str]:
-    """The text in simplified and traditional characters."""
-    return [text, _T.convert(text)]
-
-
-def _triples(text: str) -> set[tuple[str, str, str]]:
-    x = extract_text(text)
-    return {(normalise_name(r.subject[1]), r.predicate, normalise_name(r.object[1])) for r in x.relations}
-
-
-def _linked(t: set, a: str, b: str, pred: str | None = None) -> bool:
-    return any({s, o} == {a, b} and (pred is None or p == pred) for s, p, o in t)
 
 
 # -- a body named after its place or its parent body -----------------------------------------------------

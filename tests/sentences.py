@@ -1,0 +1,26 @@
+"""Helpers of the rule tests written on invented sentences: both scripts of a sentence, and its links."""
+
+from __future__ import annotations
+
+import opencc
+
+from kg.evaluate import normalise_name
+from kg.pipeline import extract_text
+
+_T = opencc.OpenCC("s2t")
+
+
+def both(text: str) -> list[str]:
+    """The text in simplified and traditional characters."""
+    return [text, _T.convert(text)]
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    """The links extracted from ``text`` as (subject label, predicate, object label)."""
+    x = extract_text(text)
+    return {(normalise_name(r.subject[1]), r.predicate, normalise_name(r.object[1])) for r in x.relations}
+
+
+def linked(t: set, a: str, b: str, pred: str | None = None) -> bool:
+    """Whether ``a`` and ``b`` are linked in ``t`` (either direction; by ``pred`` when given)."""
+    return any({s, o} == {a, b} and (pred is None or p == pred) for s, p, o in t)
