@@ -917,13 +917,19 @@ def _place_rank(label: str, lx: Lexicon) -> int | None:
     e = lx.places.get(label)
     if e is not None and e.admin_level in ("province", "city", "county"):
         return ("province", "city", "county").index(e.admin_level)
-    wl = lx.word_lists
-    for rank, key in ((3, "placeLevelsTown"), (2, "placeLevelsCounty"), (1, "placeLevelsCity"),
-                      (0, "placeLevelsProvince")):
-        end = next((w for w in sorted(wl.get(key, ()), key=len, reverse=True) if label.endswith(w)), None)
+    for rank, ends in per_lexicon(lx, "place rank ends", _rank_ends):
+        end = next((w for w in ends if label.endswith(w)), None)
         if end is not None:
             return rank if len(label) - len(end) >= 2 else None
     return None
+
+
+def _rank_ends(lx: Lexicon) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """The level words of each rank, town first, longest first within a rank (sorted once per lexicon)."""
+    wl = lx.word_lists
+    return tuple((rank, tuple(sorted(wl.get(key, ()), key=len, reverse=True)))
+                 for rank, key in ((3, "placeLevelsTown"), (2, "placeLevelsCounty"), (1, "placeLevelsCity"),
+                                   (0, "placeLevelsProvince")))
 
 
 def _foreign_places(raw: list[dict], norm: str, sentences: list[tuple[int, int]], chain: dict[str, str],

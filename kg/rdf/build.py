@@ -345,7 +345,7 @@ def _metric_triples(add, target, doc: Document, d: str, agent: str, q: Quantity,
     m = iri.metric_str(doc.id, q.span.start, q.span.end)
     add((m, _TYPE, _METRIC))
     # the statement names the figure; it is followed by the figure itself unless it already holds it
-    # (a label "94.6%:94.6%" or "投入约2.6亿元:约2.6亿元" only repeats it)
+    # (a label "87.5%:87.5%" or "投入约1.3亿元:约1.3亿元" only repeats it)
     quote = q.span.quote
     label = q.statement if q.statement and quote in q.statement else (
         f"{q.statement}:{quote}" if q.statement else quote)
