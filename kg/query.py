@@ -66,8 +66,8 @@ __all__ = [
     "QuerySyntaxError",
     "QueryTimeout",
     "ServiceNotAllowed",
-    "UpdateNotSupported",
     "UnknownQueryError",
+    "UpdateNotSupported",
     "contains_service",
     "named_queries",
     "named_query",
@@ -108,8 +108,9 @@ class UpdateNotSupported(QuerySyntaxError):
 
     def __init__(self, keyword: str) -> None:
         super().__init__(f"SPARQL updates ({keyword}) are not supported")
-        self.args = (f"SPARQL updates ({keyword}) are not supported: govkg runs read-only queries "
-                     "(SELECT, ASK, CONSTRUCT, DESCRIBE)",)
+        message = (f"SPARQL updates ({keyword}) are not supported: govkg runs read-only queries "
+                   "(SELECT, ASK, CONSTRUCT, DESCRIBE)")
+        self.args = (message,)
 
 
 class QueryTimeout(QueryError, TimeoutError):

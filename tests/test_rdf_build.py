@@ -256,7 +256,7 @@ def test_a_traditional_text_keeps_its_names_as_zh_hant_aliases() -> None:
     for s, o in hant:  # each is a name of an entity labelled in simplified script
         zh = {str(x) for x in g.objects(URIRef(s), RDFS.label) if x.language == "zh"}
         assert zh and o not in zh
-    one = sorted(names)[0]
+    one = min(names)
     rows = run_query(g, load_query("provenance"), bindings={"entity": one}).rows
     assert rows and all(r[0] == one for r in rows)
     # a simplified text gets none

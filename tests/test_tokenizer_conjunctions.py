@@ -7,6 +7,7 @@ conjunctions, the levels and the ends of bodies' names are grammar data. Sentenc
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 
@@ -21,7 +22,7 @@ def _words(text: str, tokenizer=None) -> list[str]:
 
 
 def _pairs(words: list[str]) -> set[tuple[str, str]]:
-    return set(zip(words, words[1:]))
+    return set(itertools.pairwise(words))
 
 
 def _actors(text: str) -> set[str]:

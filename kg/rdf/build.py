@@ -23,7 +23,6 @@ them into an rdflib graph, :func:`nquads` into the N-Quads of one named graph.
 from __future__ import annotations
 
 import bisect
-
 import functools
 import logging
 import re
