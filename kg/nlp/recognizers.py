@@ -155,6 +155,7 @@ class LexiconRuler:
         self._by_id: dict[int, tuple[object, bool | None, int, int, int]] = {}
         heads = self.lexicon.heads
         self._levels = frozenset(self.lexicon.word_lists.get("levelTokens", ()))  # grammar ``levelTokens``
+        self._unit_initials = frozenset(self.lexicon.word_lists.get("unitInitials", ()))  # 村 组 党 团
         self._mechanism_heads = tuple(h for h, (c, _, _) in heads.items() if core_class(c) == "Mechanism")
         self._glued_word = _Memo(self._glued)  # word -> _glued(word) (a pure function of the word)
         strings = nlp.vocab.strings
@@ -246,7 +247,8 @@ class LexiconRuler:
 
     def _glued(self, prev: str) -> bool:
         """A single character noun right before a name that jieba split off a longer word (企 + 事业单位)."""
-        return len(prev) == 1 and "\u4e00" <= prev <= "\u9fff" and prev not in self._levels and prev not in "村组党团" \
+        return len(prev) == 1 and "\u4e00" <= prev <= "\u9fff" and prev not in self._levels \
+            and prev not in self._unit_initials \
             and prev not in FUNCTION_WORDS and prev not in self.lexicon.predicates \
             and _pos_tags().get(prev, "").startswith("n")
 
@@ -345,6 +347,7 @@ class MorphologyRecognizer:
         self._place_lengths = sorted({len(p) for p in self.lexicon.places})  # a name starting with a place
         #: administrative levels as one token (grammar ``levelTokens``: 省+数据资源+局 starts with one)
         self._levels = frozenset(self.lexicon.word_lists.get("levelTokens", ()))
+        self._unit_initials = frozenset(self.lexicon.word_lists.get("unitInitials", ()))  # 村 组 党 团
         self._standalone = {h for h, (_, sa, _) in self.lexicon.heads.items() if sa}
         #: bare heads naming people (志愿者, 党员, 居民): a quoted name before them is their group
         self._people = frozenset(h for h in self._standalone if self.lexicon.heads[h][0] == "Group")
@@ -468,7 +471,7 @@ class MorphologyRecognizer:
             if left in self._founding and len(t) >= 2 and t not in self._verbs and i - k <= 2:
                 return True  # 成立+某某+行业党委: the founding verb is the clause's, the verb after it names the body
             if k + 1 < i and len(w[k + 1]) == 1 and self._tag(w[k + 1]) == "n" and w[k + 1] not in self._levels \
-                    and w[k + 1] not in "村组党团" and len(t) >= 2 and t not in self._verbs \
+                    and w[k + 1] not in self._unit_initials and len(t) >= 2 and t not in self._verbs \
                     and not self._predicate_verb(w, k):
                 return True  # 巡逻+队+队长: a verb and a one-character noun make the name of a team
             if i - k == 2 and len(t) >= 2 and self._level_word(left) and self.lexicon.heads[head][0] in (
@@ -740,7 +743,7 @@ class MorphologyRecognizer:
             if cls == "Role" and j < i:
                 j = self._people_start(w, j, i, stem)
             if core == "Actor" and 1 <= j < i and len(w[j]) == 1 and len(w[j - 1]) == 1 \
-                    and self._tag(w[j - 1]) == "p" and w[j] not in self._levels and w[j] not in "村组党团" \
+                    and self._tag(w[j - 1]) == "p" and w[j] not in self._levels and w[j] not in self._unit_initials \
                     and self._tag(w[j]).startswith("n"):
                 continue  # 在+岗+职工: a character jieba split off a word with the preposition before it
             if cls == "Group" and standalone and word == head and i - j == 1 and self._named_place(w[j]):
