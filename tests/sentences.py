@@ -5,6 +5,8 @@ from __future__ import annotations
 import opencc
 
 from kg.evaluate import normalise_name
+from kg.ingest import normalise
+from kg.nlp.metrics import parse_quantities
 from kg.pipeline import extract_text
 
 _T = opencc.OpenCC("s2t")
@@ -24,3 +26,9 @@ def triples(text: str) -> set[tuple[str, str, str]]:
 def linked(t: set, a: str, b: str, pred: str | None = None) -> bool:
     """Whether ``a`` and ``b`` are linked in ``t`` (either direction; by ``pred`` when given)."""
     return any({s, o} == {a, b} and (pred is None or p == pred) for s, p, o in t)
+
+
+def figures(lx, text: str) -> list[tuple[str, float, str]]:
+    """The figures the number grammar reads in ``text``: (quote of the normalised text, value, unit)."""
+    norm = normalise(text)[0]
+    return [(norm[q.start:q.end], q.value, q.unit) for q in parse_quantities(norm, lx)]

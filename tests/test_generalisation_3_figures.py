@@ -4,6 +4,7 @@ figure measures (sentences invented for these tests, simplified and traditional)
 from __future__ import annotations
 
 import pytest
+from sentences import figures
 
 from kg.ingest import normalise
 from kg.nlp.lexicon import load_default_lexicon
@@ -15,9 +16,6 @@ def lx():
     return load_default_lexicon()
 
 
-def figures(lx, text: str) -> list[tuple[str, float, str]]:
-    norm = normalise(text)[0]
-    return [(norm[q.start:q.end], q.value, q.unit) for q in parse_quantities(norm, lx)]
 
 
 # -- measure words and currencies -----------------------------------------------------------------------

@@ -4,10 +4,9 @@ what a figure measures (sentences invented for these tests, simplified and tradi
 from __future__ import annotations
 
 import pytest
+from sentences import figures
 
-from kg.ingest import normalise
 from kg.nlp.lexicon import load_default_lexicon
-from kg.nlp.metrics import parse_quantities
 
 
 @pytest.fixture(scope="module")
@@ -15,9 +14,6 @@ def lx():
     return load_default_lexicon()
 
 
-def figures(lx, text: str) -> list[tuple[str, float, str]]:
-    norm = normalise(text)[0]
-    return [(norm[q.start:q.end], q.value, q.unit) for q in parse_quantities(norm, lx)]
 
 
 def values(lx, text: str) -> list[tuple[float, str]]:
