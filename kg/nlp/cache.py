@@ -84,12 +84,12 @@ def _path(name: str, key: str) -> Path | None:
     return None if folder is None else folder / f"{name}-{key[:32]}.pickle"
 
 
-def _private(path: Path) -> None:
-    """Raise unless ``path`` and its folder belong to this user and nobody else can write them: an entry is
-    a pickle, and unpickling a file another user could write would run their code (POSIX only)."""
+def _private(*paths: Path) -> None:
+    """Raise unless each of ``paths`` belongs to this user and nobody else can write it: an entry is a
+    pickle, and unpickling a file another user could write would run their code (POSIX only)."""
     if not hasattr(os, "getuid"):  # pragma: no cover - Windows: per-user profile folders
         return
-    for p in (path.parent, path):
+    for p in paths:
         st = p.stat()
         if st.st_uid != os.getuid() or st.st_mode & 0o022:
             raise PermissionError(f"{p} is not private to this user (owner {st.st_uid}, mode {st.st_mode & 0o777:o})")
@@ -98,7 +98,7 @@ def _private(path: Path) -> None:
 def _read(path: Path, key: str) -> object:
     """The payload stored at ``path`` under ``key``; raises on anything amiss (a file or folder others can
     write included)."""
-    _private(path)
+    _private(path.parent, path)
     data = path.read_bytes()
     head = _FORMAT + key.encode() + b"\n"
     if not data.startswith(head):
@@ -109,19 +109,11 @@ def _read(path: Path, key: str) -> object:
     return pickle.loads(payload)
 
 
-def _private_folder(folder: Path) -> None:
-    """Refuse to write into a folder another user owns or can write (its entries would not be read back)."""
-    if hasattr(os, "getuid"):
-        st = folder.stat()
-        if st.st_uid != os.getuid() or st.st_mode & 0o022:
-            raise PermissionError(f"{folder} is not private to this user (mode {st.st_mode & 0o777:o})")
-
-
 def _write(path: Path, key: str, value: object) -> None:
     """Write ``value`` under ``key`` to ``path`` atomically (a temporary file in the same folder, renamed)."""
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _private_folder(path.parent)
+    _private(path.parent)  # entries written into a folder others can write would not be read back
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
