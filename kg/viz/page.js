@@ -235,6 +235,9 @@
   function settle() {
     network.setOptions({ physics: { enabled: false } });
     $("progress").hidden = true;
+    // Draw now: vis-network hit-tests hover and clicks against the boxes of the last drawn frame,
+    // and it draws no frame during stabilisation, so "settled" means "drawn where it now stands".
+    network.redraw();
     api.stabilized = true;
     var focus = data.nodes.filter(function (n) { return n.focus; }).map(function (n) { return n.id; });
     if (focus.length) { network.selectNodes(focus); }
