@@ -200,7 +200,7 @@ class LexiconRuler:
         if nxt == "的" or nxt in lx.heads or nxt in lx.generic:
             return False  # a modifier of a longer name: ……服务的……, 科技赋能邻里服务创新
         if entry_cls == "Mechanism" and (self._noun(nxt) or nxt in ("和", "与", "及") and self._shared_noun(w, e + 1)):
-            return False  # a field (the lexicon's bare class) before a noun only modifies it: 社区治理效能,
+            return False  # a field (the lexicon's bare class) before a noun only modifies it: 乡村治理成效,
             # 邻里互助和应急救灾资金
         if self._modifier_list(w, e):
             return False
@@ -450,7 +450,7 @@ class MorphologyRecognizer:
         """Whether the verb at ``k`` belongs to the name headed by ``i`` (None: not a verb, no decision).
 
         Mechanisms and goals take up to two verbs right before the head when something other than a clause
-        boundary precedes them (楼栋议事制度, 素质提升工程, 完善激励保障机制 -> 激励保障机制); actors take a verb
+        boundary precedes them (楼栋议事制度, 素质提升工程, 健全考核激励机制 -> 考核激励机制); actors take a verb
         only after a measure word or 的 (3600名持证调解员), never one with a subject of its own
         (人口配备网格员, 人数占居民 -> 网格员, 居民)."""
         t = w[k]
@@ -499,7 +499,7 @@ class MorphologyRecognizer:
             if core != "Mechanism":
                 return None  # 实现全覆盖: the trigger governs the goal
             # right before the head it needs a noun on its left (素质提升工程); as the first of two verbs it
-            # needs the clause's own verb on its left (完善激励保障机制)
+            # needs the clause's own verb on its left (健全考核激励机制)
             if (k == i - 1) == self._verb(w[k - 1]):
                 return None
         return True
