@@ -84,6 +84,12 @@ class DocumentStructure:
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2,}")
 #: :attr:`PlaceRecognizer.REGIONS` as a set (looked up once per token)
 _REGION_WORDS = frozenset(("地区", "山区", "片区", "分区"))
+_HAN1 = re.compile(r"[\u4e00-\u9fff]+")
+#: jieba part-of-speech tags (first letter) of a word that is no part of a place's name: verbs, adjectives,
+#: adverbs, prepositions, conjunctions, particles, numerals, measure words, pronouns, locatives, distinguishing words
+_NOT_NAME_TAGS = frozenset("vadpcumqrfbyeoz")
+#: the tags of function words only (a lone character of a name the segmenter broke up may be tagged a verb: 围)
+_FUNCTION_TAGS = frozenset("pcrudmq")
 
 
 class PlaceRecognizer:
@@ -106,6 +112,24 @@ class PlaceRecognizer:
         self._ethnic_levels = frozenset(self.lexicon.word_lists.get("ethnicPlaceLevels", ()))
         self._ethnic_ends = tuple(self.lexicon.word_lists.get("ethnicNameEnds", ())) or ("\0",)
         self._kind = _Memo(self._kind_of)  # word -> "deixis", "place" or None (the rules read the word only)
+        lists = self.lexicon.word_lists
+        #: levels and their rank (0 province … 4 village; grammar ``placeLevels*``, ``chainTownLevels``,
+        #: ``chainVillageLevels``), the longest first
+        self._level_rank: dict[str, int] = {}
+        for r, scheme in enumerate(("placeLevelsProvince", "placeLevelsCity", "placeLevelsCounty", "chainTownLevels",
+                                    "chainVillageLevels")):
+            for w in lists.get(scheme, ()):
+                self._level_rank.setdefault(w, r)
+        self._level_ends = tuple(sorted(self._level_rank, key=len, reverse=True))
+        self._level_chars = frozenset(w for w in self._level_rank if len(w) == 1)
+        #: the levels below a county a chain names a place of (某某 + 镇, 某某 + 街道, 某某 + 村)
+        self._chain_rank = {w: r for w, r in self._level_rank.items() if r >= 3}
+        self._chain_ends = tuple(sorted(self._chain_rank, key=len, reverse=True))
+        #: words before a level that make a kind of place, not a name (grammar ``placeKindModifiers``)
+        self._kinds = frozenset(lists.get("placeKindModifiers", ()))
+        self._kind_starts = tuple(w for w in self._kinds if len(w) >= 2) or ("\0",)
+        #: what joins the items of a list of places (、 and the grammar's ``conjunctions``)
+        self._joins = frozenset(lists.get("conjunctions", ())) | {"、"}
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
@@ -155,11 +179,112 @@ class PlaceRecognizer:
                     chars += len(words[start])
                 if start < i:
                     found.append(_token_candidate(doc, words, offs, start, i + 2, "Place", "place"))
+        self._chain(doc, words, offs, kinds, found)
         for i in compress(range(n), kinds):
             if kinds[i] != "compound":
                 found.append(_token_candidate(doc, words, offs, i, i + 1, "Place", kinds[i]))
         spans.extend(doc, KEY, found)
         return doc
+
+    def _chain(self, doc: Doc, words: list[str], offs: list[int], kinds: list, found: list) -> None:
+        """Places named in a chain (某县 + 某某 + 镇 + 某某 + 村): right after a place of a higher level, a short run
+        of Han characters the segmenter does not know as a place, followed by a lower level (grammar
+        ``chainTownLevels``, ``chainVillageLevels``; the level may be glued to the name's last character: 某 +
+        某镇), names a place of that level, and so does each item of a list of that level after such a place
+        (某某镇、某某镇和某某镇). Kinds of place (重点镇, 行政村: ``placeKindModifiers``), function words, verbs and
+        the lexicon's words are no name."""
+        n = len(words)
+        rank = {}  # token index a place ends at -> the rank of its level (0 province … 4 village)
+        for r in spans.records(doc, KEY):
+            if r.label_ == "Place" and (lv := self._rank("".join(words[r.start:r.end]))) is not None:
+                rank[r.end - 1] = lv
+        for i, k in enumerate(kinds):
+            if k in ("place", "deixis") and (lv := self._rank(words[i])) is not None:
+                rank[i] = lv
+            elif k == "compound" and i + 1 < n and (lv := self._rank(words[i + 1])) is not None:
+                rank[i + 1] = lv
+        for _, rec in found:
+            if (lv := self._rank("".join(words[rec.start:rec.end]))) is not None:
+                rank[rec.end - 1] = lv
+        taken = {(r.start, r.end) for r in spans.records(doc, KEY) if r.label_ == "Place"} \
+            | {(r.start, r.end) for _, r in found}
+        for j in range(n - 1):
+            lv = rank.get(j)
+            if lv is None:
+                continue
+            got = self._chain_name(words, j + 1, lv, False)
+            if got is None and lv >= 3 and words[j + 1] in self._joins and j + 2 < n:
+                got = self._chain_name(words, j + 2, lv, True)  # 某某镇、某某镇: an item of the same level
+            if got is None:
+                continue
+            a, b, r = got
+            rank[b - 1] = max(rank.get(b - 1, -1), r)
+            if (a, b) not in taken and not any(kinds[a:b]):
+                found.append(_token_candidate(doc, words, offs, a, b, "Place", "place"))
+                taken.add((a, b))
+
+    def _rank(self, w: str) -> int | None:
+        """The rank of the level ``w`` ends in (0 province, 1 city, 2 county, 3 town, 4 village), None if none."""
+        for end in self._level_ends:
+            if w.endswith(end) and len(w) > len(end):
+                return self._level_rank[end]
+        return self._level_rank.get(w)
+
+    def _name_part(self, w: str, lenient: bool | None) -> bool:
+        """``w`` may be (part of) a place's name in a chain: Han characters, no deictic, kind of place or word of
+        the lexicon; a word of two characters or more that jieba knows is a noun, a place or a name, a lone
+        character no function word and, unless ``lenient`` (it is part of a name the segmenter broke up), no verb
+        or adjective either; with ``lenient`` None any lone character (the first of an item of a list whose level
+        the segmenter glued to the name's last character: 某某镇、于 + 某镇)."""
+        lx = self.lexicon
+        if not _HAN1.fullmatch(w) or w in self._kinds or w in self._deictics or w in lx.entries or w in lx.generic \
+                or w in lx.heads or w in lx.scopes or (w in lx.places and self._rank(w) is not None):
+            return False
+        if len(w) == 1:
+            if lenient is None:
+                return True
+            return w not in FUNCTION_WORDS and self._tag(w)[:1] not in (_FUNCTION_TAGS if lenient else _NOT_NAME_TAGS)
+        return self._tag(w)[:1] not in _NOT_NAME_TAGS and not w.startswith(self._kind_starts)
+
+    def _chain_name(self, words: list[str], k: int, above: int, same: bool) -> tuple[int, int, int] | None:
+        """A place's name and its level from token ``k`` (tokens ``[a, b)`` and the level's rank) below the rank
+        ``above`` (of the same rank when ``same``: an item of a list), or None."""
+        ok = (lambda r: r == above) if same else (lambda r: r > above and (r == 4 or above <= 2))
+        w = words[k]
+        for end in self._chain_ends:  # one token: 某某镇, 某某村 (jieba knows it as a noun or not at all)
+            stem = w[:-len(end)]
+            if w.endswith(end) and 2 <= len(stem) <= 4 and ok(self._chain_rank[end]):
+                tag = self._tag(w)
+                if stem[-1] not in self._level_chars and self._name_part(stem, False) \
+                        and tag[:1] in ("", "n", "j", "s") and tag != "nt" \
+                        and w not in self.lexicon.entries and w not in self.lexicon.generic:
+                    return k, k + 1, self._chain_rank[end]
+                return None
+        for m in range(1, 4):  # a run of up to three tokens + the level (某某 + 镇, 某 + 某镇 glued by the HMM)
+            if k + m >= len(words):
+                return None
+            run, lv = words[k:k + m], words[k + m]
+            if not _HAN1.fullmatch(run[-1]):
+                return None
+            glued = ""
+            r = self._chain_rank.get(lv)
+            if r is None:
+                end = next((e for e in self._chain_ends if lv.endswith(e) and len(lv) == len(e) + 1), None)
+                if end is None or self._tag(lv) or not _HAN1.fullmatch(lv):
+                    continue
+                if lv[0] in FUNCTION_WORDS or self._tag(lv[0])[:1] in _FUNCTION_TAGS:
+                    continue  # 三乡 + 两镇, 某村 + 各镇: a count or a pronoun glued to the level
+                r, glued = self._chain_rank[end], lv[0]  # 某 + 某镇: the name's last character glued to the level
+            chars = sum(map(len, run)) + len(glued)
+            if not ok(r) or not 2 <= chars <= 4:
+                continue
+            # a name the segmenter broke up: lone characters only, or next to a word it does not know
+            broken = glued or all(len(t) == 1 for t in run) or any(len(t) >= 2 and not self._tag(t) for t in run)
+            lenient = None if same and glued and m == 1 else bool(broken)
+            if all(self._name_part(t, lenient) for t in run) \
+                    and (run[-1] + glued)[-1] not in self._level_chars:
+                return k, k + m + 1, r
+        return None
 
     def _listed(self, w: str, place: str) -> bool:
         """``w`` names a place of the same level as ``place`` it is listed with (某某区、某某区)."""
@@ -189,6 +314,9 @@ class PlaceRecognizer:
             return None
         if w in self._deictics or w in lx.scopes or w in lx.heads:
             return None
+        stem = next((w[:-len(e)] for e in self._chain_ends if w.endswith(e)), None)
+        if stem is not None and (stem in self._kinds or stem.startswith(self._kind_starts)):
+            return None  # 重点镇, 特色小镇: a kind of town (grammar ``placeKindModifiers``)
         tail = w[-2:]
         if tags.get(w) == "ns" and tags.get(w[:-1]) == "ns" and w[-1] in "市县区":
             return "place"  # 湖州 + 市: a place jieba knows and its level

@@ -568,6 +568,9 @@ class _BodyListGlue:
 _NAME_TAGS = frozenset("ntsjg")
 #: jieba part-of-speech tags (first letter) of a character that opens a predicate (verbs, prepositions, adverbs)
 _PREDICATE_TAGS = frozenset("vpd")
+#: jieba part-of-speech tags (first letter) of a function character (prepositions, conjunctions, pronouns,
+#: particles, adverbs, numerals, measure words)
+_FUNCTION_TAGS = frozenset("pcrudmq")
 
 
 class _NameEdgeGlue:
@@ -612,6 +615,13 @@ class _NameEdgeGlue:
         if self.tags is None:
             self.tags = jieba_pos_tags()
         return _han(c) and self.tags.get(c, "")[:1] in _PREDICATE_TAGS
+
+    def lone_name(self, c: str) -> bool:
+        """The lone character ``c`` may be part of a name the segmenter broke up: a Han character jieba does not
+        tag a preposition, conjunction, pronoun, particle, adverb, numeral or measure word."""
+        if self.tags is None:
+            self.tags = jieba_pos_tags()
+        return _han(c) and c not in _PREPOSITIONS and self.tags.get(c, "n")[:1] not in _FUNCTION_TAGS
 
     def names_place(self, w: str) -> bool:
         """``w`` (Han characters) may be a place's name: jieba does not know it or tags it a noun."""
@@ -786,7 +796,50 @@ class JiebaTokenizer:
             for i in sorted({bisect.bisect_right(ends, p) for p in inner}, reverse=True):
                 if len(words[i]) > 1:
                     words[i:i + 1] = [p for p in _SPLIT.split(words[i]) if p]
-        return self._give_back(words)
+        return self._level_cut(self._give_back(words))
+
+    def _level_cut(self, words: list[str]) -> list[str]:
+        """A word that opens with a one-character level (``placeLevels*``) ending the place named just before it,
+        in a chain right after another place (a word ending in a level), is cut after that level: 某县 + 某某 +
+        镇某村 -> 某某 + 镇 + 某村 (a word the segmenter made up of the level and the next place's name, with its
+        level or before it: 镇某某 + 村),
+        某镇 + 某 + 某 + 村党支部 -> 某某村 + 党支部 (a dictionary word of the level and a word, after a name the
+        segmenter broke into lone characters, which join their level in one word as jieba's places are). The name is two or three characters of words that may name a place
+        (lone characters: no preposition, conjunction, pronoun, particle, adverb or numeral)."""
+        edges = self._edges
+        n = len(words)
+        out: list[str] | None = None
+        for k in range(2, n):
+            w = words[k]
+            if not (3 <= len(w) <= 5 and w[0] in edges.levels and all(map(_han, w))):
+                continue
+            rest = w[1:]
+            nxt = words[k + 1] if k + 1 < n else ""
+            made_up = (rest[-1] in edges.towns or nxt in edges.towns) and not self._word(w)
+            if not made_up and not (self._word(w) and self._word(rest)):
+                continue
+            for m in (1, 2):  # the name: the one or two words before (two or three characters)
+                if k - m < 1:
+                    break
+                run = words[k - m:k]
+                before = words[k - m - 1]
+                if not (2 <= sum(map(len, run)) <= 3 and len(before) >= 2 and before[-1] in edges.levels
+                        and all(map(_han, before))):
+                    continue
+                lone = all(len(t) == 1 for t in run)
+                if made_up and all(edges.names_place(t) if len(t) > 1 else edges.opens_name(t) for t in run) \
+                        or not made_up and lone and m == 2 and all(map(edges.lone_name, run)):
+                    if out is None:
+                        out = list(words)
+                    if made_up:
+                        out[k] = (w[0], rest)
+                    else:  # 某 + 某 + 村党支部 -> 某某村 + 党支部: the name and its level one word, as jieba's places are
+                        out[k - m:k] = [()] * m
+                        out[k] = ("".join(run) + w[0], rest)
+                    break
+        if out is None:
+            return words
+        return [p for t in out for p in (t if isinstance(t, tuple) else (t,))]
 
     # spaCy serialisation hooks: the tokenizer is rebuilt from the lexicon, nothing to store
     def to_bytes(self, **kwargs) -> bytes:
