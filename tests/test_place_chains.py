@@ -146,7 +146,43 @@ def test_the_levels_and_the_kinds_are_grammar_data() -> None:
     got = {s.text for s in doc.spans["candidates"]}
     assert "水车镇" not in got and "正龙村" not in got, got
     # without the kinds, a kind of town right after a county reads as a town
+    doc = nlp.make_doc("德清县重点镇要发挥示范作用。")
+    PlaceRecognizer(lx)(doc)
+    assert "重点镇" not in {s.text for s in doc.spans["candidates"]}
     loose = dataclasses.replace(lx, word_lists={**lx.word_lists, "placeKindModifiers": ()})
     doc = nlp.make_doc("德清县重点镇要发挥示范作用。")
     PlaceRecognizer(loose)(doc)
     assert "重点镇" in {s.text for s in doc.spans["candidates"]}
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("新华区解放街道开展邻里节活动。", {"解放街道"}),  # 解放: a verb to jieba
+    ("永城市前进乡复兴村发展特色种植。", {"前进乡", "复兴村"}),
+    ("江宁区富强社区开展文明创建。", {"富强社区"}),
+    ("新華區勝利街道開展鄰里節活動。", {"胜利街道"}),
+])
+def test_a_common_place_name_of_another_part_of_speech_names_a_place_in_a_chain(text: str, places: set[str]) -> None:
+    got = _places(text)
+    assert places <= got, got
+
+
+@pytest.mark.parametrize("text", [
+    "海淀区推进街道社区治理。",  # a verb that is no place name
+    "兰考县团结村民共同致富。",  # the name word before a word that is no level
+    "江宁区建设社区综合服务设施。",
+])
+def test_a_verb_before_a_level_is_no_name(text: str) -> None:
+    got = _places(text)
+    assert not {p for p in got if p.endswith(("街道", "社区", "村", "镇", "乡"))}, got
+
+
+def test_the_place_name_words_are_grammar_data() -> None:
+    lx = load_default_lexicon()
+    assert {"胜利", "团结", "解放"} <= set(lx.word_lists["placeNameWords"])
+    doc = _nlp().make_doc("新华区解放街道开展邻里节活动。")
+    PlaceRecognizer(lx)(doc)
+    assert "解放街道" in {s.text for s in doc.spans["candidates"]}
+    bare = dataclasses.replace(lx, word_lists={**lx.word_lists, "placeNameWords": ()})
+    doc = _nlp().make_doc("新华区解放街道开展邻里节活动。")
+    PlaceRecognizer(bare)(doc)
+    assert "解放街道" not in {s.text for s in doc.spans["candidates"]}

@@ -128,6 +128,8 @@ class PlaceRecognizer:
         #: words before a level that make a kind of place, not a name (grammar ``placeKindModifiers``)
         self._kinds = frozenset(lists.get("placeKindModifiers", ()))
         self._kind_starts = tuple(w for w in self._kinds if len(w) >= 2) or ("\0",)
+        #: words of another part of speech that commonly name places (grammar ``placeNameWords``: 胜利, 团结)
+        self._name_words = frozenset(lists.get("placeNameWords", ())) - self._kinds
         #: what joins the items of a list of places (、 and the grammar's ``conjunctions``)
         self._joins = frozenset(lists.get("conjunctions", ())) | {"、"}
 
@@ -237,6 +239,8 @@ class PlaceRecognizer:
         or adjective either; with ``lenient`` None any lone character (the first of an item of a list whose level
         the segmenter glued to the name's last character: 某某镇、于 + 某镇)."""
         lx = self.lexicon
+        if w in self._name_words:
+            return True  # 胜利, 团结: a word of another part of speech that commonly names a place
         if not _HAN1.fullmatch(w) or w in self._kinds or w in self._deictics or w in lx.entries or w in lx.generic \
                 or w in lx.heads or w in lx.scopes or (w in lx.places and self._rank(w) is not None):
             return False
