@@ -186,3 +186,22 @@ def test_the_place_name_words_are_grammar_data() -> None:
     doc = _nlp().make_doc("新华区解放街道开展邻里节活动。")
     PlaceRecognizer(bare)(doc)
     assert "解放街道" not in {s.text for s in doc.spans["candidates"]}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("臺北市大安區龍安里辦公處舉辦說明會。", "龙安里"),  # a ward: a proper name + 里
+    ("臺中市西屯區何厝里推動社區營造。", "何厝里"),  # one word jieba does not know
+])
+def test_a_ward_of_taiwan_is_found_in_a_chain(text: str, place: str) -> None:
+    got = _places(text)
+    assert place in got, got
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("江宁区公园里增设健身器材。", "公园里"),  # 里: inside
+    ("鼓楼区街巷里开展环境整治。", "街巷里"),
+    ("臺南市東區東門里辦理防災演練。", "东区东门里"),  # a place is no part of the next one's name
+])
+def test_inside_is_no_ward(text: str, wrong: str) -> None:
+    got = _places(text)
+    assert wrong not in got, got

@@ -88,6 +88,8 @@ _HAN1 = re.compile(r"[\u4e00-\u9fff]+")
 #: jieba part-of-speech tags (first letter) of a word that is no part of a place's name: verbs, adjectives,
 #: adverbs, prepositions, conjunctions, particles, numerals, measure words, pronouns, locatives, distinguishing words
 _NOT_NAME_TAGS = frozenset("vadpcumqrfbyeoz")
+#: jieba part-of-speech tags of a proper name (a place, a person, another name) or of a word it does not know
+_PROPER_TAGS = frozenset(("", "ns", "nr", "nrt", "nrfg", "nz"))
 #: the tags of function words only (a lone character of a name the segmenter broke up may be tagged a verb: 围)
 _FUNCTION_TAGS = frozenset("pcrudmq")
 
@@ -120,6 +122,10 @@ class PlaceRecognizer:
                                     "chainVillageLevels")):
             for w in lists.get(scheme, ()):
                 self._level_rank.setdefault(w, r)
+        #: village levels that are also a common word (grammar ``chainWardLevels``: 里): only a proper name before them
+        self._wards = frozenset(lists.get("chainWardLevels", ())) - set(self._level_rank)
+        for w in self._wards:
+            self._level_rank[w] = 4
         self._level_ends = tuple(sorted(self._level_rank, key=len, reverse=True))
         self._level_chars = frozenset(w for w in self._level_rank if len(w) == 1)
         #: the levels below a county a chain names a place of (某某 + 镇, 某某 + 街道, 某某 + 村)
@@ -261,6 +267,7 @@ class PlaceRecognizer:
                 tag = self._tag(w)
                 if stem[-1] not in self._level_chars and self._name_part(stem, False) \
                         and tag[:1] in ("", "n", "j", "s") and tag != "nt" \
+                        and (end not in self._wards or not tag and self._tag(stem) in _PROPER_TAGS) \
                         and w not in self.lexicon.entries and w not in self.lexicon.generic:
                     return k, k + 1, self._chain_rank[end]
                 return None
@@ -285,8 +292,11 @@ class PlaceRecognizer:
             # a name the segmenter broke up: lone characters only, or next to a word it does not know
             broken = glued or all(len(t) == 1 for t in run) or any(len(t) >= 2 and not self._tag(t) for t in run)
             lenient = None if same and glued and m == 1 else bool(broken)
-            if all(self._name_part(t, lenient) for t in run) \
-                    and (run[-1] + glued)[-1] not in self._level_chars:
+            if (lv in self._wards or glued and lv[1:] in self._wards) \
+                    and not all(len(t) >= 2 and self._tag(t) in _PROPER_TAGS for t in run):
+                continue  # 某某 + 里: a proper name only (公园 + 里: inside)
+            if all(self._name_part(t, lenient) for t in run) and (run[-1] + glued)[-1] not in self._level_chars \
+                    and not any(t[-1] in self._level_chars for t in run[:-1] if len(t) >= 2):  # 东区 + 某某 + 里
                 return k, k + m + 1, r
         return None
 
