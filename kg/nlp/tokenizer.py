@@ -799,13 +799,13 @@ class JiebaTokenizer:
         return self._level_cut(self._give_back(words))
 
     def _level_cut(self, words: list[str]) -> list[str]:
-        """A word that opens with a one-character level (``placeLevels*``) ending the place named just before it,
-        in a chain right after another place (a word ending in a level), is cut after that level: 某县 + 某某 +
-        镇某村 -> 某某 + 镇 + 某村 (a word the segmenter made up of the level and the next place's name, with its
-        level or before it: 镇某某 + 村),
-        某镇 + 某 + 某 + 村党支部 -> 某某村 + 党支部 (a dictionary word of the level and a word, after a name the
-        segmenter broke into lone characters, which join their level in one word as jieba's places are). The name is two or three characters of words that may name a place
-        (lone characters: no preposition, conjunction, pronoun, particle, adverb or numeral)."""
+        """A word that opens with a one-character level (``placeLevels*``) ending the place named just before
+        it, in a chain right after another place (a word ending in a level), is cut after that level:
+        某县 + 某某 + 镇某村 -> 某某 + 镇 + 某村 (a word the segmenter made up of the level and the next place's
+        name, with its level or before it: 镇某某 + 村); 某镇 + 某 + 某 + 村党支部 -> 某某村 + 党支部 (a
+        dictionary word of the level and a word, after a name the segmenter broke into lone characters, which
+        join their level in one word as jieba's places are). The name is two or three characters of words that
+        may name a place (lone characters: no preposition, conjunction, pronoun, particle, adverb or numeral)."""
         edges = self._edges
         n = len(words)
         out: list[str] | None = None
