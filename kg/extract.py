@@ -36,6 +36,7 @@ from spacy.language import Language
 from kg.ingest import _AUTHOR
 from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon, per_lexicon
 from kg.nlp.recognizers import MorphologyRecognizer, _Memo
+from kg.nlp.relations import place_label, place_rank
 from kg.nlp.segment import clause_bounds, sentences
 from kg.nlp.spans import records as span_records
 from kg.nlp.tokenizer import doc_text
@@ -189,6 +190,9 @@ class _Collected:
     title_places: list[tuple[int, str]] = field(default_factory=list)  # places named in the title line
     #: sentence start -> the mechanism its enumerated item's heading names (the relation stage's rule)
     item_mechanisms: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: the places the pipeline found (names and nested names, no deictics), in order: what
+    #: :func:`_home_places` reads (the mentions are changed and filtered before it runs)
+    places: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _shift(p: tuple[int, int], off: int) -> tuple[int, int]:
@@ -201,10 +205,13 @@ def _collect(nlp: Language, norm: str, lx: Lexicon) -> _Collected:
     for off, doc in run_pipeline(nlp, norm):
         out.sentences += [(off + s.start_char, off + s.end_char) for s in sentences(doc)]
         for group, nested in (("entities", False), ("nested", True)):
-            for s in span_records(doc, group):
+            found = span_records(doc, group)
+            for s in found:
                 src = s.id_ if s.id_.startswith("coordination-head") else s.id_.split(":")[0]
                 out.raw.append({"s": off + s.start_char, "e": off + s.end_char, "cls": s.label_,
                                 "concept": s.kb_id_, "source": src, "nested": nested})
+            places = [(s.start_char, s.end_char, s.id_) for s in found if s.label_ == "Place" and s.id_ != "deixis"]
+            out.places += [(off + a, off + b) for a, b, _ in (places if nested else sorted(places))]
         if off < first_line:  # places named in the title line, also inside names (某省文化和旅游厅关于……)
             text = doc_text(doc)
             out.title_places = sorted({*out.title_places, *(
@@ -779,12 +786,8 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
         seen.add((ka, p, kb))
         relations.append(Relation(ka, p, kb, document.span(*ev), trig))
 
-    homes = set(chain.values())
     for a, p, b, ev, trig in got.rels:
-        ka, kb = by_pos.get(a), by_pos.get(b)
-        if p == "locatedIn" and trig == "属地" and ka and kb and ka[1] in names.foreign and kb[1] in homes:
-            continue  # a place the text names elsewhere (学习借鉴某某镇经验) is not in the document's own
-        relate(ka, p, kb, ev, trig)
+        relate(by_pos.get(a), p, by_pos.get(b), ev, trig)
     if attribution:
         for rel in _attribution_relations(attribution, by_pos, document):
             relate(rel.subject, rel.predicate, rel.object, (rel.evidence.start, rel.evidence.end), rel.trigger)
@@ -800,7 +803,7 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
     if own is not None and own in by_pos:
         _own_policy_relations(by_pos[own], raw, got.sentences, norm, lx, by_pos, relate)
     _names_within(entities, by_pos, lx, relate)
-    _in_jurisdiction(entities, chain, relations, by_pos, lx, relate, names.foreign)
+    _home_places(got.places, norm, entities, chain, relations, by_pos, lx, relate, names.foreign)
 
     quantities = []
     anchors = sorted((s, k) for (s, _), k in by_pos.items() if k[0] != "Challenge")
@@ -912,26 +915,6 @@ def _place_ends(lx: Lexicon) -> tuple[str, ...]:
                          for w in wl.get(key, ())}, key=len, reverse=True))
 
 
-def _place_rank(label: str, lx: Lexicon) -> int | None:
-    """0 province, 1 city, 2 county or district, 3 below (town, village); None for a kind of place (社区)."""
-    e = lx.places.get(label)
-    if e is not None and e.admin_level in ("province", "city", "county"):
-        return ("province", "city", "county").index(e.admin_level)
-    for rank, ends in per_lexicon(lx, "place rank ends", _rank_ends):
-        end = next((w for w in ends if label.endswith(w)), None)
-        if end is not None:
-            return rank if len(label) - len(end) >= 2 else None
-    return None
-
-
-def _rank_ends(lx: Lexicon) -> tuple[tuple[int, tuple[str, ...]], ...]:
-    """The level words of each rank, town first, longest first within a rank (sorted once per lexicon)."""
-    wl = lx.word_lists
-    return tuple((rank, tuple(sorted(wl.get(key, ()), key=len, reverse=True)))
-                 for rank, key in ((3, "placeLevelsTown"), (2, "placeLevelsCounty"), (1, "placeLevelsCity"),
-                                   (0, "placeLevelsProvince")))
-
-
 def _foreign_places(raw: list[dict], norm: str, sentences: list[tuple[int, int]], chain: dict[str, str],
                     lx: Lexicon) -> frozenset[str]:
     """Lower places (towns, counties) the text names as somewhere else: in a sentence that also names a place of
@@ -942,7 +925,7 @@ def _foreign_places(raw: list[dict], norm: str, sentences: list[tuple[int, int]]
     own = set(chain.values())
     starts = [s for s, _ in sentences]
     mentions = [(r["s"], norm[r["s"]:r["e"]]) for r in raw if r.get("cls") == "Place"]
-    ranks = {w: _place_rank(w, lx) for _, w in mentions}
+    ranks = {w: place_rank(w, lx) for _, w in mentions}
     by_sentence: dict[int, list[str]] = {}
     for s, w in mentions:
         by_sentence.setdefault(bisect.bisect_right(starts, s) - 1, []).append(w)
@@ -966,31 +949,78 @@ def _foreign_places(raw: list[dict], norm: str, sentences: list[tuple[int, int]]
     return frozenset(foreign)
 
 
-def _in_jurisdiction(entities: list[Entity], chain: dict[str, str], relations: list[Relation], by_pos: dict,
-                     lx: Lexicon, relate, foreign: frozenset[str] = frozenset()) -> None:
-    """A lower place the text names alone (某某区, 某某镇) is ``locatedIn`` the document's jurisdiction (its
-    metadata, the places of its title line: 某局关于……) when the text names that place, names no other
-    place of its level, and nothing else puts the lower place anywhere (the relations' rule of the first line,
-    for places named inside a title's names)."""
-    places = {e.label: e for e in entities if e.cls == "Place"}
-    home = next((places[chain[lv]] for lv in ("县", "区", "市", "省") if chain.get(lv) in places), None)
-    if home is None:
+def _home_places(places: list[tuple[int, int]], norm: str, entities: list[Entity], chain: dict[str, str],
+                 relations: list[Relation], by_pos: dict, lx: Lexicon, relate,
+                 foreign: frozenset[str] = frozenset()) -> None:
+    """Which lower places sit in the place the document is about (``locatedIn``, trigger 属地): the one rule
+    deciding it, with its guard: a place the text names elsewhere (``foreign``: beside another county or city,
+    after 学习/借鉴, see :func:`_foreign_places`) sits in no place of the document. Two sources, in order:
+
+    1. the first line (of the document, not of a chunk): its one place of a higher level, when the text names
+       no other place of that level (a city's work report, a county's news), holds every lower place named
+       alone (某某区, 某某镇; ``places``: the pipeline's place names, in order), unless the lexicon puts that
+       place elsewhere (苏州市 in a text about 安徽省) or it is named right after another place (某市某区: the
+       district has its city, the relation stage's adjacency rule);
+    2. the jurisdiction (metadata, the places of the title line, also inside names: 某局关于……), its most
+       specific place the text names, when the text names no other place of its level, holds the lower places
+       nothing else puts anywhere (those of rule 1 included).
+
+    Lower and higher by :func:`kg.nlp.relations.place_rank`; a place the lexicon puts in a province is located
+    there by the relation stage (a fact of the lexicon, not of the document)."""
+    home = _first_line_home(places, norm, lx)
+    if home is not None:
+        target, home_label, home_rank = home
+        after_place = {e for _, e in places}
+        for s, e in places:
+            name, k = norm[s:e], by_pos.get((s, e))
+            r = place_rank(name, lx)
+            if r is None or r <= home_rank or s in after_place or (k is not None and k[1] in foreign):
+                continue  # 某市某区: the district has its city right before it; the text names it elsewhere
+            if lx.place_parents.get(place_label(name, lx)) not in (None, home_label):
+                continue  # the lexicon puts it in another place
+            relate(k, "locatedIn", by_pos.get(target), (s, e), "属地")
+    named = {e.label: e for e in entities if e.cls == "Place"}
+    jurisdiction = next((named[chain[lv]] for lv in ("县", "区", "市", "省") if chain.get(lv) in named), None)
+    if jurisdiction is None:
         return
-    home_rank = _place_rank(home.label, lx)
-    ranks = {label: _place_rank(label, lx) for label in places}
-    if home_rank is None or any(r == home_rank and label != home.label for label, r in ranks.items()):
+    home_rank = place_rank(jurisdiction.label, lx)
+    ranks = {label: place_rank(label, lx) for label in named}
+    if home_rank is None or any(r == home_rank and label != jurisdiction.label for label, r in ranks.items()):
         return
     located = {r.subject for r in relations if r.predicate == "locatedIn"}
     first: dict = {}
-    for pos, key in sorted(by_pos.items()):
-        first.setdefault(key, pos)
-    for label, e in places.items():
+    for pos, k in sorted(by_pos.items()):
+        first.setdefault(k, pos)
+    for label, e in named.items():
         r = ranks[label]
         if r is None or r <= home_rank or e.key in located or e.key not in first or label in foreign:
             continue
-        if lx.place_parents.get(label) not in (None, home.label):
+        if lx.place_parents.get(label) not in (None, jurisdiction.label):
             continue  # the lexicon puts it in another place
-        relate(e.key, "locatedIn", home.key, first[e.key], "属地")
+        relate(e.key, "locatedIn", jurisdiction.key, first[e.key], "属地")
+
+
+def _first_line_home(places: list[tuple[int, int]], norm: str, lx: Lexicon) -> tuple[tuple[int, int], str, int] | None:
+    """The place the document's first line names as its own: ``(its first mention, its label, its rank)`` when
+    the first line names one place of its most specific level and the text no other place of that level, else
+    None (which one a lower place is in is not said)."""
+    if not places:
+        return None
+    label = {n: place_label(n, lx) for n in {norm[s:e] for s, e in places}}
+    rank = {n: place_rank(n, lx) for n in label}
+    head = len(norm) - len(norm.lstrip())
+    line_end = norm.find("\n", head)
+    line_end = len(norm) if line_end < 0 else line_end
+    homes = {label[norm[s:e]] for s, e in places if s < line_end and rank[norm[s:e]] is not None}
+    home_rank = max((r for n, r in rank.items() if label[n] in homes), default=None)
+    if home_rank is None:
+        return None
+    home = [h for h in homes if any(label[n] == h and rank[n] == home_rank for n in rank)]
+    same_level = {label[n] for n, r in rank.items() if r == home_rank}
+    if len(home) != 1 or len(same_level) != 1:
+        return None
+    first = min((s, e) for s, e in places if label[norm[s:e]] == home[0])
+    return first, home[0], home_rank
 
 
 def _names_within(entities: list[Entity], by_pos: dict, lx: Lexicon, relate) -> None:

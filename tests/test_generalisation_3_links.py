@@ -29,6 +29,20 @@ def test_a_city_is_in_the_province_the_lexicon_puts_it_in() -> None:
     assert not _linked(t, "苏州市", "安徽省"), t
 
 
+def test_the_first_line_is_the_documents_not_a_chunks() -> None:
+    """A long document runs through the pipeline in chunks; the place a lower place sits in is read from the
+    document's first line, never from the first line of a later chunk (a district's line opening it)."""
+    from kg.extract import CHUNK_CHARS
+
+    head, filler = "株洲市民政局关于社区治理工作情况的通报\n", "全市推进社区议事协商工作。\n"
+    n = (CHUNK_CHARS - 5 - len(head)) // len(filler)
+    text = (head + filler * n + "各" * (CHUNK_CHARS - 5 - len(head) - n * len(filler))
+            + "\n荷塘区召开社区治理推进会。\n黄花镇建立了矛盾调解中心。\n")
+    assert text.rfind("\n", 0, CHUNK_CHARS) == text.index("荷塘区") - 1  # a chunk opens with the district
+    t = _triples(text)
+    assert ("黄花镇", "locatedIn", "株洲市") in t and not _linked(t, "黄花镇", "荷塘区"), t
+
+
 def test_no_home_when_two_places_of_its_level_are_named() -> None:
     t = _triples("杭州市社区治理工作情况\n杭州市与南京市交流经验。西湖区推行网格议事制度,玄武区建立楼道议事制度。")
     assert not _linked(t, "玄武区", "杭州市") and not _linked(t, "西湖区", "杭州市"), t

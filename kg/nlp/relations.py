@@ -38,8 +38,8 @@ Rules (each generic to the genre):
 - link rules from the grammar's word lists (duty lines, members, conveners, joint participation, guidance,
   location, persons, a preamble's policy, report frames; meetings, invitees, pilots, actors brought in, offices,
   joint bodies, groups served): see :class:`_LinkCues`;
-- places: a place the lexicon puts in a province, or a lower place in the one place of a higher level the first
-  line names, is located in it; a meeting is held in the place after 在 (某会在某区召开); places listed after 在
+- places: a place the lexicon puts in a province is located in it (which lower places sit in the place the
+  document is about is decided after the pipeline: ``kg.extract._home_places``); a meeting is held in the place after 在 (某会在某区召开); places listed after 在
   carry out what the verb sets up; a programme named after a place is related to it;
 - a policy interpretation (《P》政策解读): P establishes what its answers set up and serves the goals they name;
 - a statute (某某条例) establishes what its articles set up and is issued by the bodies of its adoption line; a
@@ -65,12 +65,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp import spans
-from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon
+from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon, per_lexicon
 from kg.nlp.segment import ENUMERATION, Sentence, clause_bounds, sentences
 from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text, doc_words
 
-__all__ = ["RelationExtractor"]
+__all__ = ["RelationExtractor", "place_label", "place_rank"]
 
 _PUNCT = set(",;:。!?\n")
 _PUNCT_RE = re.compile("[,;:。!?\n]")
@@ -117,6 +117,36 @@ def _coord_gaps(lx: Lexicon) -> tuple[str, ...]:
 
 _Ev = Span | tuple[int, int]  # or anything with start_char and end_char
 _ADMIN_RANK = {"province": 0, "city": 1, "county": 2}
+
+
+def _level_ends(lx: Lexicon) -> list[tuple[str, int]]:
+    """The ends of place names with their rank (省 0, 市 1, 区 县 2, 镇 街道 3 …: grammar ``placeLevels*``),
+    longest first."""
+    wl = lx.word_lists
+    return sorted(((w, rank) for rank, key in ((0, "placeLevelsProvince"), (1, "placeLevelsCity"),
+                                               (2, "placeLevelsCounty"), (3, "placeLevelsTown"))
+                   for w in wl.get(key, ())), key=lambda x: -len(x[0]))
+
+
+def place_label(name: str, lx: Lexicon) -> str:
+    """The lexicon's label of a place name (上海 -> 上海市), else the name."""
+    e = lx.places.get(name)
+    return e.label if e is not None else name
+
+
+def place_rank(name: str, lx: Lexicon) -> int | None:
+    """The rank of a place name: 0 province, 1 city, 2 county or district, 3 below (town, village, 分区);
+    the lexicon's level first (北京市 is a province), else the end of the name (grammar ``placeLevels*``);
+    None for a kind of place (社区, 城区, 乡镇: a stem under two characters or ending in a level)."""
+    e = lx.places.get(name)
+    if e is not None and e.admin_level in _ADMIN_RANK:
+        return _ADMIN_RANK[e.admin_level]
+    ends = per_lexicon(lx, "place level ends", _level_ends)
+    end, rank = next(((end, rank) for end, rank in ends if name.endswith(end)), ("", None))
+    stem = name[:len(name) - len(end)]
+    if len(stem) < 2 or any(stem.endswith(e) for e, _ in ends):
+        return None  # 社区, 城区, 乡镇: a kind of place, not a place's name
+    return rank
 _QUOTED = re.compile("“([^”]{2,})”")
 
 
@@ -177,11 +207,7 @@ class RelationExtractor:
         self._founding = frozenset(self.lexicon.founding)
         # 在A、B两地开展: what may close a list of places before its verb (grammar ``placeListTails``)
         self._place_tails = re.compile(rf"(?:{alternation(self.lexicon.word_lists.get('placeListTails', ()))})$")
-        # the ends of place names by rank below the city (区 县 2, 镇 街道 3 …): grammar ``placeLevels*``
         wl = self.lexicon.word_lists
-        self._level_ends = sorted(((w, rank) for rank, key in ((0, "placeLevelsProvince"), (1, "placeLevelsCity"),
-                                                             (2, "placeLevelsCounty"), (3, "placeLevelsTown"))
-                                   for w in wl.get(key, ())), key=lambda x: -len(x[0]))
         self._coord = _coord_gaps(self.lexicon)
         # a statute (某某条例, 某某办法: grammar ``statuteKinds``) and the verbs of its adoption line (通过, 批准)
         # 为A和B提供(开展)X: the groups a measure serves (grammar ``serviceVerbs``); not 作为, 成为, 以……为
@@ -305,7 +331,7 @@ class RelationExtractor:
                                  means_in.get(sent.start_char, []), items.get(sent.start_char), found)
         self._nesting(doc, index, nested, add)
         self._titles(doc, outer, nested, add)
-        self._home_places(text, outer, nested, add)
+        self._province_places(text, outer, nested, add)
         self._links.duties(text, index, add)
         self._links.preamble(doc, text, sents, index, policies_in, add)
         self._links.item_policies(sents, items, policies_in, add)
@@ -892,23 +918,11 @@ class RelationExtractor:
                 if m.label_ != "Policy":
                     add(author, "implements", m, sent, "")
 
-    def _place_level(self, name: str) -> int | None:
-        """The rank of a place name: 0 province, 1 city, 2 county or district, 3 below (town, village, 分区);
-        the lexicon's level first (北京市 is a province), else the end of the name (grammar ``placeLevels``)."""
-        e = self.lexicon.places.get(name)
-        if e is not None and e.admin_level in _ADMIN_RANK:
-            return _ADMIN_RANK[e.admin_level]
-        end, rank = next(((end, rank) for end, rank in self._level_ends if name.endswith(end)), ("", None))
-        stem = name[:len(name) - len(end)]
-        if len(stem) < 2 or any(stem.endswith(e) for e, _ in self._level_ends):
-            return None  # 社区, 城区, 乡镇: a kind of place, not a place's name
-        return rank
-
-    def _home_places(self, text: str, outer: list[_Ent], nested: list[_Ent], add: Callable) -> None:
-        """Places inside the place a document is about: a place the lexicon puts in a province named in the
-        text is located in it (某市 in 某省); a lower place named alone (某某区, 某某镇) in a document whose
-        first line names one place of a higher level, and no other place of that level, is located in it (a
-        city's work report, a county's news). A place named right after another (某市某区) has its own: see
+    def _province_places(self, text: str, outer: list[_Ent], nested: list[_Ent], add: Callable) -> None:
+        """A place the lexicon puts in a province named in the text is located in it (某市 in 某省), and a
+        programme named after a place is related to it (:meth:`_named_after`). Which lower places sit in the
+        place the document is about is decided once, after the pipeline, where the document's jurisdiction
+        is known (``kg.extract._home_places``); a place named right after another (某市某区) has its own: see
         :meth:`_adjacency`; deictics (全省) are not places of their own here."""
         places = [e for e in itertools.chain(outer, nested) if e.label_ == "Place" and e.id_ != "deixis"]
         if not places:
@@ -916,34 +930,13 @@ class RelationExtractor:
         name = {_k(e): text[e.start_char:e.end_char] for e in places}
         by_label: dict[str, _Ent] = {}
         for e in sorted(places, key=lambda e: e.start_char):
-            by_label.setdefault(self._place_label(name[_k(e)]), e)
+            by_label.setdefault(place_label(name[_k(e)], self.lexicon), e)
         parents = self.lexicon.place_parents  # the lexicon the component was given, not the bundled one
         for e in places:
-            parent = by_label.get(parents.get(self._place_label(name[_k(e)]), ""))
+            parent = by_label.get(parents.get(place_label(name[_k(e)], self.lexicon), ""))
             if parent is not None:
                 add(e, "locatedIn", parent, e, "属地")
         self._named_after(text, outer, places, name, add)
-        line_end = text.find("\n", len(text) - len(text.lstrip()))
-        line_end = len(text) if line_end < 0 else line_end
-        ranked = {n: self._place_level(n) for n in set(name.values())}
-        labels = {n: self._place_label(n) for n in ranked}
-        homes = {labels[name[_k(e)]] for e in places if e.start_char < line_end and ranked[name[_k(e)]] is not None}
-        home_rank = max((ranked[n] for n in ranked if labels[n] in homes), default=None)
-        if home_rank is None:
-            return
-        home = [h for h in homes if any(labels[n] == h and ranked[n] == home_rank for n in ranked)]
-        same_level = {labels[n] for n, r in ranked.items() if r == home_rank}
-        if len(home) != 1 or len(same_level) != 1:
-            return  # two places of the home's level: which one a lower place is in is not said
-        target = by_label[home[0]]
-        after_place = {e.end_char for e in places}
-        for e in places:
-            r = ranked[name[_k(e)]]
-            if parents.get(labels[name[_k(e)]]) not in (None, home[0]):
-                continue  # the lexicon puts it in another place (苏州市 in a text about 安徽省)
-            if r is None or r <= home_rank or e.start_char in after_place:
-                continue  # 某市某区: the district has its city right before it
-            add(e, "locatedIn", target, e, "属地")
 
     def _named_after(self, text: str, outer: list[_Ent], places: list[_Ent], name: dict, add: Callable) -> None:
         """A programme whose quoted name holds the short name of a place the text names (“平安某某”活动, “某某
@@ -951,8 +944,9 @@ class RelationExtractor:
         shorts: dict[str, _Ent] = {}
         for e in places:
             n = name[_k(e)]
-            end = next((end for end, _ in self._level_ends if n.endswith(end)), "")
-            if self._place_level(n) is not None and len(n) - len(end) >= 2:
+            end = next((end for end, _ in per_lexicon(self.lexicon, "place level ends", _level_ends)
+                        if n.endswith(end)), "")
+            if place_rank(n, self.lexicon) is not None and len(n) - len(end) >= 2:
                 shorts.setdefault(n[:len(n) - len(end)], e)
         if not shorts:
             return
@@ -964,10 +958,6 @@ class RelationExtractor:
             for short, place in shorts.items():
                 if any(short in q for q in quoted):
                     add(m, "relatedTo", place, m, short)
-
-    def _place_label(self, name: str) -> str:
-        e = self.lexicon.places.get(name)
-        return e.label if e is not None else name
 
     @staticmethod
     def _issuer_regions(doc: Doc) -> list[tuple[int, int]]:
