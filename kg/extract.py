@@ -65,6 +65,9 @@ class _Levels:
     ends: tuple[tuple[str, str], ...]  # (end of a place name, its level); 省 also for autonomous regions etc.
     province: str | None  # the level of a place the lexicon calls a province (上海市) or a city
     city: str | None
+    #: the levels, most specific first (区 县 市 省: the county's levels in the grammar's order, the district's
+    #: first): the order in which a document's own place is looked for in its jurisdiction
+    specific: tuple[str, ...] = ()
 
 
 def _levels(lx: Lexicon) -> _Levels:
@@ -76,7 +79,7 @@ def _levels(lx: Lexicon) -> _Levels:
     # each group's level is its one end that is a level itself (省 of 省 自治区 特别行政区)
     level = [next((w for w in g if w in chars), None) for g in groups]
     ends = tuple((w, lv) for g, lv in zip(groups, level) if lv is not None for w in g)
-    return _Levels(chars, ends, level[0], level[1])
+    return _Levels(chars, ends, level[0], level[1], tuple(lv for lv in (*level[2:], *level[1::-1]) if lv))
 
 
 def level_of(place: str, admin_level: str | None = None, lexicon: Lexicon | None = None) -> str | None:
@@ -809,7 +812,8 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
     anchors = sorted((s, k) for (s, _), k in by_pos.items() if k[0] != "Challenge")
     # the jurisdiction's most specific place named in the text: what a figure with no name in its sentence measures
     named = {e.label: e.key for e in entities if e.cls == "Place"}
-    home = next((named[chain[lv]] for lv in ("区", "县", "市", "省") if chain.get(lv) in named), None)
+    home = next((named[chain[lv]] for lv in per_lexicon(lx, "place levels", _levels).specific
+                 if chain.get(lv) in named), None)
     for q, subj in got.metrics:
         keys = tuple(dict.fromkeys(by_pos[s] for s in subj if s in by_pos))
         if not keys and home is not None:
@@ -908,6 +912,12 @@ def _own_policy_relations(policy, raw: list[dict], sentences: list[tuple[int, in
                     relate(policy, "establishes", key, (s, e), "到")
 
 
+def _per_unit(lx: Lexicon) -> re.Pattern:
+    """每 and a counter of one unit at a time (grammar ``perUnitCounters``: 每个, 每处, 每家), closing the text it
+    is searched in (每 is the distributive determiner itself, syntax rather than a word list)."""
+    return re.compile(rf"每(?:{alternation(lx.word_lists.get('perUnitCounters', ()))})$")
+
+
 def _place_ends(lx: Lexicon) -> tuple[str, ...]:
     """The ends of place names of every level (grammar ``placeLevels*``), longest first."""
     wl = lx.word_lists
@@ -980,7 +990,8 @@ def _home_places(places: list[tuple[int, int]], norm: str, entities: list[Entity
                 continue  # the lexicon puts it in another place
             relate(k, "locatedIn", by_pos.get(target), (s, e), "属地")
     named = {e.label: e for e in entities if e.cls == "Place"}
-    jurisdiction = next((named[chain[lv]] for lv in ("县", "区", "市", "省") if chain.get(lv) in named), None)
+    jurisdiction = next((named[chain[lv]] for lv in per_lexicon(lx, "place levels", _levels).specific
+                         if chain.get(lv) in named), None)
     if jurisdiction is None:
         return
     home_rank = place_rank(jurisdiction.label, lx)
@@ -1174,7 +1185,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     by_end = {m[1]: (m[0], m[1]) for m in mentions if not m[2]["nested"]}
     lead_of = _Partners(norm, by_end, lx)
     tails = _HeadTails(mentions, norm, tokenize, per_lexicon(lx, "morphology", MorphologyRecognizer).is_nominal,
-                       re.compile(r"每[个处家所名位]$"), frozenset(lx.fillers) | frozenset(lx.word_lists.get("figureOpeners", ())))
+                       per_lexicon(lx, "per-unit counters", _per_unit),
+                       frozenset(lx.fillers) | frozenset(lx.word_lists.get("figureOpeners", ())))
 
     out, extra = [], []
     handler: dict[int, tuple[int, int]] = {}  # sentence index -> the handler of the people's matters it counts

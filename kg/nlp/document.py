@@ -82,8 +82,6 @@ class DocumentStructure:
 
 
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2,}")
-#: :attr:`PlaceRecognizer.REGIONS` as a set (looked up once per token)
-_REGION_WORDS = frozenset(("地区", "山区", "片区", "分区"))
 _HAN1 = re.compile(r"[\u4e00-\u9fff]+")
 #: jieba part-of-speech tags (first letter) of a word that is no part of a place's name: verbs, adjectives,
 #: adverbs, prepositions, conjunctions, particles, numerals, measure words, pronouns, locatives, distinguishing words
@@ -100,14 +98,17 @@ class PlaceRecognizer:
     knows followed by 地区 or 山区 or one word of both (某某地区, 某某山区); and deictic words
     (全省, 我市, 本区: source ``deixis``) that the extraction resolves to the document's own place."""
 
-    SUFFIXES = ("新区", "区", "县", "市", "州", "旗", "盟", "镇", "乡")
-    #: one-character levels a place jieba knows may be followed by as a token of its own (某某 + 镇)
-    LEVELS = frozenset("省市县区镇乡村")
-    #: nouns of a region named after a place (某某地区, 某某山区)
-    REGIONS = ("地区", "山区", "片区", "分区")
-
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_default_lexicon()
+        wl = self.lexicon.word_lists
+        #: the ends of a place name taken from jieba (grammar ``placeSuffixes``: 区 县 市 镇 …)
+        self._suffixes = tuple(wl.get("placeSuffixes", ()))
+        #: one-character levels a place jieba knows may be followed by as a token of its own (某某 + 镇;
+        #: grammar ``placeLevelTokens``)
+        self._levels = frozenset(wl.get("placeLevelTokens", ()))
+        #: nouns of a region named after a place (某某地区, 某某山区; grammar ``regionNouns``)
+        self._regions = tuple(wl.get("regionNouns", ()))
+        self._region_words = frozenset(self._regions)
         self._deictics = frozenset(self.lexicon.deictics)
         #: the levels after the name of a people that make an ethnic district or county (grammar
         #: ``ethnicPlaceLevels``: 某某+某族+区/自治县), and the ends of such names (``ethnicNameEnds``: 族)
@@ -144,15 +145,15 @@ class PlaceRecognizer:
         words, offs = doc_words(doc)
         kinds = list(map(self._kind.__getitem__, words))
         found = []  # added at the end, in order
-        for i in compress(range(len(words) - 1), map(_REGION_WORDS.__contains__, words[1:])):
-            if kinds[i] != "deixis" and self._tag(words[i]) in ("ns", "nr") and not words[i].endswith(self.SUFFIXES):
+        for i in compress(range(len(words) - 1), map(self._region_words.__contains__, words[1:])):
+            if kinds[i] != "deixis" and self._tag(words[i]) in ("ns", "nr") and not words[i].endswith(self._suffixes):
                 # 某某 + 地区: a region named after a place (某某区 + 地区治理: a district, then a field)
                 found.append(_token_candidate(doc, words, offs, i, i + 2, "Place", "place"))
                 kinds[i] = None
         n = len(words)
         for i in range(n - 1):
             w, nxt = words[i], words[i + 1]
-            if kinds[i] is None and nxt in self.LEVELS and len(w) >= 2 and self._tag(w) == "ns" \
+            if kinds[i] is None and nxt in self._levels and len(w) >= 2 and self._tag(w) == "ns" \
                     and w not in self.lexicon.places:
                 found.append(_token_candidate(doc, words, offs, i, i + 2, "Place", "place"))  # 某某 + 镇
                 kinds[i] = "compound"
@@ -162,7 +163,7 @@ class PlaceRecognizer:
         def level_before(j: int) -> str:  # the level of a place ending at token j ("" if none)
             if kinds[j] == "place":
                 return words[j]
-            return words[j] if j >= 1 and kinds[j - 1] == "compound" and words[j] in self.LEVELS else ""
+            return words[j] if j >= 1 and kinds[j - 1] == "compound" and words[j] in self._levels else ""
 
         def level_after(j: int) -> str:  # the level of a place starting at token j (某某区, 某某 + 乡)
             if kinds[j] == "place":
@@ -303,7 +304,7 @@ class PlaceRecognizer:
     def _listed(self, w: str, place: str) -> bool:
         """``w`` names a place of the same level as ``place`` it is listed with (某某区、某某区)."""
         lx = self.lexicon
-        return len(w) >= 3 and w[-1] == place[-1] and w[-1] in self.LEVELS and _HAN2.fullmatch(w) is not None \
+        return len(w) >= 3 and w[-1] == place[-1] and w[-1] in self._levels and _HAN2.fullmatch(w) is not None \
             and w not in lx.entries and w not in lx.generic and w not in lx.heads and w not in lx.scopes \
             and w not in self._deictics and self._tag(w) in ("", "n", "ns", "nr") \
             and (w[-1] not in "区市" or self._tag(w[:-1])[:1] not in ("v", "d", "a"))  # not 开发区, 高新区: a kind of
@@ -322,9 +323,9 @@ class PlaceRecognizer:
         if w in self._deictics:
             return "deixis"
         tags = _pos_tags()
-        if len(w) >= 4 and w.endswith(self.REGIONS) and tags.get(w) == "ns":
+        if len(w) >= 4 and w.endswith(self._regions) and tags.get(w) == "ns":
             return "place"  # a region jieba knows: 某某山区, 某某地区
-        if len(w) < 3 or not w.endswith(self.SUFFIXES) or w in lx.entries or w in lx.places or w in lx.generic:
+        if len(w) < 3 or not w.endswith(self._suffixes) or w in lx.entries or w in lx.places or w in lx.generic:
             return None
         if w in self._deictics or w in lx.scopes or w in lx.heads:
             return None

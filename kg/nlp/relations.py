@@ -128,6 +128,16 @@ def _level_ends(lx: Lexicon) -> list[tuple[str, int]]:
                    for w in wl.get(key, ())), key=lambda x: -len(x[0]))
 
 
+def _not_after(words: tuple[str, ...], last: str) -> str:
+    """Lookbehinds that keep ``last`` from ending one of ``words`` (作为, 成为 before 为), one per length of
+    what precedes it (a lookbehind has a fixed width)."""
+    lead: dict[int, list[str]] = {}
+    for w in words:
+        if w.endswith(last) and len(w) > len(last):
+            lead.setdefault(len(w) - len(last), []).append(w[:-len(last)])
+    return "".join(f"(?<!{alternation(ws)})" for _, ws in sorted(lead.items()))
+
+
 def place_label(name: str, lx: Lexicon) -> str:
     """The lexicon's label of a place name (上海 -> 上海市), else the name."""
     e = lx.places.get(name)
@@ -210,8 +220,10 @@ class RelationExtractor:
         wl = self.lexicon.word_lists
         self._coord = _coord_gaps(self.lexicon)
         # a statute (某某条例, 某某办法: grammar ``statuteKinds``) and the verbs of its adoption line (通过, 批准)
-        # 为A和B提供(开展)X: the groups a measure serves (grammar ``serviceVerbs``); not 作为, 成为, 以……为
-        self._serve_re = re.compile(rf"(?<![作成认以称视])为(?P<who>[^,;:。!?\n为]{{2,24}}?)"
+        # 为A和B提供(开展)X: the groups a measure serves (grammar ``serviceVerbs``); not the 为 of a verb
+        # (作为, 成为, 认为: grammar ``verbsEndingInWei``)
+        self._serve_re = re.compile(rf"{_not_after(wl.get('verbsEndingInWei', ()), '为')}为"
+                                    rf"(?P<who>[^,;:。!?\n为]{{2,24}}?)"
                                     rf"(?:{alternation(wl.get('serviceVerbs', ()))})")
         self._anaphor_leads = frozenset(wl.get("anaphorLeads", ()))
         self._member_founding = frozenset(wl.get("memberFoundingVerbs", ()))
