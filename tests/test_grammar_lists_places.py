@@ -1,7 +1,8 @@
 """Word lists of the place, figure and relation rules come from ontology/grammar.ttl, not from the code
-(``placeSuffixes``, ``placeLevelTokens``, ``regionNouns``, ``perUnitCounters``, ``verbsEndingInWei``; the order of
-a jurisdiction's levels from ``jurisdictionLevels`` and ``placeLevels*``): a lexicon without a list makes its
-rule match nothing, and a word added to the data is matched. Phrases invented for these tests."""
+(``placeSuffixes``, ``placeLevelTokens``, ``regionNouns``, ``knownPlaceLevels``, ``zoneLevels``,
+``perUnitCounters``, ``verbsEndingInWei``; the order of a jurisdiction's levels from ``jurisdictionLevels`` and
+``placeLevels*``): a lexicon without a list makes its rule match nothing, and a word added to the data is
+matched. Phrases invented for these tests."""
 
 from __future__ import annotations
 
@@ -41,6 +42,17 @@ def _places(text: str, lexicon) -> set[str]:
 def test_place_rules_read_their_lists(lx, scheme: str, text: str, place: str) -> None:
     assert place in _places(text, lx)
     assert place not in _places(text, _with(lx, **{scheme: ()}))
+
+
+def test_a_place_jieba_knows_and_its_level(lx) -> None:
+    # both 某某 and 某某市 tagged as places: a place, even though the name's tail looks like a common noun
+    assert PlaceRecognizer(lx)._kind_of("江阴市") == "place"
+    assert PlaceRecognizer(_with(lx, knownPlaceLevels=()))._kind_of("江阴市") is None
+
+
+def test_kinds_of_zone_listed_with_a_district(lx) -> None:
+    assert not PlaceRecognizer(lx)._listed("开发区", "越秀区")  # a verb before the level: a kind of zone
+    assert PlaceRecognizer(_with(lx, zoneLevels=()))._listed("开发区", "越秀区")
 
 
 def test_per_unit_counters(lx) -> None:

@@ -109,6 +109,12 @@ class PlaceRecognizer:
         #: nouns of a region named after a place (某某地区, 某某山区; grammar ``regionNouns``)
         self._regions = tuple(wl.get("regionNouns", ()))
         self._region_words = frozenset(self._regions)
+        #: levels that make a place of a name jieba knows as a place (湖州 + 市; grammar ``knownPlaceLevels``)
+        self._known_levels = frozenset(wl.get("knownPlaceLevels", ()))
+        #: levels kinds of zone end in too (开发区, 高新区; grammar ``zoneLevels``)
+        self._zone_levels = frozenset(wl.get("zoneLevels", ()))
+        #: the place suffixes of two characters or more (新区): a level, though jieba tags it a common noun
+        self._long_suffixes = tuple(w for w in self._suffixes if len(w) >= 2)
         self._deictics = frozenset(self.lexicon.deictics)
         #: the levels after the name of a people that make an ethnic district or county (grammar
         #: ``ethnicPlaceLevels``: 某某+某族+区/自治县), and the ends of such names (``ethnicNameEnds``: 族)
@@ -307,8 +313,8 @@ class PlaceRecognizer:
         return len(w) >= 3 and w[-1] == place[-1] and w[-1] in self._levels and _HAN2.fullmatch(w) is not None \
             and w not in lx.entries and w not in lx.generic and w not in lx.heads and w not in lx.scopes \
             and w not in self._deictics and self._tag(w) in ("", "n", "ns", "nr") \
-            and (w[-1] not in "区市" or self._tag(w[:-1])[:1] not in ("v", "d", "a"))  # not 开发区, 高新区: a kind of
-        # zone (kinds of zone end in 区; a township's name may be a word of any tag: 大同+乡)
+            and (w[-1] not in self._zone_levels or self._tag(w[:-1])[:1] not in ("v", "d", "a"))  # not 开发区,
+        # 高新区: a kind of zone (grammar ``zoneLevels``; a township's name may be a word of any tag: 大同+乡)
 
     @staticmethod
     def _tag(w: str) -> str:
@@ -333,11 +339,11 @@ class PlaceRecognizer:
         if stem is not None and (stem in self._kinds or stem.startswith(self._kind_starts)):
             return None  # 重点镇, 特色小镇: a kind of town (grammar ``placeKindModifiers``)
         tail = w[-2:]
-        if tags.get(w) == "ns" and tags.get(w[:-1]) == "ns" and w[-1] in "市县区":
+        if tags.get(w) == "ns" and tags.get(w[:-1]) == "ns" and w[-1] in self._known_levels:
             return "place"  # 湖州 + 市: a place jieba knows and its level
-        if tags.get(w, "ns") in ("ns", "nr") and not (tail != "新区" and tags.get(tail, "").startswith(("n", "s"))
-                                                     and tags.get(tail) != "ns"):
-            return "place"  # not 老旧小区, 农村社区 (a common noun at the end; 某+西区 is a place)
+        if tags.get(w, "ns") in ("ns", "nr") and (w.endswith(self._long_suffixes) or not (
+                tags.get(tail, "").startswith(("n", "s")) and tags.get(tail) != "ns")):
+            return "place"  # not 老旧小区, 农村社区 (a common noun at the end; 某+西区, 某某新区 are places)
         return None
 
 
