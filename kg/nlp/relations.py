@@ -39,8 +39,9 @@ Rules (each generic to the genre):
   location, persons, a preamble's policy, report frames; meetings, invitees, pilots, actors brought in, offices,
   joint bodies, groups served): see :class:`_LinkCues`;
 - places: a place the lexicon puts in a province is located in it (which lower places sit in the place the
-  document is about is decided after the pipeline: ``kg.extract._home_places``); a meeting is held in the place after 在 (某会在某区召开); places listed after 在
-  carry out what the verb sets up; a programme named after a place is related to it;
+  document is about is decided after the pipeline: ``kg.extract._home_places``); a meeting is held in the place
+  after 在 (某会在某区召开); places listed after 在 carry out what the verb sets up; a programme named after a
+  place is related to it;
 - a policy interpretation (《P》政策解读): P establishes what its answers set up and serves the goals they name;
 - a statute (某某条例) establishes what its articles set up and is issued by the bodies of its adoption line; a
   body's own account (某局……答复) carries out what its subjectless sentences set up; 为A提供X, 通过X, 组成X,
@@ -157,6 +158,8 @@ def place_rank(name: str, lx: Lexicon) -> int | None:
     if len(stem) < 2 or any(stem.endswith(e) for e, _ in ends):
         return None  # 社区, 城区, 乡镇: a kind of place, not a place's name
     return rank
+
+
 _QUOTED = re.compile("“([^”]{2,})”")
 
 
