@@ -10,7 +10,9 @@ from __future__ import annotations
 import html.parser
 import json
 import os
+import shutil
 import sys
+import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -292,9 +294,14 @@ def run_notebook(nb, workdir: Path, kernel_dir: Path):
     # nothing is written to the home folder (it may be read-only in CI)
     private = workdir / ".jupyter"
     private.mkdir(exist_ok=True)
+    # The kernel talks over Unix sockets, not TCP: with TCP, jupyter_client picks five free ports and the
+    # kernel binds them a moment later, and another process (the other pytest-xdist worker's kernel, a
+    # server of the serve tests) can take one meanwhile; the kernel then dies on start. The sockets live
+    # in a short temporary folder (a Unix socket path holds at most 107 bytes; tmp_path can be longer).
+    sockets = Path(tempfile.mkdtemp(prefix="govkg-kernel-"))
     specs = KernelSpecManager(kernel_dirs=[str(kernel_dir)])
-    km = KernelManager(kernel_name="govkg-test", kernel_spec_manager=specs,
-                       connection_file=str(private / "connection.json"))
+    km = KernelManager(kernel_name="govkg-test", kernel_spec_manager=specs, transport="ipc",
+                       connection_file=str(sockets / "k.json"))
     client = NotebookClient(nb, km=km, timeout=CELL_TIMEOUT, allow_errors=False,
                             resources={"metadata": {"path": str(workdir)}})
     env = {**os.environ, "IPYTHONDIR": str(private / "ipython"), "JUPYTER_RUNTIME_DIR": str(private)}
@@ -306,6 +313,7 @@ def run_notebook(nb, workdir: Path, kernel_dir: Path):
         # nbclient leaves a kernel it did not create running: stop it, or every test leaks one
         if km.has_kernel:
             km.shutdown_kernel(now=True)
+        shutil.rmtree(sockets, ignore_errors=True)
     return nb
 
 
