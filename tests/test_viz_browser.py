@@ -35,6 +35,14 @@ class Loaded:
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)
 
+    def wait_until(self, expression: str, arg=None, *, timeout: float = 30.0, what: str = "") -> None:
+        """Poll until ``expression`` is truthy in the page (the CSP forbids the eval of wait_for_function);
+        a deadline, not a guess of how long the page needs, so a loaded machine is only slower."""
+        t0 = time.monotonic()
+        while not self.js(expression, arg):
+            assert time.monotonic() - t0 < timeout, f"{what or expression}: not within {timeout:g} s"
+            time.sleep(0.02)
+
     def assert_clean(self) -> None:
         assert self.errors == [], self.errors
         assert [t for kind, t in self.console if kind == "error"] == []
@@ -189,8 +197,7 @@ def test_hovering_a_node_shows_its_tooltip(open_page, tmp_path: Path):
     p = open_page(write(model, tmp_path))
     x, y = dom_xy(p, node_id(model, "市民政局"))
     p.page.mouse.move(x, y)
-    p.page.wait_for_timeout(300)
-    assert p.js("document.getElementById('tooltip').hidden") is False
+    p.wait_until("!document.getElementById('tooltip').hidden", what="the tooltip shows on hover")
     tip = p.js("document.getElementById('tooltip').textContent")
     assert "市民政局" in tip and "政府机构" in tip
     p.assert_clean()
@@ -236,9 +243,9 @@ def test_injected_markup_is_shown_as_text_and_never_runs(open_page, tmp_path: Pa
         for node in model.nodes:
             # the real hover path: move the mouse onto the node
             x, y = dom_xy(p, node.id)
+            p.js("govkg.hideTooltip()")
             p.page.mouse.move(x, y)
-            p.page.wait_for_timeout(150)
-            assert p.js("document.getElementById('tooltip').hidden") is False
+            p.wait_until("!document.getElementById('tooltip').hidden", what=f"the tooltip of {node.id} on hover")
             # ... and the same handler called for this node, in case nodes overlap
             tip = p.js("(id) => govkg.showTooltip(id).textContent", node.id)
             assert node.label in tip
@@ -300,8 +307,8 @@ def test_panel_takes_room_from_the_graph_and_isolated_nodes_hide(open_page, tmp_
     p = open_page(write(model, tmp_path))
     width = "document.querySelector('#graph canvas').clientWidth"
     full = p.js(width)
-    p.js("(id) => govkg.select(id)", hub)
-    p.page.wait_for_timeout(500)  # the focus animation
+    # select, and wait for the end of its focus animation (which lasts a number of frames, not of seconds)
+    p.js("(id) => new Promise((done) => { govkg.network.once('animationFinished', done); govkg.select(id); })", hub)
     narrow = p.js(width)
     assert narrow <= full - 300
     x, y = p.js("(id) => { const c = govkg.network.canvasToDOM(govkg.network.getPosition(id)); return [c.x, c.y]; }",
