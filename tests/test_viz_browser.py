@@ -43,6 +43,14 @@ class Loaded:
             assert time.monotonic() - t0 < timeout, f"{what or expression}: not within {timeout:g} s"
             time.sleep(0.02)
 
+    def cpu_seconds(self) -> float:
+        """CPU time the page's renderer process has used so far (all its threads), from Chromium."""
+        if not hasattr(self, "_cdp"):
+            self._cdp = self.page.context.new_cdp_session(self.page)
+            self._cdp.send("Performance.enable")
+        metrics = self._cdp.send("Performance.getMetrics")["metrics"]
+        return next(m["value"] for m in metrics if m["name"] == "ProcessTime")
+
     def assert_clean(self) -> None:
         assert self.errors == [], self.errors
         assert [t for kind, t in self.console if kind == "error"] == []
@@ -288,16 +296,19 @@ def test_5000_nodes_stay_usable(open_page, tmp_path: Path):
     path = write(model, tmp_path)
     t0 = time.monotonic()
     p = open_page(path, timeout=60)
-    loaded = time.monotonic() - t0
+    loaded, loaded_cpu = time.monotonic() - t0, p.cpu_seconds()  # the renderer's CPU time since it started
     assert p.js("[govkg.network.body.nodeIndices.length, govkg.network.body.edgeIndices.length]") == [5000, 10000]
     assert p.js("govkg.network.physics.physicsEnabled") is False
     label = model.nodes[10].label
     assert p.js("(q) => govkg.search(q)[0]", label) == 10
-    t1 = time.monotonic()
+    cpu, wall = p.cpu_seconds(), time.monotonic()
     p.js("govkg.setClassVisible('Actor', false)")
     p.js("govkg.setClassVisible('Actor', true)")
-    assert time.monotonic() - t1 < 5
-    assert loaded < 30, f"{loaded:.1f} s to load"
+    cpu, wall = p.cpu_seconds() - cpu, time.monotonic() - wall
+    # CPU time of the page's renderer process: what loading and the two toggles cost, whatever else the
+    # (shared) machine is running; wall-clock time on a loaded machine measures the machine
+    assert cpu < 5, f"{cpu:.2f} s CPU, {wall:.2f} s wall to toggle"
+    assert loaded_cpu < 30, f"{loaded_cpu:.1f} s CPU, {loaded:.1f} s wall to load"
     p.assert_clean()
 
 
