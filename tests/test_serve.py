@@ -225,6 +225,22 @@ def test_stopping_govkg_serve_stops_the_oxigraph_server(store_path):
             urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2)
 
 
+def test_the_oxigraph_server_moves_to_another_port_when_its_port_is_taken(store_path):
+    from kg.cli.serve import _Oxigraph
+
+    upstream = _Oxigraph(oxigraph_binary(), store_path, 5)
+    with socket.socket() as thief:  # another process takes the free port before the server binds it
+        thief.bind(("127.0.0.1", upstream.port))
+        thief.listen()
+        try:
+            upstream.start()
+            assert upstream.port != thief.getsockname()[1]
+            status, body = _select(f"http://127.0.0.1:{upstream.port}", COUNT)
+            assert status == 200 and int(body.splitlines()[1]) > 0
+        finally:
+            upstream.stop()
+
+
 def test_bind_addresses():
     assert parse_bind("127.0.0.1:7878") == ("127.0.0.1", 7878)
     assert parse_bind("[::1]:8080") == ("::1", 8080)

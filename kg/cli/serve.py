@@ -113,19 +113,41 @@ def _free_port() -> int:
 class _Oxigraph:
     """``oxigraph serve-read-only`` on a private loopback port, restartable."""
 
+    #: attempts at a port: a free port is only known to be free until the server binds it, and another
+    #: process can take it meanwhile (the server then exits with "Address already in use")
+    PORT_ATTEMPTS = 5
+
     def __init__(self, binary: str, store: Path, seconds: int) -> None:
+        self.binary, self.store, self.seconds = binary, store, seconds
         self.port = _free_port()
-        self.cmd = [binary, "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{self.port}",
-                    "--union-default-graph", "--timeout-s", str(seconds)]
         self.proc: subprocess.Popen | None = None
         self.stderr: collections.deque[str] = collections.deque(maxlen=20)
+        self.error: str | None = None  # the server's "Error: ..." line
         self.generation = 0
         self.restarts = 0
         self._lock = threading.Lock()
 
+    @property
+    def cmd(self) -> list[str]:
+        return [self.binary, "serve-read-only", "--location", str(self.store), "--bind", f"127.0.0.1:{self.port}",
+                "--union-default-graph", "--timeout-s", str(self.seconds)]
+
     def start(self, wait: float = 30.0) -> None:
+        for attempt in range(1, self.PORT_ATTEMPTS + 1):
+            try:
+                self._start(wait)
+                return
+            except _PortTaken:
+                if attempt == self.PORT_ATTEMPTS:
+                    raise RuntimeError(f"the oxigraph server stopped: port {self.port} is in use") from None
+                log.info("port %d was taken before the oxigraph server bound it; trying another", self.port)
+                self.port = _free_port()
+
+    def _start(self, wait: float) -> None:
         # no preexec_fn (such as prctl PDEATHSIG): it is unsafe with threads, and restarts run in a
         # request thread. The server is stopped in serve_command's finally (Ctrl-C, SIGTERM, errors).
+        self.stderr.clear()
+        self.error = None
         self.proc = subprocess.Popen(self.cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE)
         reader = threading.Thread(target=self._drain, args=(self.proc.stderr,), name="oxigraph-stderr", daemon=True)
@@ -134,7 +156,9 @@ class _Oxigraph:
         while True:
             if self.proc.poll() is not None:
                 reader.join(2)
-                last = self.stderr[-1] if self.stderr else f"exit {self.proc.returncode}"
+                if self.error and "Address already in use" in self.error:
+                    raise _PortTaken
+                last = self.error or (self.stderr[-1] if self.stderr else f"exit {self.proc.returncode}")
                 raise RuntimeError(f"the oxigraph server stopped: {last}")
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/query?query=ASK%7B%7D", timeout=1) as r:
@@ -150,6 +174,8 @@ class _Oxigraph:
         for raw in iter(stream.readline, b""):
             line = raw.decode("utf-8", "replace").strip()
             if line:
+                if self.error is None and line.startswith("Error"):  # the message, not the backtrace after it
+                    self.error = line
                 self.stderr.append(line)
                 log.debug("oxigraph: %s", line)
         stream.close()
@@ -174,6 +200,10 @@ class _Oxigraph:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+class _PortTaken(Exception):
+    """The oxigraph server could not bind its port: another process took it after it was picked."""
 
 
 def _handler(upstream: _Oxigraph, page: bytes | None, timeout: float) -> type[http.server.BaseHTTPRequestHandler]:
