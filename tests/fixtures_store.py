@@ -169,41 +169,62 @@ EXPLOSIVE_QUERY = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r 
 
 
 def free_port() -> int:
+    """A port nothing listens on right now. Another process can take it before it is bound: a server
+    started on it must be retried on another port when it cannot bind (see ``oxigraph_server``)."""
     with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
 @contextlib.contextmanager
+def refused_port() -> Iterator[int]:
+    """A loopback port that refuses connections for as long as the block runs: it is bound here and never
+    listened on, so no other process can start listening on it meanwhile (as it could on a ``free_port``)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        yield s.getsockname()[1]
+
+
+#: attempts at a free port for a test server: another process can take the port before the server binds it
+PORT_ATTEMPTS = 5
+
+
+@contextlib.contextmanager
 def oxigraph_server(location: Path, *, wait: float = 20.0, command: str = "serve-read-only") -> Iterator[str]:
     """Run ``oxigraph serve-read-only`` (or ``command``, e.g. the writable ``serve``) on ``location``;
     yield its base URL; stop it afterwards."""
-    port = free_port()
-    proc = subprocess.Popen([str(OXIGRAPH_BIN), command, "--location", str(location),
-                             "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + wait
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"oxigraph server exited: {proc.stderr.read().decode(errors='replace')}")
-            try:
-                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if time.monotonic() > deadline:
-                    raise RuntimeError("oxigraph server did not start") from None
-                time.sleep(0.1)
-        yield url
-    finally:
-        proc.terminate()
+    for attempt in range(1, PORT_ATTEMPTS + 1):
+        port = free_port()
+        proc = subprocess.Popen([str(OXIGRAPH_BIN), command, "--location", str(location),
+                                 "--bind", f"127.0.0.1:{port}"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        url = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        proc.stderr.close()
+            deadline = time.monotonic() + wait
+            while True:
+                if proc.poll() is not None:
+                    error = proc.stderr.read().decode(errors="replace")
+                    if "Address already in use" in error and attempt < PORT_ATTEMPTS:
+                        break  # the port was taken meanwhile: another one
+                    raise RuntimeError(f"oxigraph server exited: {error}")
+                try:
+                    with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1) as r:
+                        r.read()
+                except (urllib.error.URLError, ConnectionError, TimeoutError):  # a slow answer is no answer yet
+                    if time.monotonic() > deadline:
+                        raise RuntimeError("oxigraph server did not start") from None
+                    time.sleep(0.1)
+                    continue
+                yield url
+                return
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            proc.stderr.close()
 
 
 @pytest.fixture(scope="module", name="fixture_store")

@@ -22,11 +22,13 @@ import pyoxigraph as ox
 import pytest
 from fixtures_store import (
     EXPLOSIVE_QUERY,
+    PORT_ATTEMPTS,
     explosive_ntriples,
     extraction_a,
     extraction_b,
     free_port,
     oxigraph_server,
+    refused_port,
 )
 from typer.testing import CliRunner
 
@@ -88,39 +90,45 @@ def _alive(pid: int) -> bool:
 @contextlib.contextmanager
 def serving(store: Path, *args: str, wait: float = 60.0) -> Iterator[tuple[str, subprocess.Popen]]:
     """Run ``govkg serve`` on a free loopback port; yield its URL and process; always stop it."""
-    port = free_port()
-    log = open(store.parent / f"serve-{port}.log", "w+b")  # noqa: SIM115 - closed in finally
-    proc = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "serve", "--store", str(store),
-                             "--bind", f"127.0.0.1:{port}", *args], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + wait
-        while True:
-            if proc.poll() is not None:
-                log.seek(0)
-                raise RuntimeError(f"govkg serve exited: {log.read().decode(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2) as r:
-                    r.read()
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if time.monotonic() > deadline:
-                    raise RuntimeError("govkg serve did not start") from None
-                time.sleep(0.2)
-        yield url, proc
-    finally:
-        if proc.poll() is None:
-            children = _children(proc.pid)
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-            for child in children:  # only if govkg could not stop its server itself
-                if _alive(child):
-                    os.kill(child, signal.SIGKILL)
-        log.close()
+    for attempt in range(1, PORT_ATTEMPTS + 1):
+        port = free_port()
+        log = open(store.parent / f"serve-{port}.log", "w+b")  # noqa: SIM115 - closed in finally
+        proc = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "serve", "--store",
+                                 str(store), "--bind", f"127.0.0.1:{port}", *args],
+                                stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + wait
+            while True:
+                if proc.poll() is not None:
+                    log.seek(0)
+                    output = log.read().decode(errors="replace")
+                    if "cannot listen" in output and attempt < PORT_ATTEMPTS:
+                        break  # another process took the port meanwhile: another one
+                    raise RuntimeError(f"govkg serve exited: {output}")
+                try:
+                    with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2) as r:
+                        r.read()
+                except (urllib.error.URLError, ConnectionError, TimeoutError):
+                    if time.monotonic() > deadline:
+                        raise RuntimeError("govkg serve did not start") from None
+                    time.sleep(0.2)
+                    continue
+                yield url, proc
+                return
+        finally:
+            if proc.poll() is None:
+                children = _children(proc.pid)
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(20)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+                for child in children:  # only if govkg could not stop its server itself
+                    if _alive(child):
+                        os.kill(child, signal.SIGKILL)
+            log.close()
 
 
 def _get(url: str, accept: str = "text/csv", timeout: float = 20) -> tuple[int, str]:
@@ -305,5 +313,6 @@ def test_publish_pushes_every_named_graph_replacing_it(store_path, tmp_path):
     ("ftp://127.0.0.1/store", "http(s) URL"),
 ])
 def test_publish_errors_are_one_line(store_path, url, message):
-    res = runner.invoke(app, ["serve", "--store", str(store_path), "--publish", url.format(port=free_port())])
+    with refused_port() as port:  # nothing can start listening there during the test
+        res = runner.invoke(app, ["serve", "--store", str(store_path), "--publish", url.format(port=port)])
     assert res.exit_code == 1 and message in res.output and "Traceback" not in res.output
