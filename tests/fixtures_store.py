@@ -190,9 +190,10 @@ PORT_ATTEMPTS = 5
 
 
 @contextlib.contextmanager
-def oxigraph_server(location: Path, *, wait: float = 20.0, command: str = "serve-read-only") -> Iterator[str]:
+def oxigraph_server(location: Path, *, wait: float = 300.0, command: str = "serve-read-only") -> Iterator[str]:
     """Run ``oxigraph serve-read-only`` (or ``command``, e.g. the writable ``serve``) on ``location``;
-    yield its base URL; stop it afterwards."""
+    yield its base URL; stop it afterwards. ``wait`` only guards against a hang (the server starts in well
+    under a second, but a loaded machine can take many times that)."""
     for attempt in range(1, PORT_ATTEMPTS + 1):
         port = free_port()
         proc = subprocess.Popen([str(OXIGRAPH_BIN), command, "--location", str(location),

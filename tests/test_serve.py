@@ -88,8 +88,9 @@ def _alive(pid: int) -> bool:
 
 
 @contextlib.contextmanager
-def serving(store: Path, *args: str, wait: float = 60.0) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Run ``govkg serve`` on a free loopback port; yield its URL and process; always stop it."""
+def serving(store: Path, *args: str, wait: float = 300.0) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run ``govkg serve`` on a free loopback port; yield its URL and process; always stop it. ``wait`` only
+    guards against a hang: start-up takes seconds, but over 60 s was seen on a machine at 99 % CPU pressure."""
     for attempt in range(1, PORT_ATTEMPTS + 1):
         port = free_port()
         log = open(store.parent / f"serve-{port}.log", "w+b")  # noqa: SIM115 - closed in finally
