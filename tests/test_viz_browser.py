@@ -87,7 +87,7 @@ def open_page(browser):
             route.abort()
 
         ctx.route(re.compile(r"^(https?|wss?|ftp)://"), abort)
-        page.goto(url)
+        page.goto(url, timeout=timeout * 1000)  # the same hang guard as the settling (goto's own is 30 s)
         # poll from Python: the page's CSP forbids the eval that wait_for_function would need
         t0 = time.monotonic()
         while not page.evaluate("!!(window.govkg && window.govkg.ready && window.govkg.stabilized)"):
