@@ -353,6 +353,7 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
     name) only merges with another mention's *full* key, so that loose keys never chain unrelated names.
     ``longest_place`` is the length of the longest name in ``places`` (computed when not given)."""
     full, loose = set(), set()
+    quoted_cores: set[str] = set()
     for n in {label, *aliases}:
         k = normalise_label(n)
         if not k:
@@ -360,7 +361,15 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
         full.add(k)
         if core == "Mechanism":
             for q in _QUOTED_CORE.findall(n):
-                full.add("“" + q)
+                # “某某”平台 is one with “某某” alone and with “某某”智慧平台; two names of different kinds
+                # sharing the quote (“某某”志愿服务, “某某”积分兑换机制) are not one: the bare quote is a loose
+                # key of each, the quote with the kind a full one
+                if k == normalise_label(q) or (cls == "Policy" and "关于" in k):  # a title is one with its topic
+                    full.add("“" + q)
+                else:
+                    full.add("“" + q + "\x1f" + cls)
+                    if cls != "Policy":  # “某某”配建办法: a document on the practice is not the practice
+                        quoted_cores.add("“" + q)
             if quoted:
                 full.add("“" + k)  # “某某” itself: one entity with “某某”平台
     scopes = per_lexicon(lx, "scopes", _scopes_by_first)
@@ -376,6 +385,9 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
                     break
         if cls in ("Role", "Group") and k[:1] in "村镇乡" and len(k) >= 4:
             loose.add(k[1:])  # 村+调解员: the role at the village level is the role the text names elsewhere
+        if core == "Mechanism" and (u := per_lexicon(lx, "uniform scopes", _uniform_scope).match(k)) is not None \
+                and len(k) - u.end() >= 4:
+            loose.add(k[u.end():])  # 全省统一的某某平台 -> 某某平台
         if core != "Actor":
             for t in _GENERIC_TAILS:
                 if k.endswith(t) and len(k) - len(t) >= 3:
@@ -388,7 +400,12 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
             for t in per_lexicon(lx, "roles", _role_heads):
                 if k.endswith(t) and 2 <= len(k) - len(t) <= 4:
                     loose.add(k[: -len(t)])  # 某某总书记 -> 某某 (a person named with a title)
-    return full, loose - full
+    return full, (loose | quoted_cores) - full
+
+
+def _uniform_scope(lx: Lexicon) -> re.Pattern:
+    """A jurisdiction deictic, a word of uniformity and 的 opening a system's name (全省统一的某某平台)."""
+    return re.compile(rf"(?:{alternation(lx.deictics) or '(?!)'})(?:{alternation(lx.word_lists.get('uniformWords', ())) or '(?!)'})的")
 
 
 def _scopes_by_first(lx: Lexicon) -> dict[str, tuple[str, ...]]:
@@ -731,6 +748,7 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
     canonical: dict[tuple[str, str, str], tuple] = {}
     counts = per_lexicon(lx, "count words", lambda x: frozenset(
         u for u, kind in x.units.items() if kind == "count" and len(u) == 1))
+    uniform = per_lexicon(lx, "uniform scopes", _uniform_scope)
     for r in raw:
         source = r["source"]
         written = surface = norm[r["s"]:r["e"]]
@@ -748,6 +766,8 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
         if source.startswith("coordination-head"):
             label = source.split(":", 1)[1] + surface  # 主任 in 村(社区)书记、主任 -> 村(社区)主任
             aliases = _aliases(surface, label)
+        if core == "Mechanism" and (u := uniform.match(label)) is not None and len(label) - u.end() >= 4:
+            label, aliases = label[u.end():], aliases | {label}  # 全省统一的某某平台: named without its scope
         if core == "Actor" and r["s"] > 0 and norm[r["s"] - 1] == "各" and cls != "Place":
             aliases = aliases | {"各" + written}  # 各+县+人民政府: the bodies of every county, as the text says
         r.update(surface=written, label=label, cls=cls, en=en, concept=concept, core=core)

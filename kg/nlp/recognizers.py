@@ -392,6 +392,8 @@ class MorphologyRecognizer:
         self._audience = frozenset(self.lexicon.word_lists.get("audienceVerbs", ()))  # 面向+某某老人
         self._compilations = frozenset(self.lexicon.word_lists.get("compilationNouns", ()))
         self._modals = frozenset(self.lexicon.word_lists.get("modalVerbs", ()))  # 要, 应当: a verb follows
+        self._rating_heads = frozenset(self.lexicon.word_lists.get("ratingHeads", ()))  # 某某星级评定
+        self._uniform = frozenset(self.lexicon.word_lists.get("uniformWords", ()))  # 全省+统一+的+某某平台
         self._campaigns = tuple(self.lexicon.word_lists.get("campaignNouns", ())) or ("\0",)  # 某某建设
         self._version = re.compile(r"\d+\.0")  # 某某2.0: a programme named with its version
         self._generic_word = _Memo(lambda t: t in self.lexicon.generic or (t[0] in "各每" and t[1:] in self.lexicon.generic) or (
@@ -633,6 +635,9 @@ class MorphologyRecognizer:
                 j, k = m, m - 1
                 if k >= 0 and self._tag(w[k]).startswith("v") and self._clause_start(w, k):
                     break  # 分析“某某”平台, 建设“某某”平台: the clause's verb, not part of the name
+                if k >= 1 and len(w[k]) >= 2 and self._finite[w[k]] and not self._stop(w, k - 1) \
+                        and (self._nominal(w[k - 1]) or self._tag(w[k - 1]) == "ns"):
+                    break  # 某局在某区试行“某某”模式: a verb with its subject before it is the predicate
                 if core == "Mechanism" and k >= 0 and self._names_actor(w[k]):
                     break  # 社区工作者“某某”薪酬制度: the actor the named system is for, not part of its name
                 continue
@@ -645,6 +650,13 @@ class MorphologyRecognizer:
                 chars += sum(map(len, w[m:k + 1]))
                 j, k = m, m - 1
                 continue
+            if core == "Mechanism" and t in ("和", "与") and j == k + 1 == i - 1 and k >= 1 \
+                    and w[i] == self.head_of(w[i]) and all(
+                        len(x) == 2 and (self._finite[x] or self._tag(x) == "vn") and x not in self.lexicon.triggers
+                        for x in (w[k - 1], w[k + 1])):
+                chars += len(t) + len(w[k - 1])  # 某某招聘与退出机制: two verbs sharing the bare head
+                j, k = k - 1, k - 2
+                continue
             if allow_and and t in ("和", "与") and k > 0 and not self._stop(w, k - 1):
                 j, k = k, k - 1
                 continue
@@ -655,6 +667,10 @@ class MorphologyRecognizer:
             if t == "的" and core == "Mechanism" and self._tag(self.head_of(w[i]) or "") in ("v", "vn") \
                     and w[i] == self.head_of(w[i]):
                 break  # 对某队的培训: what a verbal head acts on, no modifier of a name
+            if t == "的" and core == "Mechanism" and k >= 2 and w[k - 1] in self._uniform \
+                    and w[k - 2] in self._deictics and j < i + 1 and chars + len(w[k - 2]) + len(w[k - 1]) + 1 <= self.max_chars:
+                j = k - 2  # 全省统一的某某平台: the scope of a uniform system is part of its name
+                break
             if t == "的" and core in ("Goal", "Mechanism") and k >= 1:
                 m = self._de_modifier(w, k, i, j, core)
                 if m is not None and chars + sum(map(len, w[m:k + 1])) <= self.max_chars:
@@ -759,6 +775,8 @@ class MorphologyRecognizer:
                     and w[j - 2][-1] in self._levels and (len(w[j - 2]) == 1 or w[j - 2][0] in "各每"):
                 j -= 2  # 各县、区人民政府: the levels share the organ
             span_text = "".join(w[j:i + 1])
+            if core == "Actor" and j < i and _ONE_EACH.match(span_text):
+                j, span_text = i, word  # 一户一社工: a rule of allocation; the people are the last part only
             if len(head) == 1 and not self._single_head_ok(word) and not (
                     j < i and (self._level_word(w[j]) or j + 1 < i and word[0] in self._levels
                                and self._names_body(w[j])  # 市+审计局, 共青团+某某+县委
@@ -768,8 +786,12 @@ class MorphologyRecognizer:
                 continue  # 局 厅 委 need a stem that makes an organisation: 民政厅, 公安局, 省档案管理局 (not 格局)
             if self._generic(w, j, i, head):
                 continue
+            if head in self._rating_heads and (i - j < 2 or len(span_text) - len(head) < 3):
+                continue  # 开展等级评定: a kind of rating without what is rated names no scheme
             if span_text == head and not standalone:
                 continue
+            if cls == "Policy" and (k := self._issued_start(w, j, i)) is not None:
+                j, span_text = k, "".join(w[k:i + 1])  # 制定“某某”用房统筹建设办法: all the verb makes
             if cls == "Policy" and not self._policy_ok(w, j, i):
                 continue
             if head.endswith(self._campaigns) and lx.heads.get(self.head_of(nxt) or "", ("",))[0] == "Policy":
@@ -953,6 +975,27 @@ class MorphologyRecognizer:
         return bool(words) and all(self._generic_word[w] and not (people and w in self._people_modifiers)
                                    for w in words)
 
+    def _issued_start(self, w: list[str], j: int, i: int) -> int | None:
+        """Start of a document's name reaching back over verbs inside it to a verb of issuing (制定某某统筹建设
+        办法: the name starts after 制定), or None. Only words and quotes lie between (no punctuation, function
+        word, count or trigger), at most 20 characters."""
+        issues = self.lexicon.triggers
+        if j >= 1 and issues.get(w[j - 1]) == "issues":
+            return None
+        k, chars, quote = j - 1, sum(map(len, w[j:i + 1])), False
+        while k >= 0 and chars <= 20:
+            t = w[k]
+            if issues.get(t) == "issues":
+                return k + 1 if k + 1 < j and not quote else None
+            if t in ("“", "”"):
+                quote = not quote
+            elif t in _PUNCT or t in FUNCTION_WORDS or t in issues or t in self._deictics or _DIGIT.search(t) \
+                    or t in self._fillers or t in self.lexicon.qualifiers or self._tag(t) == "p":
+                return None
+            chars += len(t)
+            k -= 1
+        return None
+
     def _policy_ok(self, w: list[str], j: int, i: int) -> bool:
         """An unquoted policy name needs a sign of being a document: a period in quotes or a jurisdiction."""
         text = "".join(w[j:i + 1])
@@ -1040,6 +1083,7 @@ class QuoteRecognizer:
         self._build_nouns = tuple(lists.get("buildNouns", ())) or ("\0",)
         self._founding = tuple(self.lexicon.founding) or ("\0",)  # 设立, 建成: what they found is a measure
         self._modifier_ends = tuple(lists.get("modifierSuffixes", ())) or ("\0",)  # “某某型”示范点
+        self._service_nouns = frozenset(lists.get("quotedServiceNouns", ()))  # 开展“某某”服务
         #: X(下称“Y”): Y is the short name of X, of X's class
         self._short_for = re.compile(rf"\((?:{alternation(lists.get('aliasCues', ()))})$")
         self._aim_verbs = tuple(lists.get("aimVerbs", ())) or ("\0",)  # 聚焦“A、B、C”: the list is the aim
@@ -1230,6 +1274,8 @@ class QuoteRecognizer:
                 and (nxt in _PUNCT or nxt in FUNCTION_WORDS or nxt == "" or bool(_DIGIT.search(nxt))
                      or nxt in self._verbs or self._morph._verb(nxt)):
             return offs[i] + len(words[i]), entry.cls
+        if words[i] in self._service_nouns and (nxt in _PUNCT or nxt in FUNCTION_WORDS or nxt == ""):
+            return offs[i] + len(words[i]), "Practice"  # 开展“某某”服务。: the service is named with its quote
         for n in (1, 2):
             if i + n > len(words):
                 break

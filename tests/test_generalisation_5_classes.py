@@ -1,0 +1,148 @@
+"""Class rules added for the fifth blind set: quoted names with a plain noun after them, documents named across
+the verbs inside them, uniform systems, rating schemes, coordinated verbs before a head, names sharing a quote,
+slogans and aims, and cues of weakness. Every sentence is invented; simplified and traditional forms, and a case
+where the rule must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.pipeline import extract_text
+
+
+def _ents(text: str) -> set[tuple[str, str]]:
+    return {(e.core, e.label) for e in extract_text(text).entities}
+
+
+def _labels(text: str, core: str) -> set[str]:
+    return {label for c, label in _ents(text) if c == core}
+
+
+def _names(text: str, core: str) -> set[str]:
+    """Labels and aliases of the entities of core class ``core``."""
+    return {n for e in extract_text(text).entities if e.core == core for n in (e.label, *e.aliases)}
+
+
+# -- a verb with its subject before a quoted name ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("该市在老城片区试行“一楼一议”协商模式,效果良好。", "“一楼一议”协商模式"),
+    ("該市在老城片區試行「一樓一議」協商模式,效果良好。", "“一楼一议”协商模式"),  # traditional
+    ("该县在山区片区推广“邻里守望”互助机制。", "“邻里守望”互助机制"),
+])
+def test_a_verb_with_its_subject_before_a_quote_is_not_part_of_the_name(text: str, name: str) -> None:
+    mechs = _labels(text, "Mechanism")
+    assert name in mechs, mechs
+
+
+def test_a_name_without_a_verb_before_its_quote_keeps_its_modifier() -> None:
+    assert "社区议事“三步走”工作机制" in _labels("完善社区议事“三步走”工作机制。", "Mechanism")
+
+
+@pytest.mark.parametrize("text", [
+    "街道推行“一户一社工”跟进模式,为困难家庭配对社工。",
+    "街道推行「一戶一社工」跟進模式,為困難家庭配對社工。",
+])
+def test_a_distributive_rule_is_no_group_of_people(text: str) -> None:
+    actors = _labels(text, "Actor")
+    assert not any(a.startswith("一户") for a in actors), actors
+
+
+# -- a quoted word closed by a service noun ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("社区组织志愿者开展“暖心”服务。", "“暖心”服务"),
+    ("社區組織志願者開展「暖心」服務。", "“暖心”服务"),  # traditional, a quote of two characters
+    ("为独居老人提供“上门理发”服务,全年服务300人次。", "“上门理发”服务"),
+])
+def test_a_quote_closed_by_a_service_noun_is_one_practice(text: str, name: str) -> None:
+    assert name in _labels(text, "Mechanism"), _ents(text)
+
+
+def test_a_quote_before_a_service_noun_that_goes_on_is_not_closed_by_it() -> None:
+    assert not any(m.endswith("服务") for m in _labels("提升“暖心”服务水平。", "Mechanism"))
+
+
+# -- documents made by a verb of issuing, with verbs inside their names -------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("建议市民政局制定“幸福食堂”服务设施统筹配建办法。", "“幸福食堂”服务设施统筹配建办法"),
+    ("建議市民政局制定「幸福食堂」服務設施統籌配建辦法。", "“幸福食堂”服务设施统筹配建办法"),  # traditional
+    ("县民政局牵头制定养老服务设施统筹配建管理办法。", "养老服务设施统筹配建管理办法"),
+])
+def test_what_a_verb_of_issuing_makes_is_one_document_across_the_verbs_inside(text: str, name: str) -> None:
+    assert name in _labels(text, "Mechanism"), _ents(text)
+
+
+def test_a_document_on_a_quoted_practice_is_not_the_practice() -> None:
+    text = "推广“幸福食堂”。建议制定“幸福食堂”服务设施统筹配建办法。"
+    labels = _labels(text, "Mechanism")
+    assert "“幸福食堂”服务设施统筹配建办法" in labels and ("幸福食堂" in labels or "“幸福食堂”" in labels), labels
+
+
+def test_no_document_is_named_across_punctuation_before_the_verb_of_issuing() -> None:
+    assert not any("统筹" in m for m in _labels("各地制定方案,统筹推进办法落实。", "Mechanism"))
+
+
+# -- names sharing a quote ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "推广“积分超市”志愿服务。建立全县统一的“积分超市”积分兑换机制。",
+    "推廣「積分超市」志願服務。建立全縣統一的「積分超市」積分兌換機制。",
+])
+def test_two_names_of_different_kinds_sharing_a_quote_are_two_entities(text: str) -> None:
+    mechs = _names(text, "Mechanism")
+    assert "“积分超市”志愿服务" in mechs and "“积分超市”积分兑换机制" in mechs, mechs
+    assert len(_labels(text, "Mechanism")) == 2, _labels(text, "Mechanism")
+
+
+def test_a_quoted_platform_and_its_bare_quote_stay_one() -> None:
+    text = "依托“邻里通”平台受理诉求。“邻里通”上线以来,好评不断。"
+    assert len(_labels(text, "Mechanism")) == 1, _labels(text, "Mechanism")
+
+
+# -- uniform systems and coordinated verbs before a head ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "short"), [
+    ("依托政务平台建设全省统一的社区治理数字底座。", "全省统一的社区治理数字底座", "社区治理数字底座"),
+    ("依託政務平台建設全省統一的社區治理數字底座。", "全省统一的社区治理数字底座", "社区治理数字底座"),  # traditional
+    ("建立全市统一的网格员选聘和退出机制。", "全市统一的网格员选聘和退出机制", "网格员选聘和退出机制"),
+])
+def test_a_uniform_system_is_named_without_its_scope_and_with_it(text: str, name: str, short: str) -> None:
+    names = _names(text, "Mechanism")
+    assert short in _labels(text, "Mechanism") and name in names, names
+
+
+def test_a_uniform_standard_without_a_head_names_nothing() -> None:
+    assert not _labels("执行全市统一的标准。", "Mechanism")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("健全社区工作者招聘与退出机制。", "社区工作者招聘与退出机制"),
+    ("健全社區工作者招聘與退出機制。", "社区工作者招聘与退出机制"),  # traditional
+])
+def test_two_verbs_sharing_a_bare_head_are_one_name(text: str, name: str) -> None:
+    assert name in _labels(text, "Mechanism"), _ents(text)
+
+
+# -- platform sections and rating schemes ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("在政务App增设“社区事务”专区,方便居民反映问题。", "“社区事务”专区"),
+    ("在政務App增設「社區事務」專區,方便居民反映問題。", "“社区事务”专区"),  # traditional
+])
+def test_a_section_of_a_platform_is_a_platform(text: str, name: str) -> None:
+    assert name in _labels(text, "Mechanism"), _ents(text)
+    assert "社区事务" not in _labels(text, "Mechanism")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("某区开展楼栋长星级评定,评出优秀楼栋长50名。", "楼栋长星级评定"),
+    ("某區開展樓棟長星級評定,評出優秀樓棟長50名。", "楼栋长星级评定"),  # traditional
+])
+def test_a_rating_of_named_people_is_a_scheme(text: str, name: str) -> None:
+    assert name in _labels(text, "Mechanism"), _ents(text)
+
+
+def test_a_kind_of_rating_alone_names_no_scheme() -> None:
+    assert not any("评定" in m for m in _labels("每年对物业企业开展星级评定。", "Mechanism"))
