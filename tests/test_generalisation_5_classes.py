@@ -146,3 +146,120 @@ def test_a_rating_of_named_people_is_a_scheme(text: str, name: str) -> None:
 
 def test_a_kind_of_rating_alone_names_no_scheme() -> None:
     assert not any("评定" in m for m in _labels("每年对物业企业开展星级评定。", "Mechanism"))
+
+
+# -- aims: values held to, systems described by qualities, qualities of a place ----------------------------------
+
+@pytest.mark.parametrize(("text", "goal"), [
+    ("市政府将坚持“以民为本、共治共享”,推进各项工作。", "以民为本、共治共享"),
+    ("市政府將堅持「以民為本、共治共享」,推進各項工作。", "以民为本、共治共享"),  # traditional
+    ("我们始终秉持“公开透明、协商共治”。", "公开透明、协商共治"),
+])
+def test_a_quoted_list_of_values_after_a_verb_of_principle_is_an_aim(text: str, goal: str) -> None:
+    assert goal in _labels(text, "Goal"), _ents(text)
+    assert goal not in _labels(text, "Mechanism")
+
+
+def test_a_quoted_working_rule_with_actors_after_a_verb_of_principle_stays_a_measure() -> None:
+    text = "坚持“街道吹哨、部门报到”,推动力量下沉。"
+    assert "街道吹哨、部门报到" in _labels(text, "Mechanism"), _ents(text)
+    assert not _labels(text, "Goal")
+
+
+@pytest.mark.parametrize(("text", "goal"), [
+    ("构建“便捷、高效、温馨”的社区养老服务体系。", "“便捷、高效、温馨”的社区养老服务体系"),
+    ("構建「便捷、高效、溫馨」的社區養老服務體系。", "“便捷、高效、温馨”的社区养老服务体系"),  # traditional
+])
+def test_a_system_described_by_quoted_qualities_after_a_goal_verb_is_an_aim(text: str, goal: str) -> None:
+    assert goal in _labels(text, "Goal"), _ents(text)
+
+
+def test_a_mechanism_described_by_a_quoted_list_of_steps_stays_a_measure() -> None:
+    text = "建立“发现、上报、处置”的闭环工作机制。"
+    assert "“发现、上报、处置”的闭环工作机制" in _labels(text, "Mechanism"), _ents(text)
+    assert not _labels(text, "Goal")
+
+
+@pytest.mark.parametrize(("text", "goal"), [
+    ("全市上下致力建设更加和谐宜居的杭州。", "和谐宜居的杭州"),
+    ("全市上下致力建設更加和諧宜居的杭州。", "和谐宜居的杭州"),  # traditional
+    ("奋力建设美好宜居的绍兴。", "美好宜居的绍兴"),
+])
+def test_qualities_joined_by_de_to_a_place_are_one_aim(text: str, goal: str) -> None:
+    assert goal in _labels(text, "Goal"), _ents(text)
+
+
+def test_a_quality_before_de_and_a_plain_noun_is_no_aim() -> None:
+    assert not _labels("营造和谐的邻里氛围。", "Goal")
+
+
+@pytest.mark.parametrize("text", [
+    "该社区先后获评某州“民族团结示范社区”和某省“幸福社区”建设试点。",
+    "該社區先後獲評某州「民族團結示範社區」。",
+])
+def test_a_quoted_honour_after_a_verb_of_honour_is_no_measure_or_aim(text: str) -> None:
+    ents = _ents(text)
+    assert not any("示范社区" in label or label == "幸福社区" for c, label in ents if c in ("Mechanism", "Goal")), ents
+
+
+def test_a_quoted_programme_without_a_verb_of_honour_is_named() -> None:
+    assert any("邻里守望" in m for m in _labels("推行“邻里守望”做法。", "Mechanism"))
+
+
+def test_an_aim_inside_a_campaign_pilot_is_not_an_aim_of_its_own() -> None:
+    text = "某省“幸福社区”建设试点名单公布。"
+    assert "幸福社区" not in _labels(text, "Goal"), _ents(text)
+
+
+# -- indicators, programmes of a year, pilots, predicates --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "建议将“服务人次”“诉求办结率”等纳入量化指标。",
+    "建議將「服務人次」「訴求辦結率」等納入量化指標。",
+])
+def test_quoted_names_of_indicators_are_no_measures(text: str) -> None:
+    assert not _labels(text, "Mechanism"), _ents(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("对2025年度养老服务专项资金开展绩效评价。", "2025年度养老服务专项资金"),
+    ("對2025年度養老服務專項資金開展績效評價。", "2025年度养老服务专项资金"),  # traditional
+    ("2024年度社区治理补助资金已全部拨付。", "2024年度社区治理补助资金"),
+])
+def test_a_fund_named_with_its_year_is_a_programme(text: str, name: str) -> None:
+    assert name in _labels(text, "Mechanism"), _ents(text)
+
+
+def test_a_year_before_a_bare_fund_noun_names_nothing() -> None:
+    assert not _labels("评价结果与2026年度资金分配挂钩。", "Mechanism")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("在两个市开展“候鸟”老人融入社区试点。", "“候鸟”老人融入社区试点"),
+    ("在兩個市開展「候鳥」老人融入社區試點。", "“候鸟”老人融入社区试点"),  # traditional
+    ("在全市开展外来务工人员融入社区试点。", "外来务工人员融入社区试点"),
+])
+def test_a_pilot_is_named_with_all_its_launching_verb_governs(text: str, name: str) -> None:
+    assert name in _labels(text, "Mechanism"), _ents(text)
+
+
+def test_a_pilot_named_alone_after_its_launching_verb_names_nothing() -> None:
+    assert not any("试点" in m for m in _labels("各地开展试点,总结经验。", "Mechanism"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("全年新建和改造社区综合服务站14个。", "社区综合服务站"),
+    ("全年新建和改造社區綜合服務站14個。", "社区综合服务站"),  # traditional
+])
+def test_the_second_of_two_coordinated_verbs_is_no_part_of_the_name(text: str, name: str) -> None:
+    labels = _labels(text, "Mechanism")
+    assert name in labels and not any(m.startswith("改造") for m in labels), labels
+
+
+@pytest.mark.parametrize("text", ["(四)加强培训赋能。", "(四)加強培訓賦能。"])
+def test_a_verb_after_an_enumeration_marker_is_the_predicate(text: str) -> None:
+    assert not any("加强" in m for m in _labels(text, "Mechanism")), _ents(text)
+
+
+def test_an_enumerated_line_still_names_its_mechanism() -> None:
+    assert "激励机制" in _labels("(二)完善激励机制。", "Mechanism")

@@ -56,6 +56,7 @@ _LEAD_IN = re.compile(r"在[^,;:。!?“”在]{2,24}上(?:走在前列?|做示�
 _SERVES = frozenset("任兼当为")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_ENUM_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")  # (四), (12): an enumeration marker
 _FOUR_DIGITS = re.compile(r"\d{4}")
 #: a count of measures (一项, 一套): what comes after it is the name
 _MECH_COUNT = re.compile(r"^[一二两三四五六七八九十几多单每]+[个项套批种类条]$")
@@ -392,6 +393,10 @@ class MorphologyRecognizer:
         self._audience = frozenset(self.lexicon.word_lists.get("audienceVerbs", ()))  # 面向+某某老人
         self._compilations = frozenset(self.lexicon.word_lists.get("compilationNouns", ()))
         self._modals = frozenset(self.lexicon.word_lists.get("modalVerbs", ()))  # 要, 应当: a verb follows
+        self._year_marks = frozenset(self.lexicon.word_lists.get("yearQualifiers", ()))  # 2025+年度+某某资金
+        self._fund_nouns = tuple(self.lexicon.word_lists.get("fundNouns", ()))
+        self._launch = frozenset(self.lexicon.word_lists.get("launchVerbs", ()))  # 开展+……+试点
+        self._launched = frozenset(self.lexicon.word_lists.get("launchedHeads", ()))
         self._rating_heads = frozenset(self.lexicon.word_lists.get("ratingHeads", ()))  # 某某星级评定
         self._uniform = frozenset(self.lexicon.word_lists.get("uniformWords", ()))  # 全省+统一+的+某某平台
         self._campaigns = tuple(self.lexicon.word_lists.get("campaignNouns", ())) or ("\0",)  # 某某建设
@@ -445,8 +450,10 @@ class MorphologyRecognizer:
         return self._verb_word[word]
 
     def _clause_start(self, w: list[str], k: int) -> bool:
-        """Token ``k`` opens a clause: after punctuation (not 、 ” ）), a function word, an adverb or a space."""
-        return k <= 0 or self._opens_clause[w[k - 1]]
+        """Token ``k`` opens a clause: after punctuation (not 、 ” ）), a function word, an adverb or a space;
+        also right after an enumeration marker in brackets ((四)加强培训: the bracket closes the marker)."""
+        return k <= 0 or self._opens_clause[w[k - 1]] or (
+            k >= 3 and w[k - 1] == ")" and w[k - 3] == "(" and _ENUM_NUMERAL.fullmatch(w[k - 2]) is not None)
 
     def _verb_modifier(self, w: list[str], k: int, i: int, core: str) -> bool | None:
         """Whether the verb at ``k`` belongs to the name headed by ``i`` (None: not a verb, no decision).
@@ -461,8 +468,8 @@ class MorphologyRecognizer:
         head = self.head_of(w[i]) or ""
         stem = w[i][: len(w[i]) - len(head)]
         generic_stem = bool(stem) and _only_generic(stem, self.lexicon)
-        if t in self._founding:
-            return False  # 每个小区组建议事会: the verb founds the body named after it
+        if t in self._founding or (t in self._launch and head in self._launched):
+            return False  # 每个小区组建议事会, 各地开展试点: the verb founds or launches what is named after it
         if core == "Actor":
             if self._bureau_task(w, k, i):
                 return True  # 市+营商+环境+建设+监督局: a verbal noun naming the bureau's task after its level
@@ -613,6 +620,9 @@ class MorphologyRecognizer:
                 break  # N+余户+某某家庭: a qualified measure word after a number
             if k > 0 and t in _DATE_UNITS and _DIGIT.search(w[k - 1]):
                 break  # 9月24日+某市某某委员会: the date ends before the name
+            if core == "Mechanism" and j < i and k >= 1 and w[k - 1] in ("和", "与", "及") and len(t) >= 2 \
+                    and self._finite[t] and t not in self._people_modifiers:
+                break  # 新建和改造+某某服务站: the second of two coordinated predicates, not part of the name
             verb = self._verb_modifier(w, k, i, core)
             if verb is not None:
                 if not verb or chars + len(t) > self.max_chars:
@@ -790,6 +800,8 @@ class MorphologyRecognizer:
                 continue  # 开展等级评定: a kind of rating without what is rated names no scheme
             if span_text == head and not standalone:
                 continue
+            if head in self._launched and j < i and (k := self._issued_start(w, j, i, self._launch, 16)) is not None:
+                j, span_text = k, "".join(w[k:i + 1])  # 开展“某某”群体融入城镇试点: all the verb launches
             if cls == "Policy" and (k := self._issued_start(w, j, i)) is not None:
                 j, span_text = k, "".join(w[k:i + 1])  # 制定“某某”用房统筹建设办法: all the verb makes
             if cls == "Policy" and not self._policy_ok(w, j, i):
@@ -815,8 +827,29 @@ class MorphologyRecognizer:
                     add(k, j - 1, cls, "coordination:" + head)
         self._counted_nouns(doc, w, offs, found)
         self._versioned(doc, w, offs, found)
+        self._year_funds(doc, w, offs, found)
         spans.extend(doc, KEY, found)
         return doc
+
+    def _year_funds(self, doc: Doc, w: list[str], offs: list[int], found: list[tuple[Span, Rec]]) -> None:
+        """A fund named with its year (2025年度某某专项资金): a programme, from the year to the fund noun, when
+        at least one word names the fund between them and the fund noun ends a word."""
+        if not self._year_marks or not self._fund_nouns:
+            return
+        for k in range(1, len(w) - 1):
+            if w[k] not in self._year_marks or not _FOUR_DIGITS.fullmatch(w[k - 1]):
+                continue
+            m = k + 1
+            while m < len(w) and m - k <= 4 and _HAN.fullmatch(w[m]) and not self._stop(w, m) \
+                    and not w[m].endswith(self._fund_nouns):
+                if m + 1 < len(w) and w[m] + w[m + 1] in self._fund_nouns:
+                    m += 1  # 补助+资金: a fund noun the tokenizer split
+                    break
+                if self._verb(w[m]):
+                    break
+                m += 1
+            if m < len(w) and m > k + 1 and w[m].endswith(self._fund_nouns):
+                found.append(_token_candidate(doc, w, offs, k - 1, m + 1, "Program", "morphology"))
 
     def _versioned(self, doc: Doc, w: list[str], offs: list[int], found: list[tuple[Span, Rec]]) -> None:
         """A programme named with a version number (某某2.0, 某某3.0版): the noun right before ``N.0`` and the
@@ -975,21 +1008,25 @@ class MorphologyRecognizer:
         return bool(words) and all(self._generic_word[w] and not (people and w in self._people_modifiers)
                                    for w in words)
 
-    def _issued_start(self, w: list[str], j: int, i: int) -> int | None:
+    def _issued_start(self, w: list[str], j: int, i: int, openers: frozenset[str] | None = None,
+                      limit: int = 20) -> int | None:
         """Start of a document's name reaching back over verbs inside it to a verb of issuing (制定某某统筹建设
         办法: the name starts after 制定), or None. Only words and quotes lie between (no punctuation, function
-        word, count or trigger), at most 20 characters."""
-        issues = self.lexicon.triggers
-        if j >= 1 and issues.get(w[j - 1]) == "issues":
+        word, count or trigger other than 融入-like verbs of taking part), at most ``limit`` characters.
+        ``openers``: the verbs that open the name instead (开展 before a pilot)."""
+        triggers = self.lexicon.triggers
+        opens = openers if openers is not None else frozenset(t for t, p in triggers.items() if p == "issues")
+        if j >= 1 and w[j - 1] in opens:
             return None
         k, chars, quote = j - 1, sum(map(len, w[j:i + 1])), False
-        while k >= 0 and chars <= 20:
+        while k >= 0 and chars <= limit:
             t = w[k]
-            if issues.get(t) == "issues":
+            if t in opens:
                 return k + 1 if k + 1 < j and not quote else None
             if t in ("“", "”"):
                 quote = not quote
-            elif t in _PUNCT or t in FUNCTION_WORDS or t in issues or t in self._deictics or _DIGIT.search(t) \
+            elif t in _PUNCT or t in FUNCTION_WORDS or (t in triggers and triggers[t] != "participatesIn") \
+                    or t in self._deictics or _DIGIT.search(t) \
                     or t in self._fillers or t in self.lexicon.qualifiers or self._tag(t) == "p":
                 return None
             chars += len(t)
@@ -1084,6 +1121,11 @@ class QuoteRecognizer:
         self._founding = tuple(self.lexicon.founding) or ("\0",)  # 设立, 建成: what they found is a measure
         self._modifier_ends = tuple(lists.get("modifierSuffixes", ())) or ("\0",)  # “某某型”示范点
         self._service_nouns = frozenset(lists.get("quotedServiceNouns", ()))  # 开展“某某”服务
+        #: 获评(某地)“某某”: the quoted title right after a verb of honour (a place may stand between)
+        self._award = re.compile(rf"(?:{alternation(lists.get('awardVerbs', ())) or '(?!)'})[^,;:。!?、“”\n]{{0,8}}$")
+        self._indicator_ends = tuple(lists.get("indicatorEnds", ())) or ("\0",)  # “某某办结率”
+        self._principle_verbs = tuple(lists.get("principleVerbs", ())) or ("\0",)  # 坚持“A、B”
+        self._aimed_systems = tuple(lists.get("aimedSystemHeads", ())) or ("\0",)  # 构建“A、B”的某某体系
         #: X(下称“Y”): Y is the short name of X, of X's class
         self._short_for = re.compile(rf"\((?:{alternation(lists.get('aliasCues', ()))})$")
         self._aim_verbs = tuple(lists.get("aimVerbs", ())) or ("\0",)  # 聚焦“A、B、C”: the list is the aim
@@ -1133,6 +1175,10 @@ class QuoteRecognizer:
                 continue
             if _SPEECH.search(inner) or after.startswith(self._phenomena):
                 continue  # a quoted utterance, or a phenomenon (存在“某某”现象: a weakness, not a measure)
+            if inner.endswith(self._indicator_ends) and not self._morph.head_of(after[:4]):
+                continue  # 将“某某办结率”纳入考核: the name of an indicator, no measure
+            if self._award.search(text, max(0, m.start() - 12), m.start()):
+                continue  # 获评某州“某某示范社区”: an honour received, no name of a measure or an aim
             if (aim := self._aim_tail(doc, m.end())) is not None:
                 add_candidate(doc, m.start(), aim[0], aim[1], "quote")  # “A、B、C”幸福家园, “某某”美好某地
                 continue
@@ -1144,7 +1190,13 @@ class QuoteRecognizer:
                     mech_at = self._by_start(doc, "Mechanism")
                 described = mech_at.get(m.end() + (after[:1] == "的"))
                 if described is not None:
-                    add_candidate(doc, m.start(), described[0], described[1], "quote")
+                    before = text[max(0, m.start() - 6):m.start()]
+                    cls = described[1]
+                    if after[:1] == "的" and text[:described[0]].endswith(self._aimed_systems) \
+                            and any(before.endswith(v) for v in self._goal_verbs) \
+                            and all(len(x) <= 4 for x in inner.split("、")):
+                        cls = "StrategicGoal"  # 构建“便捷、高效”的某某服务体系: the qualities of the system aimed at
+                    add_candidate(doc, m.start(), described[0], cls, "quote")
                     continue  # “A、B、C”(的)某某机制: the quoted list describes the mechanism named after it
             if text[max(0, m.start() - 1):m.start()] in ("从", "由") and re.match(r"(?:走?向|转向|转变为|到)", after):
                 continue  # 从“A”走向“B”: A is the state left behind, not a measure
@@ -1309,6 +1361,12 @@ class QuoteRecognizer:
         before = text[max(0, m.start() - 6):m.start()]
         if any(before.endswith(v) for v in self._goal_verbs) and not after.startswith(self._build_nouns):
             return "ServiceTarget"  # 实现“某某”; 推动“某某”建设: what is built is a measure
+        items = inner.split("、")
+        if len(items) > 1 and before.endswith(self._principle_verbs) and all(
+                2 <= len(x) <= 6 and not self._morph._names_actor(x[:2]) and x[:2] not in self.lexicon.places
+                for x in items) and not any(
+                self._morph._tag(x[:2]).startswith("n") and self._morph.is_verb(x[2:]) for x in items):
+            return "StrategicGoal"  # 坚持“以某为本、共建共享”: the values held to (not 坚持“甲吹哨、乙报到”)
         if "、" in inner and (before.endswith(self._aim_verbs) or self._governed_by_goal_verb(text, m.start())):
             return "ServiceTarget"  # 实现群众诉求“A、B、C”: a list of outcomes the clause's verb aims at
         if self._let.search(text, max(0, m.start() - 12), m.start()) and (not after or after[0] in _CLAUSE_PUNCT):
@@ -1417,6 +1475,16 @@ class SloganRecognizer:
         words, offs = doc_words(doc)
         lx = self.lexicon
         for n in compress(range(len(words) - 1), map(lx.qualities.__contains__, words)):
+            if n and words[n - 1] in lx.qualities:
+                continue  # inside a run of qualities (和谐+宜居): the run is read from its first one
+            m = n + 1
+            while m < len(words) and words[m] in lx.qualities and m - n < 4:
+                m += 1
+            if m + 1 < len(words) and words[m] == "的" and (words[m + 1] in lx.places or tags.get(words[m + 1]) == "ns"):
+                lead = self._higher.search(text, max(0, offs[n] - 8), offs[n])
+                add_candidate(doc, lead.start() if lead else offs[n], offs[m + 1] + len(words[m + 1]),
+                              "StrategicGoal", "slogan")  # 和谐宜居的某地: the qualities of a place aimed at
+                continue
             place = words[n + 1]
             if not (place in lx.places or tags.get(place) == "ns"):
                 continue

@@ -38,6 +38,7 @@ class Resolver:
         lx = load_default_lexicon()
         self.lexicon = lx
         self.bare = frozenset(h for h, (_, standalone, _) in lx.heads.items() if standalone)
+        self.campaigns = tuple(lx.word_lists.get("campaignNouns", ())) or ("\0",)  # 某某建设: a campaign
 
     def _parent_organ(self, text: str, s: Rec, outer: Rec) -> bool:
         """An organ opening the name of one of its divisions, named by a one-character head (某县政府+社会+处,
@@ -124,6 +125,9 @@ class Resolver:
                 continue
             if nc == "Goal" and oc not in ("Mechanism",):
                 continue
+            if nc == "Goal" and text[s.end_char:s.end_char + 1 + 2].lstrip("”").startswith(self.campaigns) \
+                    and s.end_char + 2 < outer.end_char:
+                continue  # 某省“某某社区”建设试点: the programme builds it; the aim is not stated for itself
             if s.id_ == "part":
                 pass  # “A+B”: each part is named for itself
             elif nc == "Actor" and oc == "Mechanism" and text[s.start_char:s.end_char] in self.bare and \
