@@ -263,3 +263,70 @@ def test_a_verb_after_an_enumeration_marker_is_the_predicate(text: str) -> None:
 
 def test_an_enumerated_line_still_names_its_mechanism() -> None:
     assert "激励机制" in _labels("(二)完善激励机制。", "Mechanism")
+
+
+# -- weaknesses --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "weakness"), [
+    ("一是考核指标设置不够细化,二是群众反映问题的渠道不够畅通。", "考核指标设置不够细化"),
+    ("一是考核指标设置不够细化,二是群众反映问题的渠道不够畅通。", "群众反映问题的渠道不够畅通"),
+    ("一是考核指標設置不夠細化,二是群眾反映問題的渠道不夠暢通。", "群众反映问题的渠道不够畅通"),  # traditional
+    ("三是某县3个养老服务中心项目未按期完工,资金管理不够规范。", "某县3个养老服务中心项目未按期完工"),
+    ("三是某县3个养老服务中心项目未按期完工,资金管理不够规范。", "资金管理不够规范"),
+    ("当前部分社区职责边界不清。", "部分社区职责边界不清"),
+    ("社区常住人口多、工作人手少。", "工作人手少"),
+    ("社區常住人口多、工作人手少。", "工作人手少"),  # traditional
+    ("当前仍有一些短板:偏远乡镇养老设施历史欠账较多,服务能力不强。", "偏远乡镇养老设施历史欠账较多"),
+])
+def test_new_cues_of_weakness_close_a_clause(text: str, weakness: str) -> None:
+    assert weakness in _labels(text, "Challenge"), _labels(text, "Challenge")
+
+
+def test_a_clause_announcing_weaknesses_with_a_colon_is_none() -> None:
+    text = "当前仍有一些短板:偏远乡镇养老设施历史欠账较多。"
+    assert not any("短板" in c for c in _labels(text, "Challenge")), _labels(text, "Challenge")
+
+
+@pytest.mark.parametrize(("text", "weakness"), [
+    ("一是部分考核指标只有定性表述。", "部分考核指标只有定性表述"),
+    ("一些社区仍停留在台账管理层面。", "一些社区仍停留在台账管理层面"),
+    ("一是部分考核指標只有定性表述。", "部分考核指标只有定性表述"),  # traditional
+])
+def test_a_part_restricted_to_something_is_a_weakness(text: str, weakness: str) -> None:
+    assert weakness in _labels(text, "Challenge"), _labels(text, "Challenge")
+
+
+@pytest.mark.parametrize(("text", "weakness"), [
+    ("一些部门把报表填报等任务层层下压给网格员。", "一些部门把报表填报等任务层层下压给网格员"),
+    ("一些部門把報表填報等任務層層下壓給網格員。", "一些部门把报表填报等任务层层下压给网格员"),  # traditional
+    ("个别街道将考核任务层层加码。", "个别街道将考核任务层层加码"),
+])
+def test_tasks_pushed_down_the_levels_are_a_weakness(text: str, weakness: str) -> None:
+    assert weakness in _labels(text, "Challenge"), _labels(text, "Challenge")
+
+
+@pytest.mark.parametrize(("text", "weakness"), [
+    ("部分旧区楼宇老化、缺乏管理机构。", "缺乏管理机构"),
+    ("部分舊區樓宇老化、缺乏管理機構。", "缺乏管理机构"),  # traditional
+])
+def test_a_later_item_opening_with_a_verb_of_lack_is_a_weakness(text: str, weakness: str) -> None:
+    assert weakness in _labels(text, "Challenge"), _ents(text)
+    assert weakness not in _labels(text, "Actor")
+
+
+@pytest.mark.parametrize("text", [
+    "严禁层层加码,防止把任务层层转嫁给社区。",  # a rule preventing it
+    "只有坚持党的领导,部分工作才能落实。",  # the conditional 只有……才
+    "社区居民不断增加,每个社区不少于2名社工。",  # 不断, 不少于
+    "对未按期完工的项目予以约谈。",  # a schedule missed as a condition, not a clause's end
+    "确保资金不够时及时补足。",
+    "缺乏经验的新人需加强培训。",  # a verb of lack opening a clause that is no list item
+])
+def test_near_cues_that_state_no_weakness(text: str) -> None:
+    assert not _labels(text, "Challenge"), _labels(text, "Challenge")
+
+
+def test_a_figure_inside_a_weakness_measures_the_place_named_in_it() -> None:
+    ex = extract_text("三是城北区2个服务站项目未按期完工。")
+    q = [q for q in ex.quantities if q.value == 2]
+    assert q and any("城北区" in label for _, label in q[0].measures), [x.measures for x in q]

@@ -200,6 +200,9 @@ class LexiconRuler:
         nxt = w[e] if e < len(w) else ""
         if nxt == "的" or nxt in lx.heads or nxt in lx.generic:
             return False  # a modifier of a longer name: ……服务的……, 科技赋能邻里服务创新
+        if len(nxt) > 1 and lx.heads.get(nxt[0], ("",))[0] in ("GovernmentBody", "PartyOrganization") \
+                and not _pos_tags().get(nxt):
+            return False  # 某某工作+局在某: an organ's head the tokenizer glued to the words after it
         if entry_cls == "Mechanism" and (self._noun(nxt) or nxt in ("和", "与", "及") and self._shared_noun(w, e + 1)):
             return False  # a field (the lexicon's bare class) before a noun only modifies it: 乡村治理成效,
             # 邻里互助和应急救灾资金
@@ -1675,8 +1678,16 @@ class ChallengeRecognizer:
         units = alternation(sorted(self.lexicon.units, key=len, reverse=True))
         # cues made of two parts: a burden or a bad rate said to be high (流失率较高, 负担仍然很大), a worsening
         # trend strengthened (高龄化严重), a shortfall below a figure (达标率不足60%)
-        composite = (rf"(?:{alternation(lists.get('burdenNouns', ()))})(?:{alternation(lists.get('stillAdverbs', ()))})?"
+        still = alternation(lists.get('stillAdverbs', ()))
+        # … a predicate negated in degree (途径不够便捷), a schedule missed (未按期完工), a resource said to be
+        # few (人手少)
+        composite = (rf"(?:{alternation(lists.get('burdenNouns', ()))})(?:{still})?"
                      rf"(?:{alternation(lists.get('highWords', ()))})"
+                     rf"|(?:{alternation(lists.get('degreeNegations', ())) or '(?!)'})[\u4e00-\u9fff]{{2}}"
+                     rf"|(?:{alternation(lists.get('delayNegations', ())) or '(?!)'})"
+                     rf"(?:{alternation(lists.get('scheduleAdverbs', ())) or '(?!)'})[\u4e00-\u9fff]{{2}}"
+                     rf"|(?:{alternation(lists.get('scarceNouns', ())) or '(?!)'})(?:{still})?"
+                     rf"(?:{alternation(lists.get('fewWords', ())) or '(?!)'})"
                      rf"|(?:{alternation(lists.get('worseningTrends', ()))})(?:{intensifiers})"
                      rf"|(?:{alternation(lists.get('shortfallWords', ()))})\d[\d,.]*(?:%|‰|{units})?")
         #: a composite cue names what is weak itself (高龄化严重 alone is a weakness, 短板 alone is none)
@@ -1688,6 +1699,16 @@ class ChallengeRecognizer:
         self._cue_in_list = re.compile(rf"((?:{cues})(?:{intensifiers})?)(?=是)")
         lack = "|".join(map(re.escape, self.lexicon.lack_verbs)) or "(?!)"
         self._lack = re.compile(rf"^(.{{2,}}?(?:{lack})[\u4e00-\u9fff“”]{{2,12}})$")
+        #: a later item of a list of weaknesses opening with a verb of lack (某某老化、缺乏某某机构)
+        self._lack_item = re.compile(rf"^((?:{lack})[\u4e00-\u9fff“”]{{2,12}})$")
+        #: 部分考核项只有定性描述: a part restricted to something (not the conditional 只有……才)
+        self._restricted = re.compile(
+            rf"((?:{alternation(lists.get('partialSubjects', ())) or '(?!)'})[\u4e00-\u9fff“”]{{1,10}}?"
+            rf"(?:{alternation(lists.get('restrictVerbs', ())) or '(?!)'})[\u4e00-\u9fff“”]{{2,12}})$")
+        #: 一些部门把某某任务层层加码: tasks pushed down the levels, unless prevented (严禁层层加码)
+        self._partial = frozenset(lists.get("partialSubjects", ()))  # 一些部门……: the part stays in the weakness
+        self._offload = re.compile(alternation(lists.get("offloadCues", ())) or "(?!)")
+        self._prevent = re.compile(alternation(lists.get("preventVerbs", ())) or "(?!)")
         #: the fillers a weakness drops from its start, in the lexicon's order (not the quantifiers: 部分小区……,
         #: the weakness is stated of a part, the part belongs to it)
         self._leading = tuple(f for f in self.lexicon.fillers if f not in _QUANTIFIERS)
@@ -1722,6 +1743,16 @@ class ChallengeRecognizer:
             if (m := _PHENOMENON.search(text) or self._feature.search(text)) is not None:
                 self._add(doc, m.group(1), clause.start_char)  # 部分小区存在“某某”现象
                 continue
+            lead = 0  # 一是部分指标……: the restricted part is read after the fillers opening the clause
+            while (f := next((f for f in self._leading if text.startswith(f, lead) and f not in self._partial), None)):
+                lead += len(f)
+            if (m := self._restricted.match(text, lead)) is not None and "才" not in text:
+                self._add(doc, m.group(1), clause.start_char + lead, self._partial)  # 部分考核项只有定性描述
+                continue
+            if (o := self._offload.search(text)) is not None and not self._prevent.search(text, 0, o.start()) \
+                    and not self._remedy.search(text, 0, o.start()):
+                self._add(doc, text, clause.start_char, self._partial)  # 一些部门把某某任务层层加码给某某
+                continue
             items = text.split("、") if "“" not in text else _outside_quotes_split(text)
             plain: list[tuple[str, int]] = []  # the items no cue marks, with their starts
             weak = 0
@@ -1742,6 +1773,8 @@ class ChallengeRecognizer:
                     weak += added
                 elif len(items) > 1 and (m := self._lack.search(item)):
                     found |= self._add(doc, m.group(1), clause.start_char + pos)  # A泛化、B偏重留痕
+                elif n and found and (m := self._lack_item.search(item)):
+                    found |= self._add(doc, m.group(1), clause.start_char + pos)  # A老化、缺乏某某机构
                 elif n:
                     plain.append((item, clause.start_char + pos))
                 pos += len(item) + 1
@@ -1750,12 +1783,12 @@ class ChallengeRecognizer:
                 self._add(doc, m.group(1), clause.start_char)
         return doc
 
-    def _add(self, doc: Doc, text: str, start: int) -> bool:
+    def _add(self, doc: Doc, text: str, start: int, keep: frozenset[str] = frozenset()) -> bool:
         changed = bool(self._leading) and text.startswith(self._leading)
         while changed:
             changed = False
             for f in self._leading:
-                if text.startswith(f) and len(text) > len(f) + 4:
+                if text.startswith(f) and len(text) > len(f) + 4 and f not in keep:
                     text, start, changed = text[len(f):], start + len(f), True
         m = self._cue.search(text)
         if m and _ANNOUNCES.fullmatch(text[:m.start(1)]) and not self._composite.fullmatch(m.group(1)):

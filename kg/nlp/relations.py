@@ -355,7 +355,12 @@ class RelationExtractor:
         self._statute(doc, text, index, implemented_in, add)
         self._author_acts(text, outer, sents, implemented_in, subjects_by_sent, add)
         self._interpreted(text, sents, outer, implemented_in, subjects_by_sent, add, words)
-        subjects = self._metric_subjects(text, sents, index, metrics, subjects_by_sent, means_in, items)
+        # a figure inside a weakness (某区两处某某工程未按期完工) may measure an actor named in the weakness
+        weak = [e for e in outer if e.core == "Challenge"]
+        named_in_weakness = [n for n in nested if n.core == "Actor" and any(
+            w.start_char <= n.start_char and n.end_char <= w.end_char for w in weak)] if weak and metrics else []
+        subjects = self._metric_subjects(text, sents, _Index(sorted(outer + named_in_weakness)) if named_in_weakness
+                                         else index, metrics, subjects_by_sent, means_in, items)
         self._headings(doc, text, sents, index, subjects, implemented_in, goals_in, subjects_by_sent, add,
                        means_in, rels)
         if back:
