@@ -360,16 +360,20 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
             continue
         full.add(k)
         if core == "Mechanism":
-            for q in _QUOTED_CORE.findall(n):
+            for qm in _QUOTED_CORE.finditer(n):
+                q = qm.group(1)
                 # “某某”平台 is one with “某某” alone and with “某某”智慧平台; two names of different kinds
                 # sharing the quote (“某某”志愿服务, “某某”积分兑换机制) are not one: the bare quote is a loose
                 # key of each, the quote with the kind a full one
-                if k == normalise_label(q) or (cls == "Policy" and "关于" in k):  # a title is one with its topic
+                if k == normalise_label(q):
                     full.add("“" + q)
-                else:
-                    full.add("“" + q + "\x1f" + cls)
-                    if cls != "Policy":  # “某某”配建办法: a document on the practice is not the practice
-                        quoted_cores.add("“" + q)
+                    continue
+                full.add("“" + q + "\x1f" + cls)
+                if cls != "Policy":  # “某某”配建办法: a document on the practice is not the practice
+                    quoted_cores.add("“" + q)
+                tail = normalise_label(n[qm.end():qm.end() + 5])[:4]
+                if len(tail) >= 3 and (cls != "Policy" or "关于" in k):
+                    full.add("“" + q + "”" + tail)  # 关于推进“某某”物业服务……的通知: the title of its topic
             if quoted:
                 full.add("“" + k)  # “某某” itself: one entity with “某某”平台
     scopes = per_lexicon(lx, "scopes", _scopes_by_first)

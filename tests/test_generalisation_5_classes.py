@@ -330,3 +330,39 @@ def test_a_figure_inside_a_weakness_measures_the_place_named_in_it() -> None:
     ex = extract_text("三是城北区2个服务站项目未按期完工。")
     q = [q for q in ex.quantities if q.value == 2]
     assert q and any("城北区" in label for _, label in q[0].measures), [x.measures for x in q]
+
+
+# -- motions, nouns the tagger takes for adverbs, titles sharing a quote -----------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("政协某市委员会提案\n案由:关于加强“网格员”队伍建设、提升基层治理效能的提案\n提案人:某党派市委会\n",
+     "关于加强“网格员”队伍建设、提升基层治理效能的提案"),
+    ("政協某市委員會提案\n案由:關於加強「網格員」隊伍建設、提升基層治理效能的提案\n提案人:某黨派市委會\n",
+     "关于加强“网格员”队伍建设、提升基层治理效能的提案"),  # traditional
+    ("关于完善农村养老服务体系的议案\n", "关于完善农村养老服务体系的议案"),
+])
+def test_a_line_titling_a_motion_is_the_document(text: str, name: str) -> None:
+    assert name in _labels(text, "Mechanism"), _ents(text)
+
+
+def test_a_motion_mentioned_inside_a_sentence_is_no_title() -> None:
+    assert not any("提案" in m for m in _labels("委员们提交了关于加强社区建设的提案,共计12件。", "Mechanism"))
+
+
+def test_a_quoted_system_is_not_merged_into_a_motion_naming_its_role() -> None:
+    text = "案由:关于加强“网格员”队伍建设的提案\n近年来,我市依托“网格员”制度推进治理。"
+    labels = _labels(text, "Mechanism")
+    assert "“网格员”制度" in labels and "关于加强“网格员”队伍建设的提案" in labels, labels
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("建议各区建立项目进度月报制度。", "项目进度月报制度"),
+    ("建議各區建立項目進度月報制度。", "项目进度月报制度"),  # traditional
+    ("建立工程进度周报制度。", "工程进度周报制度"),
+])
+def test_a_noun_tagged_as_an_adverb_inside_a_founded_system_is_part_of_its_name(text: str, name: str) -> None:
+    assert name in _labels(text, "Mechanism"), _ents(text)
+
+
+def test_a_real_adverb_before_a_founded_system_stays_out() -> None:
+    assert "月报制度" in _labels("建立并完善月报制度。", "Mechanism")

@@ -805,6 +805,10 @@ class MorphologyRecognizer:
                 continue
             if head in self._launched and j < i and (k := self._issued_start(w, j, i, self._launch, 16)) is not None:
                 j, span_text = k, "".join(w[k:i + 1])  # 开展“某某”群体融入城镇试点: all the verb launches
+            if core == "Mechanism" and j >= 2 and self._tag(w[j - 1]) == "d" and len(w[j - 1]) == 2 \
+                    and self._nominal(w[j - 2]) and (k := self._issued_start(w, j, i, self._founding, 14)) is not None \
+                    and not any(self._finite[x] or self._tag(x) in ("d", "ad") and x != w[j - 1] for x in w[k:j - 1]):
+                j, span_text = k, "".join(w[k:i + 1])  # 建立项目+进度+月报制度: a noun the tagger takes for an adverb
             if cls == "Policy" and (k := self._issued_start(w, j, i)) is not None:
                 j, span_text = k, "".join(w[k:i + 1])  # 制定“某某”用房统筹建设办法: all the verb makes
             if cls == "Policy" and not self._policy_ok(w, j, i):
@@ -1127,6 +1131,9 @@ class QuoteRecognizer:
         #: 获评(某地)“某某”: the quoted title right after a verb of honour (a place may stand between)
         self._award = re.compile(rf"(?:{alternation(lists.get('awardVerbs', ())) or '(?!)'})[^,;:。!?、“”\n]{{0,8}}$")
         self._indicator_ends = tuple(lists.get("indicatorEnds", ())) or ("\0",)  # “某某办结率”
+        #: a line (or a labelled line: 案由:) that is the title of a motion, 关于……的提案
+        self._motion = re.compile(rf"(?:^|(?<=\n)|(?<=:))(关于[^\n。:;]{{4,60}}的(?:{alternation(lists.get('motionNouns', ())) or '(?!)'}))"
+                                  rf"(?=\n|$)")
         self._principle_verbs = tuple(lists.get("principleVerbs", ())) or ("\0",)  # 坚持“A、B”
         self._aimed_systems = tuple(lists.get("aimedSystemHeads", ())) or ("\0",)  # 构建“A、B”的某某体系
         #: X(下称“Y”): Y is the short name of X, of X's class
@@ -1154,6 +1161,8 @@ class QuoteRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
         text = doc_text(doc)
+        for m in self._motion.finditer(text):
+            add_candidate(doc, m.start(1), m.end(1), "Policy", "title")  # 案由:关于……的提案 (a line of its own)
         for m in _TITLE.finditer(text):
             if (self._published_in.search(text, max(0, m.start() - 6), m.start())
                     or self._publication.match(text, m.end())):
