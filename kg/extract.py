@@ -52,6 +52,8 @@ _SOURCE_RANK = {"lexicon": 0, "title": 1, "chain": 2, "person": 3, "metadata": 3
                 "quote": 5, "slogan": 5, "morphology": 6}
 _GENERIC_TAILS = ("机制", "体系", "制度", "建设", "工作", "水平", "实践", "活动")
 _TARGET = re.compile(r"(?:到|至|力争到?)(?:19|20)\d{2}年")
+#: a place opening a mechanism's name right before a quote (某省“某某”建设试点)
+_PLACE_QUOTE = re.compile(r"([\u4e00-\u9fff]{2,10}?)“[^”]{2,}”[\u4e00-\u9fff]{2,}")
 _QUOTED_CORE = re.compile(r"“([^”]{2,})”")  # a quoted part of a name: “某某”平台
 
 
@@ -753,6 +755,7 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
     counts = per_lexicon(lx, "count words", lambda x: frozenset(
         u for u, kind in x.units.items() if kind == "count" and len(u) == 1))
     uniform = per_lexicon(lx, "uniform scopes", _uniform_scope)
+    places_named = frozenset(norm[r["s"]:r["e"]] for r in raw if r["cls"] == "Place") | frozenset(lx.places)
     for r in raw:
         source = r["source"]
         written = surface = norm[r["s"]:r["e"]]
@@ -770,6 +773,8 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
         if source.startswith("coordination-head"):
             label = source.split(":", 1)[1] + surface  # 主任 in 村(社区)书记、主任 -> 村(社区)主任
             aliases = _aliases(surface, label)
+        if core == "Mechanism" and (pq := _PLACE_QUOTE.match(label)) is not None and pq.group(1) in places_named:
+            aliases = aliases | {label[pq.end(1):]}  # 某省“某某”建设试点: also named without the place
         if core == "Mechanism" and (u := uniform.match(label)) is not None and len(label) - u.end() >= 4:
             label, aliases = label[u.end():], aliases | {label}  # 全省统一的某某平台: named without its scope
         if core == "Actor" and r["s"] > 0 and norm[r["s"] - 1] == "各" and cls != "Place":

@@ -366,3 +366,16 @@ def test_a_noun_tagged_as_an_adverb_inside_a_founded_system_is_part_of_its_name(
 
 def test_a_real_adverb_before_a_founded_system_stays_out() -> None:
     assert "月报制度" in _labels("建立并完善月报制度。", "Mechanism")
+
+
+@pytest.mark.parametrize(("text", "short"), [
+    ("该社区获评吉林省“幸福社区”建设试点。", "“幸福社区”建设试点"),
+    ("該社區獲評吉林省「幸福社區」建設試點。", "“幸福社区”建设试点"),  # traditional
+])
+def test_a_quoted_name_opened_by_a_place_is_also_named_without_it(text: str, short: str) -> None:
+    assert short in _names(text, "Mechanism"), _names(text, "Mechanism")
+
+
+def test_a_quoted_name_opened_by_no_place_keeps_its_words() -> None:
+    names = _names("推行网格“红色管家”服务模式。", "Mechanism")
+    assert "“红色管家”服务模式" not in names or "网格“红色管家”服务模式" not in names, names
