@@ -379,3 +379,7 @@ def test_a_quoted_name_opened_by_a_place_is_also_named_without_it(text: str, sho
 def test_a_quoted_name_opened_by_no_place_keeps_its_words() -> None:
     names = _names("推行网格“红色管家”服务模式。", "Mechanism")
     assert "“红色管家”服务模式" not in names or "网格“红色管家”服务模式" not in names, names
+
+
+def test_a_neutral_observation_of_difference_is_no_weakness() -> None:
+    assert not _labels("各地做法不尽相同。", "Challenge")
