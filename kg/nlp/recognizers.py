@@ -394,6 +394,8 @@ class MorphologyRecognizer:
         self._household = frozenset(self.lexicon.word_lists.get("householdVerbs", ()))  # 有+劳动力+家庭
         self._ages = frozenset(self.lexicon.word_lists.get("ageUnits", ()))  # 80+周岁+以上+老年人
         self._audience = frozenset(self.lexicon.word_lists.get("audienceVerbs", ()))  # 面向+某某老人
+        #: verbs whose object is a body or a role (建议+市某局, 现任+某街道某书记; grammar ``actorObjectVerbs``)
+        self._object_verbs = frozenset(self.lexicon.word_lists.get("actorObjectVerbs", ()))
         self._compilations = frozenset(self.lexicon.word_lists.get("compilationNouns", ()))
         self._modals = frozenset(self.lexicon.word_lists.get("modalVerbs", ()))  # 要, 应当: a verb follows
         self._year_marks = frozenset(self.lexicon.word_lists.get("yearQualifiers", ()))  # 2025+年度+某某资金
@@ -607,6 +609,8 @@ class MorphologyRecognizer:
             t = w[k]
             if core == "Actor" and t in self._audience:
                 break  # 面向+独居老人: the people a measure is for, after the verb (jieba tags 面向 a noun)
+            if core == "Actor" and t in self._object_verbs and self._opens_place_name(w[k + 1]):
+                break  # 建议+市+某局, 现任+某市+某街道: the verb governing the name (jieba tags some as nouns)
             if core == "Actor" and self._people_phrase(w, k, i):
                 j = k - 2 if t in self.lexicon.qualifiers else k
                 break  # 驻+社区民警, 有+劳动力+家庭, 80+周岁+以上+老年人: the phrase opens the name
@@ -992,6 +996,11 @@ class MorphologyRecognizer:
         if len(token) >= 3 and token.endswith("制"):  # 积分制, 首问负责制, 包村责任制: not 严格控制, 编制
             return token[-2:] not in _pos_tags()
         return len(token) >= 3 and (tag == "nt" or tag == "")
+
+    def _opens_place_name(self, token: str) -> bool:
+        """``token`` opens a name with its level or place: a level (市, 县委), 各 (各区), a place (某某市)."""
+        return token[:1] in self._levels or token[:1] == "各" or token in self.lexicon.places \
+            or self._tag(token) == "ns"
 
     def _named_place(self, token: str) -> bool:
         """A place of the lexicon's places scheme, or a place jieba knows ending in a level (某某县)."""

@@ -1,0 +1,92 @@
+"""Actors, fifth round: a verb governing a body or a role that jieba tags as a noun (建议+市某局, 现任+某街道),
+ad-hoc teams (评估组, 专家组), respondents (受访者, 受访家庭), staff (某某工作人员), university departments
+(某大学某学系), persons named with an honorific (某某同志) or in a profile line (某某，女，), bodies named without
+a place (某某局, 某某署, 某某司 of a SAR or a ministry). Sentences are written for these tests (simplified and
+traditional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.evaluate import normalise_name
+from kg.nlp.lexicon import core_class
+from kg.pipeline import extract_text
+
+
+def _actors(text: str) -> set[str]:
+    return {normalise_name(e.label) for e in extract_text(text).entities if core_class(e.cls) == "Actor"}
+
+
+def _by_class(text: str) -> dict[str, str]:
+    return {normalise_name(e.label): e.cls for e in extract_text(text).entities if core_class(e.cls) == "Actor"}
+
+
+# -- a verb governing the name ------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected", "verb"), [
+    ("建议县人社局加大就业补贴力度。", "县人社局", "建议"),
+    ("建議縣人社局加大就業補貼力度。", "县人社局", "建议"),
+    ("委托区审计局开展专项审计。", "区审计局", "委托"),
+    ("倡议各县妇联开展走访。", "各县妇联", "倡议"),
+    ("她现任宁远县民政局局长。", "宁远县民政局局长", "现任"),
+    ("他曾历任宁远县司法局局长。", "宁远县司法局局长", "历任"),
+])
+def test_a_verb_before_a_level_ends_the_name(text: str, expected: str, verb: str) -> None:
+    found = _actors(text)
+    assert any(a.endswith(expected[-3:]) and not a.startswith(verb) for a in found), found
+    assert not any(verb in a for a in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("由社区治理协调委员会负责日常运转。", "社区治理协调委员会"),
+    ("街道指导中心每月开展一次培训。", None),
+])
+def test_the_verb_rule_needs_a_level_after_the_verb(text: str, expected: str | None) -> None:
+    found = _actors(text)
+    if expected:
+        assert expected in found, found
+    assert not any(a in ("委员会", "中心") for a in found), found
+
+
+# -- ad-hoc teams, respondents, staff ---------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "team"), [
+    ("市农业农村局会同高校组成评估组，对项目开展中期评估。", "评估组"),
+    ("市農業農村局會同高校組成評估組，對項目開展中期評估。", "评估组"),
+    ("县委抽调骨干组成专家组，赴乡镇开展指导。", "专家组"),
+    ("區公所邀請學者組成考核組，逐項打分。", "考核组"),
+])
+def test_ad_hoc_teams(text: str, team: str) -> None:
+    assert _by_class(text).get(team) == "Organization", _by_class(text)
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("受访者中有一半表示满意，受访家庭普遍希望增加托位。", {"受访者", "受访家庭"}),
+    ("受訪者中有一半表示滿意，受訪家庭普遍希望增加托位。", {"受访者", "受访家庭"}),
+])
+def test_respondents(text: str, groups: set[str]) -> None:
+    found = _by_class(text)
+    assert all(found.get(g) == "Group" for g in groups), found
+
+
+def test_respondent_as_a_verb_names_no_group() -> None:
+    found = _actors("本次共有三百人受访，结果已经公布。")
+    assert not any("受访" in a for a in found), found
+
+
+@pytest.mark.parametrize("text", ["局长带领街道工作人员上门走访。", "局長帶領街道工作人員上門走訪。",
+                                  "组织社区工作人员参加业务培训。"])
+def test_staff_of_a_body_is_a_role(text: str) -> None:
+    found = _by_class(text)
+    assert any(a.endswith("工作人员") and len(a) > 4 and c == "Role" for a, c in found.items()), found
+
+
+def test_bare_staff_names_no_role() -> None:
+    assert "工作人员" not in _actors("工作人员要按时到岗，不得迟到。")
+
+
+@pytest.mark.parametrize(("text", "dept"), [
+    ("市教育局联合兰州大学哲学系开展调研。", "兰州大学哲学系"),
+    ("市教育局聯合蘭州大學哲學系開展調研。", "兰州大学哲学系"),
+    ("课题由南昌大学社会学系承担。", "南昌大学社会学系"),
+])
+def test_a_university_department(text: str, dept: str) -> None:
+    assert _by_class(text).get(dept) == "Organization", _by_class(text)
