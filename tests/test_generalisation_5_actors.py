@@ -90,3 +90,23 @@ def test_bare_staff_names_no_role() -> None:
 ])
 def test_a_university_department(text: str, dept: str) -> None:
     assert _by_class(text).get(dept) == "Organization", _by_class(text)
+
+
+# -- persons named with an honorific or in a profile line ---------------------------------------------------
+@pytest.mark.parametrize(("text", "person"), [
+    ("朴美玉同志扎根基层二十年，带头服务群众。", "朴美玉"),
+    ("多年来，包宝音同志坚持走访困难家庭。", "包宝音"),
+    ("顏書豪先生長期捐助社區長者。", "颜书豪"),
+    ("朴美玉，女，朝鲜族，现任某社区党支部书记。", "朴美玉"),
+    ("包宝音，男，蒙古族，1976年出生。", "包宝音"),
+])
+def test_a_person_named_with_an_honorific_or_in_a_profile(text: str, person: str) -> None:
+    found = _by_class(text)
+    assert found.get(person) == "Person", found
+    assert not any(person in a and a != person for a in found), found
+
+
+@pytest.mark.parametrize("text", ["各位同志，今天的会议很重要。", "党员同志要带头参加志愿服务。",
+                                  "报名表中，男，女，均可填写。"])
+def test_honorific_or_sex_without_a_name_names_no_person(text: str) -> None:
+    assert "Person" not in _by_class(text).values(), _by_class(text)

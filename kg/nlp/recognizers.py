@@ -55,6 +55,9 @@ _LEAD_IN = re.compile(r"在[^,;:。!?“”在]{2,24}上(?:走在前列?|做示�
 #: single characters that, glued to a title by the tokenizer, say who holds it (任组长, 兼主任, 当主任)
 _SERVES = frozenset("任兼当为")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+#: jieba tags (first letter) of a token that is no part of a personal name cut into pieces (adjectives, time words,
+#: pronouns, numerals, distinguishing words, adverbs, prepositions, conjunctions, particles, directions)
+_NOT_NAME_TAGS = frozenset("atrmbdpcuf")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _ENUM_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")  # (四), (12): an enumeration marker
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -396,6 +399,7 @@ class MorphologyRecognizer:
         self._audience = frozenset(self.lexicon.word_lists.get("audienceVerbs", ()))  # 面向+某某老人
         #: verbs whose object is a body or a role (建议+市某局, 现任+某街道某书记; grammar ``actorObjectVerbs``)
         self._object_verbs = frozenset(self.lexicon.word_lists.get("actorObjectVerbs", ()))
+        self._honorifics = frozenset(self.lexicon.word_lists.get("personHonorifics", ()))  # 某某+同志
         self._compilations = frozenset(self.lexicon.word_lists.get("compilationNouns", ()))
         self._modals = frozenset(self.lexicon.word_lists.get("modalVerbs", ()))  # 要, 应当: a verb follows
         self._year_marks = frozenset(self.lexicon.word_lists.get("yearQualifiers", ()))  # 2025+年度+某某资金
@@ -609,6 +613,8 @@ class MorphologyRecognizer:
             t = w[k]
             if core == "Actor" and t in self._audience:
                 break  # 面向+独居老人: the people a measure is for, after the verb (jieba tags 面向 a noun)
+            if core == "Actor" and t in self._honorifics:
+                break  # 某某同志+……群众: the person addressed ends the clause's subject, no group's name
             if core == "Actor" and t in self._object_verbs and self._opens_place_name(w[k + 1]):
                 break  # 建议+市+某局, 现任+某市+某街道: the verb governing the name (jieba tags some as nouns)
             if core == "Actor" and self._people_phrase(w, k, i):
@@ -1596,11 +1602,15 @@ class PersonRecognizer:
         self._title_ends = _Memo(self._title_end)
         #: one-character surnames (a name jieba splits after one: 林+某某)
         self._surnames = frozenset(self.lexicon.word_lists.get("surnames", ()))
+        #: 某某同志, 某某先生 (grammar ``personHonorifics``); 某某，女，…… (grammar ``genderWords``)
+        self._honorifics = frozenset(self.lexicon.word_lists.get("personHonorifics", ()))
+        self._genders = frozenset(self.lexicon.word_lists.get("genderWords", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
         words, offs = doc_words(doc)
         n = len(words)
+        self._addressed(doc, words, offs)
         # the rules below look at a title or at the word after a word ending in one: only those positions
         at = set(compress(range(1, n), map(self._titles.__contains__, words[1:])))
         at.update(compress(range(1, n), map(self._title_ends.__getitem__, words[:-1])))
@@ -1621,6 +1631,43 @@ class PersonRecognizer:
                 found.append(_token_candidate(doc, words, offs, i, i + 2, "Person", "person"))  # 处长+林+某某
         spans.extend(doc, KEY, found)
         return doc
+
+    def _addressed(self, doc: Doc, words: list[str], offs: list[int]) -> None:
+        """A name before an honorific (某某同志, 某某先生), and the name opening a profile line with the
+        person's sex (某某，女，某族，……): the name alone is a person."""
+        found = []
+        for i, word in enumerate(words):
+            if word in self._honorifics and i >= 1:
+                a = self._name_start(words, i)
+                if a is not None:
+                    found.append(_token_candidate(doc, words, offs, a, i, "Person", "person"))
+            elif word == "," and i + 2 < len(words) and words[i + 1] in self._genders \
+                    and words[i + 2] in (",", "。"):
+                a = self._name_start(words, i)
+                if a is not None and (a == 0 or words[a - 1] == "\n"):
+                    found.append(_token_candidate(doc, words, offs, a, i, "Person", "person"))
+        spans.extend(doc, KEY, found)
+
+    def _name_start(self, words: list[str], i: int) -> int | None:
+        """The first token of a name of two or three characters ending before token ``i``: one token jieba tags
+        as a name or does not know (向+某某+同志), or the tokens jieba cut a name into from a clause's start
+        (，+包+某某+同志), none a word of the lexicon, a function word or an adjective, time word, pronoun …"""
+        for a in (i - 3, i - 2):
+            if a < 0 or not (a == 0 or words[a - 1] in _PUNCT or words[a - 1].isspace()):
+                continue
+            run = words[a:i]
+            if _NAME.fullmatch("".join(run)) and not any(
+                    t in self._known or t in FUNCTION_WORDS or self._tags.get(t, "")[:1] in _NOT_NAME_TAGS for t in run):
+                return a
+        return i - 1 if self._bare_name(words[i - 1]) else None
+
+    def _bare_name(self, word: str) -> bool:
+        """A name of two or three characters that jieba tags as a name or does not know, no word of the
+        lexicon."""
+        if not _NAME.fullmatch(word) or word in self._known:
+            return False
+        tag = self._tags.get(word)
+        return tag is None or tag.startswith("nr")
 
     @property
     def _tags(self) -> dict[str, str]:
