@@ -110,3 +110,23 @@ def test_a_person_named_with_an_honorific_or_in_a_profile(text: str, person: str
                                   "报名表中，男，女，均可填写。"])
 def test_honorific_or_sex_without_a_name_names_no_person(text: str) -> None:
     assert "Person" not in _by_class(text).values(), _by_class(text)
+
+
+# -- organs named without a place (a SAR's or a central text) -------------------------------------------------
+@pytest.mark.parametrize(("text", "organs"), [
+    ("體育局聯同衛生局推廣全民健身。", {"体育局", "卫生局"}),
+    ("由環境保護署統籌，房屋署配合。", {"环境保护署", "房屋署"}),
+    ("由环境保护署统筹，房屋署配合。", {"环境保护署", "房屋署"}),
+    ("由经济及科技发展局牵头，旅游局配合。", {"经济及科技发展局", "旅游局"}),
+    ("由行政法务司统筹推进。", {"行政法务司"}),
+])
+def test_an_organ_named_without_a_place(text: str, organs: set[str]) -> None:
+    found = _by_class(text)
+    assert all(found.get(o) == "GovernmentBody" for o in organs), found
+
+
+@pytest.mark.parametrize("text", ["要做好工作部署，优化产业布局。", "县供电公司负责抢修，打赢这场官司。",
+                                  "开创发展新局，稳住经济大局。"])
+def test_ju_shu_si_inside_words_name_no_organ(text: str) -> None:
+    found = _by_class(text)
+    assert not any(c == "GovernmentBody" for c in found.values()), found

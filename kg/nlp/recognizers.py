@@ -400,6 +400,9 @@ class MorphologyRecognizer:
         #: verbs whose object is a body or a role (建议+市某局, 现任+某街道某书记; grammar ``actorObjectVerbs``)
         self._object_verbs = frozenset(self.lexicon.word_lists.get("actorObjectVerbs", ()))
         self._honorifics = frozenset(self.lexicon.word_lists.get("personHonorifics", ()))  # 某某+同志
+        self._unplaced_heads = frozenset(self.lexicon.word_lists.get("unplacedOrganHeads", ()))  # 某某+署
+        self._joiners = frozenset(self.lexicon.word_lists.get("actorJoiners", ())) | frozenset(
+            self.lexicon.word_lists.get("coordinatingVerbs", ()))  # 甲局+联同+某某署
         self._compilations = frozenset(self.lexicon.word_lists.get("compilationNouns", ()))
         self._modals = frozenset(self.lexicon.word_lists.get("modalVerbs", ()))  # 要, 应当: a verb follows
         self._year_marks = frozenset(self.lexicon.word_lists.get("yearQualifiers", ()))  # 2025+年度+某某资金
@@ -797,10 +800,13 @@ class MorphologyRecognizer:
             if core == "Actor" and j >= 2 and w[j - 1] == "、" and w[j][:1] in self._levels and 1 <= len(w[j - 2]) <= 2 \
                     and w[j - 2][-1] in self._levels and (len(w[j - 2]) == 1 or w[j - 2][0] in "各每"):
                 j -= 2  # 各县、区人民政府: the levels share the organ
+            unplaced = self._unplaced_organ(w, j, i, head) if len(head) == 1 and core == "Actor" else None
+            if unplaced is not None:
+                j = unplaced  # 社会工作+局, 由+某某+文化+司: a SAR's or a central organ named without a place
             span_text = "".join(w[j:i + 1])
             if core == "Actor" and j < i and _ONE_EACH.match(span_text):
                 j, span_text = i, word  # 一户一社工: a rule of allocation; the people are the last part only
-            if len(head) == 1 and not self._single_head_ok(word) and not (
+            if len(head) == 1 and unplaced is None and not self._single_head_ok(word) and not (
                     j < i and (self._level_word(w[j]) or j + 1 < i and word[0] in self._levels
                                and self._names_body(w[j])  # 市+审计局, 共青团+某某+县委
                                or len(word) >= 3 and any(map(self._names_organ, w[j:i])))  # 某县政府+劳工处
@@ -898,6 +904,30 @@ class MorphologyRecognizer:
             return k + 1 < i and head in self._counted_groups and not self._stop(w, k + 1)
         return k >= 2 and t in self.lexicon.qualifiers and w[k - 1] in self._ages \
             and _DIGIT.search(w[k - 2]) is not None and self.lexicon.heads[head][0] == "Group"
+
+    def _unplaced_organ(self, w: list[str], j: int, i: int, head: str) -> int | None:
+        """The first token of an organ named without a place (grammar ``unplacedOrganHeads``: 社会工作+局,
+        市政+署, 社会+文化+司): one to three nouns of a field (two characters or more with the head token's own)
+        before the one-character head, opening a clause or an item of a list (after punctuation, 由, 与 …);
+        a first field joined by 及/和 belongs to it when a clause or a list item opens before it
+        (教育+及+青年+发展局). None: no such organ."""
+        if head not in self._unplaced_heads or i - j > 3 or self._tag(w[i])[:1] == "v" \
+                or (len(w[i]) >= 2 and w[i][-2:] in _pos_tags()):
+            return None  # 新格局, 大局: the head's character ends another word
+        stem = w[j:i] + [w[i][:-1]]
+        if sum(map(len, stem)) < 2 or not all(
+                (self._nominal(t) or self._tag(t) in ("", "t", "l", "vn")) and t not in self._fillers
+                and not self._verb(t) and not self._generic_word[t] and not self._names_organ(t)
+                and t not in self.lexicon.places and not self._level_word(t)
+                and _HAN.fullmatch(t) for t in stem if t):
+            return None
+        if j > 0 and not (w[j - 1] in _PUNCT or w[j - 1] in FUNCTION_WORDS or w[j - 1] in self._joiners):
+            return None
+        if j >= 3 and w[j - 1] in ("及", "和") and len(w[j - 2]) >= 2 and (self._nominal(w[j - 2]) or self._tag(w[j - 2]) == "vn") \
+                and not self._names_actor(w[j - 2]) and not self._verb(w[j - 2]) \
+                and not self._generic_word[w[j - 2]] and (w[j - 3] in _PUNCT or w[j - 3] in FUNCTION_WORDS):
+            return j - 2  # 及+教育+及+青年+发展局: the two fields of one organ
+        return j
 
     def _joined_organ(self, w: list[str], k: int, i: int) -> bool:
         """The 和 at token ``k`` joins two fields inside the name of the organ headed by token ``i``: a level
