@@ -130,3 +130,63 @@ def test_an_organ_named_without_a_place(text: str, organs: set[str]) -> None:
 def test_ju_shu_si_inside_words_name_no_organ(text: str) -> None:
     found = _by_class(text)
     assert not any(c == "GovernmentBody" for c in found.values()), found
+
+
+# -- a body's end glued to a preposition and the next name; a distributive rule ------------------------------
+@pytest.mark.parametrize(("text", "body", "place"), [
+    ("市政署在風順堂區設立服務站。", "市政署", "风顺堂区"),
+    ("社会工作局在望德堂区试行个案管理。", "社会工作局", "望德堂区"),
+])
+def test_a_body_glued_to_a_preposition_and_a_place(text: str, body: str, place: str) -> None:
+    from kg.nlp.pipeline import default_nlp
+    from kg.ingest import normalise
+    words = [t.text for t in default_nlp().tokenizer(normalise(text)[0])]
+    assert "在" in words and body[-1] in words, words
+    assert place in _actors(text) and body in _actors(text), _actors(text)
+
+
+def test_a_word_of_the_dictionary_with_a_preposition_is_not_cut() -> None:
+    from kg.nlp.pipeline import default_nlp
+    words = [t.text for t in default_nlp().tokenizer("局面正在好转，处在关键时期。")]
+    assert "局面" in words, words
+
+
+@pytest.mark.parametrize("text", ["推行“一户一社工”跟进模式。", "推行“一戶一社工”跟進模式。", "落实一村一辅警。"])
+def test_a_distributive_rule_names_no_actor(text: str) -> None:
+    found = _actors(text)
+    assert not any(a.startswith("一") for a in found), found
+
+
+@pytest.mark.parametrize("text", ["镇党委研究部署相关工作。", "縣政府簽署合作協議。", "区委部署专项行动。"])
+def test_a_word_ending_in_shu_or_si_after_an_organ_names_no_organ(text: str) -> None:
+    found = _actors(text)
+    assert not any(a.endswith(("部署", "签署")) for a in found), found
+
+
+# -- a democratic party's committee; roles qualified by age or grade ----------------------------------------
+@pytest.mark.parametrize(("text", "committee"), [
+    ("提案人：民进杭州市委会", "民进杭州市委会"),
+    ("九三學社浙江省委會聯合調研。", "九三学社浙江省委会"),
+    ("农工党海淀区委会组织专家义诊。", "农工党海淀区委会"),
+])
+def test_a_democratic_partys_committee(text: str, committee: str) -> None:
+    assert _by_class(text).get(committee) == "Organization", _by_class(text)
+
+
+@pytest.mark.parametrize("text", ["市委会议研究决定相关事项。", "市委会同市政府出台意见。"])
+def test_a_city_committee_meeting_is_no_party_committee(text: str) -> None:
+    assert not any(a.endswith("委会") for a in _actors(text)), _actors(text)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("目前55岁以上楼门长占比较高。", "55岁以上楼门长"),
+    ("目前55歲以上樓門長佔比較高。", "55岁以上楼门长"),
+    ("力争40周岁以下网格员占一半。", "40周岁以下网格员"),
+])
+def test_role_holders_of_an_age_are_a_group(text: str, group: str) -> None:
+    assert _by_class(text).get(group) == "Group", _by_class(text)
+
+
+@pytest.mark.parametrize("text", ["社区推选楼门长负责联络。", "社區推選樓門長負責聯絡。"])
+def test_the_head_of_a_building_entrance_is_a_role(text: str) -> None:
+    assert _by_class(text).get("楼门长") == "Role", _by_class(text)

@@ -55,6 +55,8 @@ _LEAD_IN = re.compile(r"在[^,;:。!?“”在]{2,24}上(?:走在前列?|做示�
 #: single characters that, glued to a title by the tokenizer, say who holds it (任组长, 兼主任, 当主任)
 _SERVES = frozenset("任兼当为")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+#: a distributive 一X一Y (一村一辅警, 一户一档): the rule of a programme, not a name of people
+_DISTRIBUTIVE = re.compile(r"一[\u4e00-\u9fff]{1,2}一")
 #: jieba tags (first letter) of a token that is no part of a personal name cut into pieces (adjectives, time words,
 #: pronouns, numerals, distinguishing words, adverbs, prepositions, conjunctions, particles, directions)
 _NOT_NAME_TAGS = frozenset("atrmbdpcuf")
@@ -401,6 +403,7 @@ class MorphologyRecognizer:
         self._object_verbs = frozenset(self.lexicon.word_lists.get("actorObjectVerbs", ()))
         self._honorifics = frozenset(self.lexicon.word_lists.get("personHonorifics", ()))  # 某某+同志
         self._unplaced_heads = frozenset(self.lexicon.word_lists.get("unplacedOrganHeads", ()))  # 某某+署
+        self._strict_heads = frozenset(self.lexicon.word_lists.get("strictOrganHeads", ()))  # not 部署
         self._joiners = frozenset(self.lexicon.word_lists.get("actorJoiners", ())) | frozenset(
             self.lexicon.word_lists.get("coordinatingVerbs", ()))  # 甲局+联同+某某署
         self._compilations = frozenset(self.lexicon.word_lists.get("compilationNouns", ()))
@@ -782,7 +785,9 @@ class MorphologyRecognizer:
             if len(stem) == 1 and (stem in _SERVES or self._tag(stem).startswith("v")) and not standalone:
                 continue  # 任组长, 当主任: a verb and a bare title, not a name
             j = self._scan_left(w, i, core == "Goal", core)
-            if cls == "Role" and j < i:
+            if cls == "Role" and j < i and j + 1 < len(w) and w[j + 1] in self._ages and _DIGIT.search(w[j]):
+                cls = "Group"  # 60+岁+以上+某某长: the holders of a role of an age are a group of people
+            elif cls == "Role" and j < i:
                 j = self._people_start(w, j, i, stem)
             if core == "Actor" and 1 <= j < i and len(w[j]) == 1 and len(w[j - 1]) == 1 \
                     and self._tag(w[j - 1]) == "p" and w[j] not in self._levels and w[j] not in self._unit_initials \
@@ -800,6 +805,8 @@ class MorphologyRecognizer:
             if core == "Actor" and j >= 2 and w[j - 1] == "、" and w[j][:1] in self._levels and 1 <= len(w[j - 2]) <= 2 \
                     and w[j - 2][-1] in self._levels and (len(w[j - 2]) == 1 or w[j - 2][0] in "各每"):
                 j -= 2  # 各县、区人民政府: the levels share the organ
+            if head in self._strict_heads and len(word) == 2 and word in _pos_tags():
+                continue  # 部署, 签署, 上司: a word of the dictionary, not an organ's head
             unplaced = self._unplaced_organ(w, j, i, head) if len(head) == 1 and core == "Actor" else None
             if unplaced is not None:
                 j = unplaced  # 社会工作+局, 由+某某+文化+司: a SAR's or a central organ named without a place
@@ -836,6 +843,8 @@ class MorphologyRecognizer:
                 continue  # 全省某某设施建设正在推进: the topic of a line on progress, not a measure taken
             if core == "Actor" and span_text in lx.entries:
                 continue  # the lexicon ruler has it, typed more precisely
+            if core == "Actor" and _DISTRIBUTIVE.match(span_text):
+                continue  # 一户一社工, 一村一辅警: a distributive rule of a programme, no actor
             add(j, i + 1, cls, "morphology")
             last = (i, j, head)
             # coordination sharing the head: 专家驻点和志愿者进楼栋服务机制 -> 专家驻点机制
@@ -903,7 +912,7 @@ class MorphologyRecognizer:
         if t in self._household:
             return k + 1 < i and head in self._counted_groups and not self._stop(w, k + 1)
         return k >= 2 and t in self.lexicon.qualifiers and w[k - 1] in self._ages \
-            and _DIGIT.search(w[k - 2]) is not None and self.lexicon.heads[head][0] == "Group"
+            and _DIGIT.search(w[k - 2]) is not None and self.lexicon.heads[head][0] in ("Group", "Role")
 
     def _unplaced_organ(self, w: list[str], j: int, i: int, head: str) -> int | None:
         """The first token of an organ named without a place (grammar ``unplacedOrganHeads``: 社会工作+局,

@@ -745,6 +745,17 @@ class JiebaTokenizer:
                 out += words[done:k]
                 out += [a[:-1], a[-1]]  # 某局 + 会同 + 县 + 某局
                 done = k + 1
+            elif len(a) == 3 and a[0] in self._short_heads and a[1] in _PREPOSITIONS and k > 0 \
+                    and len(words[k - 1]) >= 2 and _han(words[k - 1][-1]) and _han(a[2]) and not self._word(a) \
+                    and a not in self._user:
+                out += words[done:k]
+                out += [a[0], a[1]]  # 某某 + 局 + 在 + 某地: a body's end glued by the HMM to a preposition
+                if b and _han(b[0]) and not self._word(b) and b not in self._user:
+                    out.append(a[2] + b)  # ... and to the first character of the next name (在 + 某某某区)
+                    done = k + 2
+                else:
+                    out.append(a[2])
+                    done = k + 1
             elif len(a) == 2 and a[1] == "等" and a[0] in self._short_heads:
                 out += words[done:k]
                 out += [a[0], "等"]  # 某局等部门
@@ -772,6 +783,8 @@ class JiebaTokenizer:
         one-character level at either end, or a director's title)."""
         if w in self._glue:
             return True
+        if len(w) == 3 and w[0] in self._short_heads and w[1] in _PREPOSITIONS:
+            return True  # 局 + 在 + 某: see _give_back
         edges = self._edges
         return len(w) == 2 and (w[0] in edges.levels or w[1] in edges.levels or w in edges.roles)
 
