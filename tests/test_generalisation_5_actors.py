@@ -190,3 +190,19 @@ def test_role_holders_of_an_age_are_a_group(text: str, group: str) -> None:
 @pytest.mark.parametrize("text", ["社区推选楼门长负责联络。", "社區推選樓門長負責聯絡。"])
 def test_the_head_of_a_building_entrance_is_a_role(text: str) -> None:
     assert _by_class(text).get("楼门长") == "Role", _by_class(text)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("相关事项不得交由网格员承担。", "网格员"),
+    ("相關事項不得交由網格員承擔。", "网格员"),
+])
+def test_jiaoyou_ends_the_name(text: str, role: str) -> None:
+    found = _actors(text)
+    assert role in found and not any(a.startswith("交由") for a in found), found
+
+
+@pytest.mark.parametrize("text", ["部分小区老化、缺乏管理机构，问题较多。", "部分小區老化、缺乏管理機構，問題較多。",
+                                  "一些村缺少专业服务机构。"])
+def test_a_verb_of_lacking_names_no_body(text: str) -> None:
+    found = _actors(text)
+    assert not any(a.startswith(("缺乏", "缺少")) for a in found), found

@@ -402,6 +402,7 @@ class MorphologyRecognizer:
         #: verbs whose object is a body or a role (建议+市某局, 现任+某街道某书记; grammar ``actorObjectVerbs``)
         self._object_verbs = frozenset(self.lexicon.word_lists.get("actorObjectVerbs", ()))
         self._honorifics = frozenset(self.lexicon.word_lists.get("personHonorifics", ()))  # 某某+同志
+        self._lacks = frozenset(self.lexicon.lack_verbs)  # 缺乏, 缺少: no part of an actor's name
         self._unplaced_heads = frozenset(self.lexicon.word_lists.get("unplacedOrganHeads", ()))  # 某某+署
         self._strict_heads = frozenset(self.lexicon.word_lists.get("strictOrganHeads", ()))  # not 部署
         self._joiners = frozenset(self.lexicon.word_lists.get("actorJoiners", ())) | frozenset(
@@ -486,6 +487,8 @@ class MorphologyRecognizer:
         if t in self._founding or (t in self._launch and head in self._launched):
             return False  # 每个小区组建议事会, 各地开展试点: the verb founds or launches what is named after it
         if core == "Actor":
+            if t in self._lacks:
+                return False  # 缺乏+管理机构: a verb of lacking states a weakness, it names no body
             if self._bureau_task(w, k, i):
                 return True  # 市+营商+环境+建设+监督局: a verbal noun naming the bureau's task after its level
             if t in self.lexicon.triggers or k == 0 or (t in self.lexicon.predicates and (
