@@ -206,3 +206,18 @@ def test_jiaoyou_ends_the_name(text: str, role: str) -> None:
 def test_a_verb_of_lacking_names_no_body(text: str) -> None:
     found = _actors(text)
     assert not any(a.startswith(("缺乏", "缺少")) for a in found), found
+
+
+@pytest.mark.parametrize(("text", "joint"), [
+    ("各市县党委和政府承担主体责任。", "市县党委和政府"),
+    ("各縣區黨委和政府要加強領導。", "县区党委和政府"),
+    ("各级党委和政府要高度重视。", "各级党委和政府"),
+])
+def test_a_party_committee_and_the_government_of_its_level(text: str, joint: str) -> None:
+    found = _actors(text)
+    assert joint in found and "政府" not in found, found
+
+
+@pytest.mark.parametrize("text", ["县党委和政府工作报告已印发。", "党委和政府要加强领导。"])
+def test_no_joint_organ_without_a_level_or_before_a_noun(text: str) -> None:
+    assert not any(a.endswith("党委和政府") for a in _actors(text)), _actors(text)

@@ -403,6 +403,7 @@ class MorphologyRecognizer:
         self._object_verbs = frozenset(self.lexicon.word_lists.get("actorObjectVerbs", ()))
         self._honorifics = frozenset(self.lexicon.word_lists.get("personHonorifics", ()))  # 某某+同志
         self._lacks = frozenset(self.lexicon.lack_verbs)  # 缺乏, 缺少: no part of an actor's name
+        self._joint = frozenset(self.lexicon.word_lists.get("jointOrgans", ()))  # 某市党委和+政府
         self._unplaced_heads = frozenset(self.lexicon.word_lists.get("unplacedOrganHeads", ()))  # 某某+署
         self._strict_heads = frozenset(self.lexicon.word_lists.get("strictOrganHeads", ()))  # not 部署
         self._joiners = frozenset(self.lexicon.word_lists.get("actorJoiners", ())) | frozenset(
@@ -860,6 +861,7 @@ class MorphologyRecognizer:
                     pass  # 低保和特困+老年人: the conjunct is a word of another kind, modifying the people
                 elif k <= j - 2 and "".join(w[k:j - 1]) and not self._stop(w, j - 2):
                     add(k, j - 1, cls, "coordination:" + head)
+        self._joint_organs(doc, w, offs, found)
         self._counted_nouns(doc, w, offs, found)
         self._versioned(doc, w, offs, found)
         self._year_funds(doc, w, offs, found)
@@ -885,6 +887,16 @@ class MorphologyRecognizer:
                 m += 1
             if m < len(w) and m > k + 1 and w[m].endswith(self._fund_nouns):
                 found.append(_token_candidate(doc, w, offs, k - 1, m + 1, "Program", "morphology"))
+
+    def _joint_organs(self, doc: Doc, w: list[str], offs: list[int], found: list[tuple[Span, Rec]]) -> None:
+        """A party committee named with its level, 和/与 and the government of that level (grammar
+        ``jointOrgans``: 各市县+党委+和+政府): one actor, the level shared (not the bare 党委和政府)."""
+        for i in range(2, len(w)):
+            if w[i] not in self._joint or w[i - 1] not in ("和", "与") or not w[i - 2].endswith("党委"):
+                continue
+            j = self._scan_left(w, i - 2, False, "Actor")
+            if "".join(w[j:i - 1]) != "党委" and (i + 1 >= len(w) or not self.is_nominal(w[i + 1])):
+                found.append(_token_candidate(doc, w, offs, j, i + 1, "GovernmentBody", "morphology"))
 
     def _versioned(self, doc: Doc, w: list[str], offs: list[int], found: list[tuple[Span, Rec]]) -> None:
         """A programme named with a version number (某某2.0, 某某3.0版): the noun right before ``N.0`` and the
