@@ -221,3 +221,34 @@ def test_a_party_committee_and_the_government_of_its_level(text: str, joint: str
 @pytest.mark.parametrize("text", ["县党委和政府工作报告已印发。", "党委和政府要加强领导。"])
 def test_no_joint_organ_without_a_level_or_before_a_noun(text: str) -> None:
     assert not any(a.endswith("党委和政府") for a in _actors(text)), _actors(text)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("村里外出务工的独居老人家庭较多。", "独居老人家庭"),
+    ("村裡外出務工的獨居老人家庭較多。", "独居老人家庭"),
+])
+def test_a_household_group_before_a_degree_word(text: str, group: str) -> None:
+    assert group in _actors(text), _actors(text)
+
+
+def test_a_household_noun_before_a_noun_still_modifies_it() -> None:
+    assert "家庭" not in "".join(_actors("推进家庭医生签约服务。").difference({"家庭医生"}))
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("“居民们都说好。”", "居民们"),
+    ("長者們踴躍參加。", "长者们"),
+])
+def test_a_plural_group(text: str, group: str) -> None:
+    found = _actors(text)
+    assert group in found and group[:-1] not in found, found
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("她是全镇网格员学习的榜样。", "网格员"),
+    ("她是全鎮網格員學習的榜樣。", "网格员"),
+    ("成为全村党员的表率。", "党员"),
+])
+def test_the_whole_of_a_unit_is_no_part_of_a_name(text: str, group: str) -> None:
+    found = _actors(text)
+    assert group in found and not any(a.startswith("全") for a in found), found

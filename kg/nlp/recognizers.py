@@ -404,6 +404,8 @@ class MorphologyRecognizer:
         self._honorifics = frozenset(self.lexicon.word_lists.get("personHonorifics", ()))  # 某某+同志
         self._lacks = frozenset(self.lexicon.lack_verbs)  # 缺乏, 缺少: no part of an actor's name
         self._joint = frozenset(self.lexicon.word_lists.get("jointOrgans", ()))  # 某市党委和+政府
+        self._plurals = frozenset(self.lexicon.word_lists.get("pluralSuffixes", ()))  # 老人+们
+        self._town_levels = frozenset(self.lexicon.word_lists.get("placeLevelsTown", ()))  # 全+街道
         self._unplaced_heads = frozenset(self.lexicon.word_lists.get("unplacedOrganHeads", ()))  # 某某+署
         self._strict_heads = frozenset(self.lexicon.word_lists.get("strictOrganHeads", ()))  # not 部署
         self._joiners = frozenset(self.lexicon.word_lists.get("actorJoiners", ())) | frozenset(
@@ -621,6 +623,9 @@ class MorphologyRecognizer:
         j, k, chars = i, i - 1, len(w[i])
         while k >= 0:
             t = w[k]
+            if core == "Actor" and (k >= 1 and w[k - 1] == "全" and t in self._town_levels
+                                    or t[:1] == "全" and t[1:] in self._town_levels):
+                break  # 全+街道+社区干部, 全村+党员: the whole of a unit (a deictic), not part of the name
             if core == "Actor" and t in self._audience:
                 break  # 面向+独居老人: the people a measure is for, after the verb (jieba tags 面向 a noun)
             if core == "Actor" and t in self._honorifics:
@@ -781,7 +786,8 @@ class MorphologyRecognizer:
             if nxt[0] == "相" and len(nxt) in (1, 3) and core_class(lx.heads[head][0]) == "Actor":
                 continue  # 某某机构相衔接: modes of a system listed with 相 + verb, not a body
             if head in self._counted_groups and i + 1 < len(w) and not self._stop(w, i + 1) and not self._verb(nxt) \
-                    and nxt[0] not in "每各":  # (某某家庭+每户: a distributive, no noun modified)
+                    and nxt[0] not in "每各" and self._tag(nxt)[:1] not in ("z", "d", "m"):
+                # (某某家庭+每户: a distributive, no noun modified; 某某家庭+较多: a degree, no noun)
                 continue  # 某某家庭+收入, 家庭医生: a noun of households before the noun it modifies
             cls, standalone, _ = lx.heads[head]
             core = core_class(cls)
@@ -845,6 +851,9 @@ class MorphologyRecognizer:
             if head.endswith(self._campaigns) and (j == 0 or w[j - 1] in _CLAUSE_PUNCT or w[j - 1] in self._deictics) \
                     and (self._tag(nxt) in ("d", "ad") or self._finite[nxt]):
                 continue  # 全省某某设施建设正在推进: the topic of a line on progress, not a measure taken
+            if core == "Actor" and nxt in self._plurals and cls in ("Group", "Role"):
+                add(j, i + 2, cls, "morphology")  # 老人+们: the plural names the same people
+                continue
             if core == "Actor" and span_text in lx.entries:
                 continue  # the lexicon ruler has it, typed more precisely
             if core == "Actor" and _DISTRIBUTIVE.match(span_text):
