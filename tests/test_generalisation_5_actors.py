@@ -252,3 +252,17 @@ def test_a_plural_group(text: str, group: str) -> None:
 def test_the_whole_of_a_unit_is_no_part_of_a_name(text: str, group: str) -> None:
     found = _actors(text)
     assert group in found and not any(a.startswith("全") for a in found), found
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("做好“候鸟”老人的健康服务。", "候鸟老人"),
+    ("做好「候鳥」老人的健康服務。", "候鸟老人"),
+    ("帮助“蜗居”家庭改善住房。", "蜗居家庭"),
+])
+def test_a_common_noun_in_quotes_before_people_says_which_people(text: str, group: str) -> None:
+    assert group in _actors(text), _actors(text)
+
+
+@pytest.mark.parametrize("text", ["“金达莱”志愿者上门服务。", "“橘乡红”志愿者上门服务。"])
+def test_a_named_team_in_quotes_before_volunteers_stays_apart(text: str) -> None:
+    assert not any(a.endswith("志愿者") and len(a) > 3 for a in _actors(text)), _actors(text)

@@ -659,8 +659,11 @@ class MorphologyRecognizer:
                 j, k = k, k - 1
                 continue
             if t == "”":  # a quoted part of the name: “某某”机制
-                if core == "Actor" and w[i] in self._people:
+                if core == "Actor" and w[i] in self._people and not (
+                        k == i - 1 and k >= 2 and w[k - 2] == "“" and self._tag(w[k - 1]) == "n"
+                        and w[k - 1] not in self.lexicon.entries):
                     break  # “某某”志愿者: the quoted group the people belong to, not part of their name
+                    # (but “候鸟”老人: a common noun in quotes, a figure of speech, says which people)
                 m = k - 1
                 while m >= 0 and w[m] not in ("“", "\n", "。") and k - m < 20:
                     m -= 1
