@@ -266,3 +266,13 @@ def test_a_common_noun_in_quotes_before_people_says_which_people(text: str, grou
 @pytest.mark.parametrize("text", ["“金达莱”志愿者上门服务。", "“橘乡红”志愿者上门服务。"])
 def test_a_named_team_in_quotes_before_volunteers_stays_apart(text: str) -> None:
     assert not any(a.endswith("志愿者") and len(a) > 3 for a in _actors(text)), _actors(text)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("資助氹仔街坊會聯合總會開展探訪。", "氹仔街坊会联合总会"),
+    ("由街坊会组织义工探访长者。", "街坊会"),
+    ("资助澳门妇女联合总会开展活动。", "澳门妇女联合总会"),
+])
+def test_neighbourhood_associations_and_a_funding_verb(text: str, body: str) -> None:
+    found = _by_class(text)
+    assert found.get(body) == "SocialOrganization" and not any(a.startswith("资助") for a in found), found
