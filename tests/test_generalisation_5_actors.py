@@ -276,3 +276,12 @@ def test_a_named_team_in_quotes_before_volunteers_stays_apart(text: str) -> None
 def test_neighbourhood_associations_and_a_funding_verb(text: str, body: str) -> None:
     found = _by_class(text)
     assert found.get(body) == "SocialOrganization" and not any(a.startswith("资助") for a in found), found
+
+
+@pytest.mark.parametrize(("text", "org", "short"), [
+    ("市教育局联合青海大学哲学系开展调研。", "青海大学哲学系", "青海"),
+    ("市教育局聯合青海大學哲學系開展調研。", "青海大学哲学系", "青海"),
+])
+def test_a_provinces_short_name_in_an_organisations_name_is_no_place(text: str, org: str, short: str) -> None:
+    found = _by_class(text)
+    assert org in found and short not in found and short + "省" not in found, found

@@ -56,7 +56,10 @@ class Resolver:
         found) opening the name of a body or a role: the place is an actor of its own (某某乡 in 某某乡公所)."""
         if s.label_ != "Place" or s.start_char != outer.start_char or s.id_ not in ("lexicon", "place"):
             return False
-        entry = self.lexicon.places.get(text[s.start_char:s.end_char])
+        name = text[s.start_char:s.end_char]
+        entry = self.lexicon.places.get(name)
+        if s.id_ != "place" and entry is not None and entry.label != name and outer.label_ in ("Organization", "Enterprise"):
+            return False  # 某省的简称+大学某系: a short name in an organisation's proper name, not its place
         return s.id_ == "place" or (entry is not None and entry.admin_level is not None)
 
     def _agent(self, doc: Doc, text: str, s: Rec, outer: Rec) -> bool:
