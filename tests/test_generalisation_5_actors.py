@@ -285,3 +285,19 @@ def test_neighbourhood_associations_and_a_funding_verb(text: str, body: str) -> 
 def test_a_provinces_short_name_in_an_organisations_name_is_no_place(text: str, org: str, short: str) -> None:
     found = _by_class(text)
     assert org in found and short not in found and short + "省" not in found, found
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("目前社区医疗护理员平均年龄较大。", "社区医疗护理员"),
+    ("目前社區醫療護理員平均年齡較大。", "社区医疗护理员"),
+    ("招聘护理员二十名。", "护理员"),
+])
+def test_care_workers_are_a_role(text: str, actor: str) -> None:
+    assert _by_class(text).get(actor) == "Role", _by_class(text)
+
+
+@pytest.mark.parametrize("text", ["二是护理员队伍年龄偏大。", "二是網格員隊伍流動性強。"])
+def test_the_team_of_a_role_is_named(text: str) -> None:
+    from kg.pipeline import extract_text
+    names = {normalise_name(n) for e in extract_text(text).entities for n in (e.label, *e.aliases)}
+    assert any(n.endswith("员队伍") for n in names), names

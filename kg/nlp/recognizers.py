@@ -406,6 +406,7 @@ class MorphologyRecognizer:
         self._joint = frozenset(self.lexicon.word_lists.get("jointOrgans", ()))  # 某市党委和+政府
         self._plurals = frozenset(self.lexicon.word_lists.get("pluralSuffixes", ()))  # 老人+们
         self._town_levels = frozenset(self.lexicon.word_lists.get("placeLevelsTown", ()))  # 全+街道
+        self._group_tails = frozenset(self.lexicon.word_lists.get("groupTails", ()))  # 某某员+队伍
         self._unplaced_heads = frozenset(self.lexicon.word_lists.get("unplacedOrganHeads", ()))  # 某某+署
         self._strict_heads = frozenset(self.lexicon.word_lists.get("strictOrganHeads", ()))  # not 部署
         self._joiners = frozenset(self.lexicon.word_lists.get("actorJoiners", ())) | frozenset(
@@ -1092,6 +1093,8 @@ class MorphologyRecognizer:
         words = [w for w in words if w]
         if self.lexicon.heads[head][0] == "Role" and any(map(self._people_word, words)):
             return False  # 居民代表, 职工志愿者: a role held by people of a group names them
+        if head in self._group_tails and any(w in self._standalone for w in words):
+            return False  # 护理员+队伍: the body of people named by their role
         people = core_class(self.lexicon.heads[head][0]) == "Actor"  # 老党员, 困难群众: which people is meant
         return bool(words) and all(self._generic_word[w] and not (people and w in self._people_modifiers)
                                    for w in words)
