@@ -301,3 +301,18 @@ def test_the_team_of_a_role_is_named(text: str) -> None:
     from kg.pipeline import extract_text
     names = {normalise_name(n) for e in extract_text(text).entities for n in (e.label, *e.aliases)}
     assert any(n.endswith("员队伍") for n in names), names
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("朴美玉同志真心实意服务群众。", "服务群众"),
+    ("組織幹部深入一線宣傳群眾、發動群眾。", "发动群众"),
+    ("社区干部用心用情联系居民。", "联系居民"),
+])
+def test_a_verb_and_the_people_it_serves_name_no_group(text: str, bad: str) -> None:
+    found = _actors(text)
+    assert not any(bad in a for a in found), found
+
+
+def test_people_named_by_the_service_they_receive_remain() -> None:
+    found = _actors("为独居老人提供上门服务，服务对象满意。")
+    assert "独居老人" in found, found

@@ -631,8 +631,9 @@ class MorphologyRecognizer:
                 break  # 面向+独居老人: the people a measure is for, after the verb (jieba tags 面向 a noun)
             if core == "Actor" and t in self._honorifics:
                 break  # 某某同志+……群众: the person addressed ends the clause's subject, no group's name
-            if core == "Actor" and t in self._object_verbs and self._opens_place_name(w[k + 1]):
-                break  # 建议+市+某局, 现任+某市+某街道: the verb governing the name (jieba tags some as nouns)
+            if core == "Actor" and t in self._object_verbs and (self._opens_place_name(w[k + 1]) or (
+                    k + 1 == i and self._people_word(w[i]))):
+                break  # 建议+市+某局, 现任+某市+某街道, 服务+群众: the verb governing the name (jieba tags some as nouns)
             if core == "Actor" and self._people_phrase(w, k, i):
                 j = k - 2 if t in self.lexicon.qualifiers else k
                 break  # 驻+社区民警, 有+劳动力+家庭, 80+周岁+以上+老年人: the phrase opens the name
@@ -798,6 +799,8 @@ class MorphologyRecognizer:
             stem = word[: len(word) - len(head)]
             if len(stem) == 1 and (stem in _SERVES or self._tag(stem).startswith("v")) and not standalone:
                 continue  # 任组长, 当主任: a verb and a bare title, not a name
+            if core == "Actor" and stem in self._object_verbs and self._people_word(head):
+                continue  # 发动群众, 服务居民 (one word of jieba's): a verb and its object, no group's name
             j = self._scan_left(w, i, core == "Goal", core)
             if cls == "Role" and j < i and j + 1 < len(w) and w[j + 1] in self._ages and _DIGIT.search(w[j]):
                 cls = "Group"  # 60+岁+以上+某某长: the holders of a role of an age are a group of people
