@@ -316,3 +316,17 @@ def test_a_verb_and_the_people_it_serves_name_no_group(text: str, bad: str) -> N
 def test_people_named_by_the_service_they_receive_remain() -> None:
     found = _actors("为独居老人提供上门服务，服务对象满意。")
     assert "独居老人" in found, found
+
+
+@pytest.mark.parametrize(("text", "organ"), [
+    ("個案已轉介房屋署跟進。", "房屋署"),
+    ("个案已转介房屋署跟进。", "房屋署"),
+    ("區議會聯同消防處巡查大廈。", "消防处"),
+])
+def test_an_unplaced_organ_after_a_verb_or_as_one_word(text: str, organ: str) -> None:
+    assert _by_class(text).get(organ) == "GovernmentBody", _by_class(text)
+
+
+@pytest.mark.parametrize("text", ["这样做的好处很多，不足之处在于成本。", "各处都要认真落实。"])
+def test_chu_in_common_words_names_no_organ(text: str) -> None:
+    assert not any(a.endswith("处") for a in _actors(text)), _actors(text)

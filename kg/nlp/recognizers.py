@@ -408,6 +408,7 @@ class MorphologyRecognizer:
         self._town_levels = frozenset(self.lexicon.word_lists.get("placeLevelsTown", ()))  # 全+街道
         self._group_tails = frozenset(self.lexicon.word_lists.get("groupTails", ()))  # 某某员+队伍
         self._unplaced_heads = frozenset(self.lexicon.word_lists.get("unplacedOrganHeads", ()))  # 某某+署
+        self._unplaced_words = frozenset(self.lexicon.word_lists.get("unplacedWordOrganHeads", ()))  # 消防处
         self._strict_heads = frozenset(self.lexicon.word_lists.get("strictOrganHeads", ()))  # not 部署
         self._joiners = frozenset(self.lexicon.word_lists.get("actorJoiners", ())) | frozenset(
             self.lexicon.word_lists.get("coordinatingVerbs", ()))  # 甲局+联同+某某署
@@ -951,7 +952,9 @@ class MorphologyRecognizer:
         before the one-character head, opening a clause or an item of a list (after punctuation, 由, 与 …);
         a first field joined by 及/和 belongs to it when a clause or a list item opens before it
         (教育+及+青年+发展局). None: no such organ."""
-        if head not in self._unplaced_heads or i - j > 3 or self._tag(w[i])[:1] == "v" \
+        if head in self._unplaced_words and j == i and len(w[i]) >= 3 and self._tag(w[i])[:1] == "n":
+            pass  # 消防处: one word of the dictionary
+        elif head not in self._unplaced_heads or i - j > 3 or self._tag(w[i])[:1] == "v" \
                 or (len(w[i]) >= 2 and w[i][-2:] in _pos_tags()):
             return None  # 新格局, 大局: the head's character ends another word
         stem = w[j:i] + [w[i][:-1]]
@@ -961,8 +964,9 @@ class MorphologyRecognizer:
                 and t not in self.lexicon.places and not self._level_word(t)
                 and _HAN.fullmatch(t) for t in stem if t):
             return None
-        if j > 0 and not (w[j - 1] in _PUNCT or w[j - 1] in FUNCTION_WORDS or w[j - 1] in self._joiners):
-            return None
+        if j > 0 and not (w[j - 1] in _PUNCT or w[j - 1] in FUNCTION_WORDS or w[j - 1] in self._joiners
+                          or self._verb(w[j - 1])):
+            return None  # (转介+某某+署: the object of a verb is an argument too)
         if j >= 3 and w[j - 1] in ("及", "和") and len(w[j - 2]) >= 2 and (self._nominal(w[j - 2]) or self._tag(w[j - 2]) == "vn") \
                 and not self._names_actor(w[j - 2]) and not self._verb(w[j - 2]) \
                 and not self._generic_word[w[j - 2]] and (w[j - 3] in _PUNCT or w[j - 3] in FUNCTION_WORDS):
