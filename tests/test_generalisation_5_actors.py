@@ -330,3 +330,13 @@ def test_an_unplaced_organ_after_a_verb_or_as_one_word(text: str, organ: str) ->
 @pytest.mark.parametrize("text", ["这样做的好处很多，不足之处在于成本。", "各处都要认真落实。"])
 def test_chu_in_common_words_names_no_organ(text: str) -> None:
     assert not any(a.endswith("处") for a in _actors(text)), _actors(text)
+
+
+@pytest.mark.parametrize(("text", "actor", "verb"), [
+    ("经费不足是制约业主委员会运转的因素。", "业主委员会", "制约"),
+    ("經費不足是制約業主委員會運轉的因素。", "业主委员会", "制约"),
+    ("研究社会组织影响居民参与的机制。", "居民", "影响"),
+])
+def test_a_verb_before_an_actors_name_ends_it(text: str, actor: str, verb: str) -> None:
+    found = _actors(text)
+    assert actor in found and not any(a.startswith(verb) or verb in a for a in found), found
