@@ -340,3 +340,12 @@ def test_chu_in_common_words_names_no_organ(text: str) -> None:
 def test_a_verb_before_an_actors_name_ends_it(text: str, actor: str, verb: str) -> None:
     found = _actors(text)
     assert actor in found and not any(a.startswith(verb) or verb in a for a in found), found
+
+
+@pytest.mark.parametrize(("text", "organ"), [
+    ("县教育体育局负责实施。", "县教育体育局"),
+    ("建议县教育体育局加强管理。", "县教育体育局"),
+    ("區宣傳文化中心開展活動。", "区宣传文化中心"),
+])
+def test_a_verbal_noun_naming_an_organs_field_stays_in_its_name(text: str, organ: str) -> None:
+    assert organ in _actors(text), _actors(text)
