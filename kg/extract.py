@@ -370,7 +370,9 @@ def _keys(label: str, aliases: set[str] | frozenset[str], lx: Lexicon, core: str
                 if k == normalise_label(q):
                     full.add("“" + q)
                     continue
-                full.add("“" + q + "\x1f" + cls)
+                # a generic tail right after the quote (“某某”机制, “某某”体系) names no kind of its own
+                kind = "" if n[qm.end():] in _GENERIC_TAILS else cls
+                full.add("“" + q + "\x1f" + kind)
                 if cls != "Policy":  # “某某”配建办法: a document on the practice is not the practice
                     quoted_cores.add("“" + q)
                 tail = normalise_label(n[qm.end():qm.end() + 5])[:4]
