@@ -849,6 +849,8 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
         keys = tuple(dict.fromkeys(by_pos[s] for s in subj if s in by_pos))
         if not keys and home is not None:
             keys = (home,)  # (一)某某覆盖率保持100%: a total of the jurisdiction
+        elif q.row is not None and home is not None and home not in keys:
+            keys = (*keys, home)  # an indicator table's cell: the row's indicator in the jurisdiction
         if not keys:  # a metric measures something: the nearest name before it, else after it
             i = bisect.bisect_left(anchors, (q.start,))
             near = anchors[i - 1] if i > 0 else anchors[i] if i < len(anchors) else None
@@ -1154,7 +1156,6 @@ def _actors_inside(lx: Lexicon) -> _Memo:
 
 # -- figure subjects ----------------------------------------------------------------------------------
 _GAP_PUNCT = frozenset(",;:。!?\n、")
-_CASE_UNITS = frozenset({"件", "起", "条", "宗"})  # matters counted: 受理诉求2万件, 收集意见800条
 #: a year opening a figure's clause (2023年, 2023年底) or a whole jurisdiction (全县): no noun of its own
 _YEAR_OR_ALL = r"(?:19|20)\d{2}年(?:底|末|内)?|全[省市县区]"
 
@@ -1207,6 +1208,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                    and r["cls"] != "Place"}
     total, coord, fund_re, fund_verbs = per_lexicon(lx, "totals and funds", _total_and_fund_patterns)
     people_rates = tuple(w for w in lx.word_lists.get("peopleRates", ()) if w.endswith("率")) or ("\0",)
+    case_units = frozenset(lx.word_lists.get("caseUnits", ()))  # matters counted: 受理诉求2万件, 收集意见800条
 
     def counted_by(span: tuple[int, int]):  # the figure right before a name counts it (12个乡镇)
         if span[0] == 0:
@@ -1224,7 +1226,15 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     # (sentence index, subjects, counted, subjects the relation rules gave, unit) of the previous figure
     prev: tuple[int, list, bool, list, str] | None = None
     last_fund: tuple[int, tuple[int, int] | None] = (-1, None)  # (sentence index, span) of the last fund named
+    prev_end = next_end = 0  # where the previous figure ends
     for q, subj in got.metrics:
+        prev_end, next_end = next_end, q.end
+        if q.row is not None:  # a cell of an indicator table: what its row's name names (and the place, below)
+            named = [(m[0], m[1]) for m in mentions[bisect.bisect_left(m_starts, q.row[0]):
+                                                    bisect.bisect_left(m_starts, q.row[1])]
+                     if m[1] <= q.row[1] and not m[2]["nested"] and m[2]["cls"] not in ("Place", "Person")]
+            out.append((q, named[-1:]))
+            continue
         orig = subj
         si = bisect.bisect_right(starts, q.start) - 1
         lo, _ = got.sentences[si] if si >= 0 else (0, len(norm))
@@ -1232,6 +1242,11 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
         last = prev[1] if prev is not None and prev[0] == si else None
         if last is not None and subj and subj == prev[3] and subj != last and not any(s[0] >= c0 for s in subj):
             subj = list(last)  # the relation rules carried the previous figure's subject on: carry the revised one
+        seg = max(lo, norm.rfind(";", lo, q.start) + 1)
+        if last is not None and subj == last and prev_end <= seg and not any(s[0] >= seg for s in subj):
+            opener = _topic(mentions, m_starts, seg, c0 + 1, counted_by)
+            if opener is not None and opener[0] <= seg + 1:
+                subj = [opener]  # 甲区建成……64个;乙区评出……312名: a ;-segment opening with its own actor
         if not any(counted_by(s) is q for s in subj):
             counted = [(m[0], m[1]) for m in mentions[bisect.bisect_left(m_starts, q.end):
                                                       bisect.bisect_left(m_starts, q.end + 2)]
@@ -1296,12 +1311,12 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             if k < len(named) - 1:
                 subj = [(m[0], m[1]) for m in named[k:]]
         carried: list = []
-        handled = q.unit in _CASE_UNITS and noun.endswith(cases) and any(morph_verb(t) for t in _words(tokenize, noun))
+        handled = q.unit in case_units and noun.endswith(cases) and any(morph_verb(t) for t in _words(tokenize, noun))
         if handled or q.unit in ("%", "‰") and noun.endswith("率") and not noun.endswith(people_rates):
             # 收集居民建议……条,办结率达…… / 群众诉求办结率为……: the rate of handling what the people
             # brought is the handler's, the name opening the sentence (or its ;-segment), not the people's
             own = [t for t in subj if t[0] >= c0 and by_span.get(t, {}).get("cls") == "Group"]
-            earlier = prev[1] if prev is not None and prev[0] == si and prev[4] in _CASE_UNITS else []
+            earlier = prev[1] if prev is not None and prev[0] == si and prev[4] in case_units else []
             if (subj and len(own) == len(subj) and any(w in norm[t[1]:q.start] for t in own for w in cases)) or (
                     earlier and all(by_span.get(t, {}).get("cls") == "Group" or t == handler.get(si) for t in earlier)
                     and not any(s[0] >= c0 or by_span.get(s, {}).get("cls") not in ("Group", "Place") for s in subj)):

@@ -26,7 +26,7 @@ from kg.nlp.segment import sentences
 from kg.nlp.spans import Rec
 from kg.nlp.tokenizer import doc_text
 
-__all__ = ["MULTIPLIERS", "MetricGrammar", "ParsedQuantity", "chinese_numeral", "parse_quantities"]
+__all__ = ["MULTIPLIERS", "MetricGrammar", "ParsedQuantity", "chinese_numeral", "parse_quantities", "table_quantities"]
 
 MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 
@@ -92,10 +92,19 @@ class ParsedQuantity:
     since: int | None = None
     until: int | None = None
     is_target: bool = False
+    row: tuple[int, int] | None = None  # a cell of an indicator table: the span of its row's name
+
+
+
+def _periods(lx: Lexicon) -> frozenset[str]:
+    """The periods (年, 个月) that are figures only as a time limit or a duration, not measure words."""
+    return frozenset(lx.word_lists.get("timeLimitUnits", ())) - frozenset(lx.units)
 
 
 def _compile(lx: Lexicon) -> re.Pattern:
-    units = "|".join(map(re.escape, sorted(lx.units, key=len, reverse=True)))
+    # a period (年, 个月) is matched with the measure words (longest first: 周岁 before 周); parse_quantities keeps
+    # it only as a time limit or a duration (see _duration)
+    units = "|".join(map(re.escape, sorted({*lx.units, *_periods(lx)}, key=len, reverse=True)))
     pre = "|".join(map(re.escape, sorted((q for q in lx.qualifiers if q not in ("余", "多", "以上", "以下", "左右")),
                                          key=len, reverse=True)))
     post = "|".join(map(re.escape, sorted((q for q in ("余", "多", "以上", "以下", "左右") if q in lx.qualifiers),
@@ -128,16 +137,31 @@ _QUOTED = re.compile(r"“[^”]*”|《[^》]*》")
 
 _PER_NUMBER = re.compile(r"每[\d十百千万]")  # 每百户, 每10万人: per so many
 _CLAUSE_END = frozenset(",;:。!?\n()，；：！？（）")
-def _small_rules(lx: Lexicon) -> tuple[re.Pattern, tuple, re.Pattern, re.Pattern, tuple]:
+def _small_rules(lx: Lexicon) -> tuple[re.Pattern, tuple, re.Pattern, re.Pattern, tuple, re.Pattern, tuple]:
     """The grammar's word lists of the small-count rule, compiled once per lexicon."""
     return per_lexicon(lx, "small counts", _compile_small_rules)
 
 
-def _compile_small_rules(lx: Lexicon) -> tuple[re.Pattern, tuple, re.Pattern, re.Pattern, tuple]:
+def _compile_small_rules(lx: Lexicon) -> tuple[re.Pattern, tuple, re.Pattern, re.Pattern, tuple, re.Pattern, tuple]:
     wl = lx.word_lists
     return (re.compile(alternation(wl.get("numeralIdioms", ()))), tuple(wl.get("countBlockers", ())) or ("\0",),
             re.compile(alternation(wl.get("countCues", ()))), re.compile(alternation(wl.get("singleCountCues", ()))),
-            tuple(wl.get("countLinks", ())) or ("\0",))
+            tuple(wl.get("countLinks", ())) or ("\0",),
+            re.compile(rf"(?:{alternation(wl.get('totalityMarks', ()))})[\u4e00-\u9fff]$"),
+            tuple(wl.get("conjunctions", ())) or ("\0",))
+
+
+def _list_items(before: str, conjunctions: tuple[str, ...]) -> int:
+    """How many items the 、 list ending a clause's text names (决策、过程和效益: 3; no list: 1)."""
+    pieces = before.split("、")
+    return len(pieces) + (len(pieces) > 1 and any(c in pieces[-1] for c in conjunctions))
+
+
+def _duration(text: str, s: int, lx: Lexicon) -> bool:
+    """A period right after a word of duration (``durationCues``: 连续五年, 在社区工作18年, 长达两个月) is a
+    duration, a figure; elsewhere a bare period dates or names (三年行动, 过去一年)."""
+    cues = tuple(lx.word_lists.get("durationCues", ()))
+    return bool(cues) and text.endswith(cues, 0, s)
 
 
 def _limit_marks(lx: Lexicon) -> tuple[str, ...]:
@@ -152,24 +176,27 @@ def _small_count(text: str, m: re.Match, lx: Lexicon) -> bool:
     its clause before it (``singleCountCues``: 每, 各, 至少); two to ten need a cue (``countCues``: 设, 召开,
     邀请, 共), a qualifier, a list (、) before them in the clause, a link word right before them
     (``countLinks``: 的, 于, 和) or the start of their clause."""
-    idioms, blockers, cues, single, links = _small_rules(lx)
+    idioms, blockers, cues, single, links, whole, conjunctions = _small_rules(lx)
     ns, ne, ue = m.start("num"), m.end("num"), m.end("unit")
     if any(a <= ns < b for a, b in (i.span() for i in idioms.finditer(text, max(0, ns - 4), ue + 6))):
         return False
-    if text.startswith(blockers, ne) or text.startswith(blockers, ue):
-        return False
-    if text[ue:ue + 1] in _CN_DIGITS or (m.group("num") == "一" and "一" in text[ue:ue + 3]):
-        return False  # 五个一, 一村一品, 一人一档
-    if text.startswith(_limit_marks(lx), ue):
-        return True  # 于七个工作日内, 三年内: a time limit
     c0 = ns
     while c0 > 0 and text[c0 - 1] not in _CLAUSE_END:
         c0 -= 1
     before = text[c0:ns]
+    # 甲、乙、丙、丁四类: a numeral summing up the list before it counts its items, even in a word of kinds
+    summed = m.group("unit") == text[ne:ue] and m.group("unit") in blockers and \
+        _list_items(before, conjunctions) == chinese_numeral(m.group("num"))
+    if (text.startswith(blockers, ne) and not summed) or text.startswith(blockers, ue):
+        return False
+    if not summed and (text[ue:ue + 1] in _CN_DIGITS or (m.group("num") == "一" and "一" in text[ue:ue + 3])):
+        return False  # 五个一, 一村一品, 一人一档 (not 甲、乙、丙三类一级指标)
+    if text.startswith(_limit_marks(lx), ue):
+        return True  # 于七个工作日内, 三年内: a time limit
     if chinese_numeral(m.group("num")) == 1:  # 每百户拥有一处: a ratio standard, not a count
         return single.search(before) is not None and _PER_NUMBER.search(before) is None
     return (not before or before.endswith(("、", *links)) or m.group("pre") is not None or "、" in before
-            or cues.search(before) is not None)
+            or cues.search(before) is not None or whole.search(before) is not None)  # 全市七个区
 
 
 def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) -> list[ParsedQuantity]:
@@ -185,6 +212,7 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
     if not matches:
         return []
     years = list(_YEAR.finditer(text))
+    periods = _periods(lx)
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     out = []
     for m in matches:
@@ -204,13 +232,19 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
             continue
         if unit == "日" and text[max(0, m.start("num") - 1):m.start("num")] in ("月", "年"):
             continue  # 3月15日内: a date, not a time limit (二十日内 is one)
+        duration = False
+        if unit in periods and not text.startswith(_limit_marks(lx), m.end("unit")):
+            if not _duration(text, s, lx):
+                continue  # 三年行动, 过去一年, 15日: no time limit, no duration
+            duration = True  # 连续五年, 工作18年
         written = figure[0] in _CN_DIGITS or figure[0] in _CN_UNITS  # in Chinese numerals
         if written:
             value = chinese_numeral(figure)
             if value is None:
                 continue  # 十四五: no figure
             if not percent and not m.group("mult") and value <= 10:  # 三个, 一次, 十件: a small count?
-                if not _small_count(text, m, lx) and _range_start(lx).search(text, max(0, s - 24), s) is None:
+                if not duration and not _small_count(text, m, lx) and \
+                        _range_start(lx).search(text, max(0, s - 24), s) is None:
                     continue  # (the upper end of a range counts: 一至两名)
             elif not _CN_DIGIT.search(figure):
                 continue  # 千家万户, 每百户: no figure
@@ -272,6 +306,124 @@ def _range_first(text: str, s: int, m: re.Match, num: float, lx: Lexicon,
     return (fs, fe, float(value)) if value < num else None
 
 
+# -- indicator tables written as lines -------------------------------------------------------------------
+#: the cell separators of a table written as text lines (full-width bars are | after normalisation)
+_BARS = re.compile(r"[|｜\t]")
+_YEAR_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年?\s*[—–~\-至到]+\s*)?(?P<y>(?:19|20)\d{2})年?(?:底|末)?(?:\([^()]*\))?$")
+_BRACKET_UNIT = re.compile(r"\((?P<u>[^()]{1,8})\)$")
+_RULE_ROW = re.compile(r"^[\s|:：\-—–]+$")  # |---|:--:|: a markdown rule, no row
+
+
+def _table_words(lx: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], re.Pattern]:
+    """The grammar's table words, compiled once: the heads of a value column (目标值, 现状值), of a unit column
+    (单位) and the cell pattern (a number with a bound sign or word of the qualifiers before or after it: ≥60)."""
+    def build(x: Lexicon):
+        wl = x.word_lists
+        bounds = {w: k for w, k in x.qualifiers.items() if k != "none"}
+        pre = alternation(tuple(bounds))
+        cell = re.compile(rf"^(?P<pre>{pre})?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<post>{pre})?(?P<unit>%|‰)?$")
+        return (tuple(wl.get("tableValueHeads", ())), tuple(wl.get("tableTargetHeads", ())),
+                frozenset(wl.get("tableUnitHeads", ())), cell)
+    return per_lexicon(lx, "indicator tables", build)
+
+
+def _cells(line: str, off: int) -> list[tuple[int, int, str]]:
+    """The cells of a table line as ``(start, end, text)`` (stripped; the outer bars of |a|b| dropped)."""
+    out, a = [], 0
+    for m in [*_BARS.finditer(line), None]:
+        b = m.start() if m else len(line)
+        raw = line[a:b]
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        out.append((off + a + lead, off + a + lead + len(text), text))
+        a = m.end() if m else a
+    if out and not out[0][2]:
+        out = out[1:]
+    if out and not out[-1][2]:
+        out = out[:-1]
+    return out
+
+
+def _table_unit(text: str, lx: Lexicon) -> tuple[str, float] | None:
+    """A unit written in a table's unit cell or a row name's bracket (%, 人, 万人, 亿元): ``(unit, multiplier)``."""
+    text = text.strip()
+    for mult, factor in (*MULTIPLIERS.items(), ("", 1.0)):
+        if text.startswith(mult) and text[len(mult):] in lx.units:
+            return text[len(mult):], factor
+    return None
+
+
+def table_quantities(text: str, lx: Lexicon) -> list[ParsedQuantity]:
+    """The figures of indicator tables written as lines (a plan's 专栏): a header line whose cells after the first
+    name years or value columns (指标|2025年|2030年|属性, 指标|单位|基期值|目标值), then rows whose first cell
+    names the indicator with its unit in a bracket (达标率(%)) or in a unit column; each numeric cell (86.3, ≥60,
+    95%) is one figure with the row's unit, the column's year (the latest of several year columns, or a 目标值
+    column, is the target) and ``row`` = the span of the row's name. Column heads, attribute cells (约束性) and
+    the table's title (专栏1) are no figures; a line with a stray bar and no header above is no table.
+
+    >>> from kg.nlp.lexicon import load_default_lexicon
+    >>> t = "指标|2025年|2030年|属性\\n达标率(%)|86.3|≥95|约束性\\n"
+    >>> [(q.value, q.unit, q.qualifier, q.year, q.until) for q in table_quantities(t, load_default_lexicon())]
+    [(86.3, '%', None, 2025, None), (95.0, '%', '≥', None, 2030)]
+    """
+    if not _BARS.search(text):
+        return []
+    value_heads, target_heads, unit_heads, cell = _table_words(lx)
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    out: list[ParsedQuantity] = []
+    i = 0
+    while i < len(lines):
+        off, line = lines[i]
+        head = _cells(line, off) if len(_BARS.findall(line)) >= 2 else []
+        cols: dict[int, tuple[int | None, bool]] = {}  # column -> (year, a target column)
+        unit_col = None
+        for j, (_, _, t) in enumerate(head[1:], 1):
+            if (y := _YEAR_HEAD.match(t)) is not None:
+                cols[j] = (int(y.group("y")), False)
+            elif any(t.startswith(h) for h in value_heads):  # 目标值(2030年)
+                cols[j] = (None, any(t.startswith(h) for h in target_heads))
+            elif t in unit_heads:
+                unit_col = j
+        if not cols or any(cell.match(t) for _, _, t in head):
+            i += 1
+            continue
+        years = sorted(y for y, _ in cols.values() if y is not None)
+        i += 1
+        while i < len(lines):
+            off, line = lines[i]
+            if _RULE_ROW.match(line) and _BARS.search(line):
+                i += 1
+                continue
+            row = _cells(line, off)
+            if len(_BARS.findall(line)) < 2 or len(row) < 2:
+                break
+            i += 1
+            name = row[0]
+            unit = _table_unit(row[unit_col][2], lx) if unit_col is not None and unit_col < len(row) else None
+            if unit is None and (b := _BRACKET_UNIT.search(name[2])) is not None:
+                unit = _table_unit(b.group("u"), lx)
+            for j, (s, e, t) in enumerate(row):
+                if j not in cols or (m := cell.match(t)) is None:
+                    continue
+                if m.group("unit"):
+                    u, factor = m.group("unit"), 1.0  # 95%: the cell's own unit
+                elif unit is not None:
+                    u, factor = unit
+                else:
+                    continue  # a row whose unit the table does not say
+                year, target = cols[j]
+                if year is not None and len(years) > 1 and year == years[-1]:
+                    target = True
+                num = float(m.group("num").replace(",", "")) * factor
+                qual = m.group("pre") or m.group("post")
+                out.append(ParsedQuantity(s, e, round(num, 6), u, qual, None if target else year, None,
+                                          year if target else None, target, (name[0], name[1])))
+    return out
+
+
 class MetricGrammar:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_default_lexicon()
@@ -280,11 +432,21 @@ class MetricGrammar:
     def __call__(self, doc: Doc) -> Doc:
         found, data = [], {}
         text = doc_text(doc)
+        cells = []
+        for q in table_quantities(text, self.lexicon):  # indicator tables first: a cell is read once
+            span = doc.char_span(q.start, q.end, label=q.unit, alignment_mode="expand")
+            if span is None:
+                continue
+            cells.append((q.start, q.end))
+            found.append((span, Rec(span.start_char, span.end_char, q.unit, "", "", span.start, span.end)))
+            data[(span.start_char, span.end_char)] = q
         for sent in sentences(doc):
             if not _HAS_NUMBER.search(text, sent.start_char, sent.end_char):
                 continue  # no figure without a digit
             for q in parse_quantities(text[sent.start_char:sent.end_char], self.lexicon, self.pattern):
                 s, e = sent.start_char + q.start, sent.start_char + q.end
+                if any(a <= s < b for a, b in cells):
+                    continue
                 span = doc.char_span(s, e, label=q.unit, alignment_mode="expand")
                 if span is None:
                     continue

@@ -1,0 +1,153 @@
+"""Figures, fifth round: indicator tables written as text lines, durations, counts summing up a list or a whole,
+and what a figure measures (sentences invented for these tests, simplified and traditional)."""
+
+from __future__ import annotations
+
+import pytest
+from sentences import both, figures
+
+from kg.ingest import normalise
+from kg.nlp.lexicon import load_default_lexicon
+from kg.nlp.metrics import table_quantities
+
+
+@pytest.fixture(scope="module")
+def lx():
+    return load_default_lexicon()
+
+
+def values(lx, text: str) -> list[tuple[float, str]]:
+    return [(v, u) for _, v, u in figures(lx, text)]
+
+
+def cells(lx, text: str) -> list[tuple[str, float, str, str | None]]:
+    norm = normalise(text)[0]
+    return [(norm[q.start:q.end], q.value, q.unit, q.qualifier) for q in table_quantities(norm, lx)]
+
+
+def subjects(text: str) -> dict[str, list[str]]:
+    from kg.pipeline import extract_text
+
+    return {q.span.quote: [label for _, label in q.measures] for q in extract_text(text).quantities}
+
+
+# -- indicator tables written as lines -----------------------------------------------------------------------
+_TABLE = ("表2　全县养老服务主要指标\n"
+          "指标｜2024年｜2027年｜属性\n"
+          "养老机构护理型床位占比（%）｜52.5｜≥65｜约束性\n"
+          "每千名老年人拥有养老床位数（张）｜31｜35｜预期性\n"
+          "特殊困难老年人月探访率（%）｜88｜100｜约束性\n")
+
+
+def test_a_table_gives_one_figure_per_cell_with_the_unit_of_its_row(lx) -> None:
+    for text in both(_TABLE):
+        got = cells(lx, text)
+        assert [(q, v, u) for q, v, u, _ in got] == [
+            ("52.5", 52.5, "%"), ("≥65", 65, "%"), ("31", 31, "张"), ("35", 35, "张"), ("88", 88, "%"),
+            ("100", 100, "%")]
+        assert got[1][3] == "≥"  # a bound sign is the cell's qualifier
+
+
+def test_the_latest_year_column_holds_targets(lx) -> None:
+    got = table_quantities(normalise(_TABLE)[0], lx)
+    assert [(q.year, q.until, q.is_target) for q in got[:2]] == [(2024, None, False), (None, 2027, True)]
+
+
+def test_a_table_with_a_unit_column_and_value_heads(lx) -> None:
+    text = ("| 指标名称 | 单位 | 基期值 | 目标值 |\n"
+            "|---|---|---|---|\n"
+            "| 城市社區綜合服務設施覆蓋率 | % | 90 | 100 |\n"
+            "| 社区工作者 | 万人 | 1.2 | 1.5 |\n")
+    got = table_quantities(normalise(text)[0], lx)
+    assert [(q.value, q.unit, q.is_target) for q in got] == [
+        (90, "%", False), (100, "%", True), (12_000, "人", False), (15_000, "人", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "详见附件|联系人|张三\n",                                    # one line with bars, no header
+    "项目｜负责单位｜完成时限\n道路改造｜区住建局｜12\n",              # a header naming no years or values
+    "指标｜2024年｜2025年\n社区数量｜12｜15\n",                       # a row with no unit
+])
+def test_no_figures_in_lines_that_are_no_indicator_table(lx, text: str) -> None:
+    assert cells(lx, text) == []
+
+
+def test_column_heads_attributes_and_the_table_number_are_no_figures() -> None:
+    from kg.pipeline import extract_text
+
+    got = sorted((q.span.quote, q.value) for q in extract_text(_TABLE).quantities)
+    assert ("52.5", 52.5) in got
+    assert not any(v in (2, 2024, 2027) for _, v in got)
+
+
+def test_a_table_cell_measures_its_row_and_the_jurisdiction() -> None:
+    text = ("青田县“十五五”养老服务规划\n到2027年，全县养老服务体系更加健全。\n"
+            "指标｜2024年｜2027年｜属性\n社区工作者持证率（%）｜40｜≥60｜预期性\n")
+    got = subjects(text)
+    assert "社区工作者" in got["≥60"] and "青田县" in got["≥60"]
+
+
+# -- durations, lists summed up, wholes counted -----------------------------------------------------------------
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("她扎根基层社区工作十二年", 12, "年"),
+    ("該村連續三年獲評衛生村", 3, "年"),                                    # traditional
+    ("对连续两个月未完成进度的项目予以通报", 2, "个月"),
+    ("老站长在调解岗位上坚守20年", 20, "年"),
+])
+def test_a_period_after_a_word_of_duration_is_a_figure(lx, text: str, value: float, unit: str) -> None:
+    assert values(lx, text) == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "实施城乡环境整治三年行动",
+    "過去一年，社區服務持續改善",                                            # traditional
+    "2025年12月15日前完成",
+])
+def test_periods_that_are_no_durations(lx, text: str) -> None:
+    assert figures(lx, text) == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("考核内容分为党建、服务、治理三类指标", 3, "类"),
+    ("補助對象分為低保、特困和殘疾三類人員", 3, "类"),                          # traditional, 和
+    ("全市七个区均已建成指挥中心", 7, "个"),
+    ("全年兩次開展安全檢查", 2, "次"),                                          # traditional
+])
+def test_a_count_summing_up_a_list_or_a_whole(lx, text: str, value: float, unit: str) -> None:
+    assert values(lx, text) == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "推行一类地区优先保障",              # a rank, no count
+    "對三類人員實行分類管理",            # traditional: no list before
+])
+def test_a_word_of_kinds_without_a_list_is_no_count(lx, text: str) -> None:
+    assert figures(lx, text) == []
+
+
+def test_a_list_of_other_length_is_not_summed_up(lx) -> None:
+    assert figures(lx, "甲、乙、丙两类机构") == []
+    assert figures(lx, "坚持一村一品、一镇一业两个一") == []
+
+
+# -- what a figure measures -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", both(
+    "全市已建成社区食堂86个，覆盖12个街道；城关区将网格员纳入“榕城智管”平台，事件平均办结时间由4.2天缩短至1.8天。"))
+def test_a_semicolon_segment_opening_with_its_own_actor_does_not_carry_the_previous_subject(text: str) -> None:
+    got = subjects(text)
+    for figure in ("4.2天", "1.8天"):
+        assert "城关区" in got[figure] and "街道" not in got[figure]
+
+
+def test_a_segment_opening_with_no_name_keeps_the_sentence_subject() -> None:
+    got = subjects("城关区已建成社区食堂86个，覆盖12个街道；此外，事件平均办结时间由4.2天缩短至1.8天。")
+    assert got["4.2天"] == got["12个"]  # no actor opens the segment: the subject carried on stays
+
+
+@pytest.mark.parametrize(("text", "figure", "handler"), [
+    ("区信访局收集居民建议860项，办结率达95.5%。", "95.5%", "区信访局"),
+    ("鎮綜治中心收集群眾意見1200項，辦結率達96%。", "96%", "镇综治中心"),       # traditional
+])
+def test_a_rate_of_handling_after_matters_counted_in_xiang_measures_the_handler(text, figure, handler) -> None:
+    got = subjects(text)
+    assert any(handler in s for s in got[figure]) and "居民" not in got[figure] and "群众" not in got[figure]
