@@ -1208,6 +1208,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                    and r["cls"] != "Place"}
     total, coord, fund_re, fund_verbs = per_lexicon(lx, "totals and funds", _total_and_fund_patterns)
     people_rates = tuple(w for w in lx.word_lists.get("peopleRates", ()) if w.endswith("率")) or ("\0",)
+    among = re.compile(rf"(?:{alternation(lx.word_lists.get('amongWords', ()))})[\u4e00-\u9fff]{{0,2}}$")
     case_units = frozenset(lx.word_lists.get("caseUnits", ()))  # matters counted: 受理诉求2万件, 收集意见800条
 
     def counted_by(span: tuple[int, int]):  # the figure right before a name counts it (12个乡镇)
@@ -1247,6 +1248,13 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             opener = _topic(mentions, m_starts, seg, c0 + 1, counted_by)
             if opener is not None and opener[0] <= seg + 1:
                 subj = [opener]  # 甲区建成……64个;乙区评出……312名: a ;-segment opening with its own actor
+        within = [(m[0], m[1]) for m in mentions[bisect.bisect_left(m_starts, q.start):
+                                                 bisect.bisect_left(m_starts, q.start + 1)]
+                  if m[0] == q.start and m[1] > q.end and not m[2]["nested"]]
+        if within:  # 60岁以上老年人: the name the figure opens
+            out.append((q, within[-1:]))
+            prev = (si, within[-1:], True, orig, q.unit)
+            continue
         if not any(counted_by(s) is q for s in subj):
             counted = [(m[0], m[1]) for m in mentions[bisect.bisect_left(m_starts, q.end):
                                                       bisect.bisect_left(m_starts, q.end + 2)]
@@ -1261,8 +1269,9 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             out.append((q, subj))
             prev = (si, subj, False, orig, q.unit)
             continue
-        if subj and all(counted_by(s) not in (None, q) and s[0] >= c0 for s in subj):
-            subj = []  # 全县12个乡镇、186个村……: the 乡镇 are the other figure's
+        if subj and all(counted_by(s) not in (None, q) and s[0] >= c0 for s in subj) and \
+                not among.match(norm, subj[-1][1], q.start):
+            subj = []  # 全县12个乡镇、186个村……: the 乡镇 are the other figure's (not 12个社区中仅5个: among them)
         outside = not subj or all(s[1] <= c0 or s in places for s in subj)  # 全区建成某某93个: not 全区
         before = norm[c0:q.start]
         noun = link_tail.sub("", before[openers.match(before).end():])
@@ -1302,6 +1311,15 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                 subj = [head]
         if not subj:
             subj = [t for t in [items.get(si) or _topic(mentions, m_starts, lo, q.start, counted_by)] if t]
+        if not subj and si > 0 and "\n" not in norm[got.sentences[si - 1][0]:lo] and \
+                bisect.bisect_left(m_starts, lo) == bisect.bisect_left(m_starts, q.start):
+            # 她牵头成立“某某调解室”……。累计调解纠纷420余件: a sentence naming nothing goes on with the
+            # mechanism the sentence before it in its paragraph named last
+            p0 = got.sentences[si - 1][0]
+            named_before = [(m[0], m[1]) for m in mentions[bisect.bisect_left(m_starts, p0):
+                                                           bisect.bisect_left(m_starts, lo)]
+                            if not m[2]["nested"] and core_class(m[2]["cls"]) == "Mechanism" and m[2]["cls"] != "Policy"]
+            subj = named_before[-1:]
         named = [m for m in mentions[bisect.bisect_left(m_starts, c0):bisect.bisect_left(m_starts, q.start)]
                  if m[1] <= q.start and not m[2]["nested"] and m[2]["cls"] != "Place"]
         if len(named) > 1 and total.match(norm, named[-1][1], q.end):  # 甲、乙和丙共41人: a total of all of them

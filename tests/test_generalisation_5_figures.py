@@ -151,3 +151,34 @@ def test_a_segment_opening_with_no_name_keeps_the_sentence_subject() -> None:
 def test_a_rate_of_handling_after_matters_counted_in_xiang_measures_the_handler(text, figure, handler) -> None:
     got = subjects(text)
     assert any(handler in s for s in got[figure]) and "居民" not in got[figure] and "群众" not in got[figure]
+
+
+@pytest.mark.parametrize("text", both("城关区30个社区中仅12个设有托育点。") + ["城關區30個社區當中僅12個設有托育點。"])
+def test_a_figure_among_a_counted_name_measures_that_name(text: str) -> None:
+    assert "社区" in subjects(text)["12个" if "个" in text else "12個"]
+
+
+def test_a_figure_after_a_list_of_counted_names_is_not_the_first_ones() -> None:
+    assert "社区" not in subjects("城关区30个社区、12个村设有托育点。")["12个"]  # 、: another count
+
+
+@pytest.mark.parametrize(("text", "figure", "group"), [
+    ("城关区现有60周岁以上老年人2.1万人。", "60周岁以上", "60周岁以上老年人"),
+    ("全区有留守老人300人，其中80岁以上老年人120人。", "80岁以上", "80岁以上老年人"),
+    ("全區有留守老人300人，其中80歲以上老年人120人。", "80歲以上", "80岁以上老年人"),  # traditional
+])
+def test_an_age_opening_a_group_measures_the_group(text: str, figure: str, group: str) -> None:
+    assert subjects(text)[figure] == [group]
+
+
+@pytest.mark.parametrize("text", both(
+    "2021年，她在社区推出“红色管家”服务，组织党员上门帮办。两年来累计帮办事项800余件，办结率98%。"))
+def test_a_sentence_naming_nothing_goes_on_with_the_mechanism_of_the_sentence_before(text: str) -> None:
+    got = subjects(text)
+    for figure in ("800余件" if "余" in text else "800餘件", "98%"):
+        assert got[figure] == ["红色管家"]
+
+
+def test_a_new_paragraph_does_not_go_on_with_the_mechanism_before() -> None:
+    got = subjects("2021年，她在社区推出“红色管家”服务，组织党员上门帮办。\n两年来累计帮办事项800余件。")
+    assert "红色管家" not in got["800余件"]
