@@ -1208,6 +1208,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                    and r["cls"] != "Place"}
     total, coord, fund_re, fund_verbs = per_lexicon(lx, "totals and funds", _total_and_fund_patterns)
     people_rates = tuple(w for w in lx.word_lists.get("peopleRates", ()) if w.endswith("率")) or ("\0",)
+    fund_nouns = lx.word_lists.get("fundNouns", ())
+    anaphor_words = tuple(lx.word_lists.get("anaphors", ())) or ("\0",)
     among = re.compile(rf"(?:{alternation(lx.word_lists.get('amongWords', ()))})[\u4e00-\u9fff]{{0,2}}$")
     case_units = frozenset(lx.word_lists.get("caseUnits", ()))  # matters counted: 受理诉求2万件, 收集意见800条
 
@@ -1228,6 +1230,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     prev: tuple[int, list, bool, list, str] | None = None
     last_fund: tuple[int, tuple[int, int] | None] = (-1, None)  # (sentence index, span) of the last fund named
     prev_end = next_end = 0  # where the previous figure ends
+    pointed: dict[int, tuple[int, int]] = {}  # sentence index -> the name an anaphor opening it points back to
     for q, subj in got.metrics:
         prev_end, next_end = next_end, q.end
         if q.row is not None:  # a cell of an indicator table: what its row's name names (and the place, below)
@@ -1282,8 +1285,17 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             a = actor_words.match(before, openers.match(before).end()) if actor_words is not None else None
             back = anaphor.match(before)
             named = _named_before(mentions, m_starts, c0, back.group(1), norm) if back else None
-            if named is not None:  # 该基金会去年拨付善款……: the 基金会 named before
+            fund = None if named is not None or back is None else \
+                _fund_before(norm, c0, back.group(1), fund_nouns, fund_verbs, anaphor_words)
+            if fund is not None:  # 对……管理的某某专项资金开展评价。该资金年度预算……: the fund named before
+                if fund not in by_span:
+                    extra.append({"s": fund[0], "e": fund[1], "cls": "Mechanism", "concept": "",
+                                  "source": "figure-fund", "nested": False})
+                subj = [fund]
+            elif named is not None:  # 该基金会去年拨付善款……: the 基金会 named before
                 subj = [named]
+            if subj and (fund or named) and c0 == lo:
+                pointed[si] = subj[0]  # the sentence opens with it: its next clauses naming nothing go on with it
             elif inside:  # (2) a name of the figure's own clause
                 subj = [(inside[-1][0], inside[-1][1])]
             elif a is not None and rate_of.match(before, a.end()):  # 居民认可度达到93%: the people
@@ -1309,6 +1321,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             head = tails.named(c0, q.start) or tails.opening(lo, c0)
             if head is not None:  # 服务站由……运营,提供……三项服务: the 某某服务站 named before
                 subj = [head]
+        if not subj and si in pointed:
+            subj = [pointed[si]]  # 该资金年度预算……,实际到位……: the fund the sentence opened with
         if not subj:
             subj = [t for t in [items.get(si) or _topic(mentions, m_starts, lo, q.start, counted_by)] if t]
         if not subj and si > 0 and "\n" not in norm[got.sentences[si - 1][0]:lo] and \
@@ -1491,6 +1505,29 @@ def _fund(pattern: re.Pattern, verbs: re.Pattern, norm: str, c0: int, pos: int) 
     if inner:
         a = inner[-1].end()
     return (a, pos) if pos - a >= 3 else None
+
+
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff\d“”]+$")
+
+
+def _fund_before(norm: str, pos: int, words: str, nouns: tuple[str, ...], verbs: re.Pattern,
+                 anaphors: tuple[str, ...]) -> tuple[int, int] | None:
+    """The fund an anaphor points back to (该资金, 上述经费: ``words`` open with a word of ``fundNouns``) when no
+    name ends in it: the last noun phrase before ``pos`` (within 200 characters) ending in that word, from after
+    its last 的 or verb of allocation (对市民政局管理的某某专项资金 -> 某某专项资金), four characters or more."""
+    noun = next((n for n in nouns if words.startswith(n)), None)  # longest first
+    if noun is None:
+        return None
+    lo = max(0, pos - 200)
+    e = norm.rfind(noun, lo, pos)
+    while e >= 0:
+        run = _NAME_RUN.search(norm, lo, e)
+        a = run.start() if run else e
+        cut = max(norm.rfind("的", a, e) + 1, max((v.end() for v in verbs.finditer(norm, a, e)), default=a), a)
+        if e + len(noun) - cut >= 4 and not norm.endswith(anaphors, 0, cut):
+            return (cut, e + len(noun))
+        e = norm.rfind(noun, lo, e)
+    return None
 
 
 def _programme(mentions: list, m_starts: list[int], lo: int, c0: int) -> tuple[int, int] | None:

@@ -182,3 +182,27 @@ def test_a_sentence_naming_nothing_goes_on_with_the_mechanism_of_the_sentence_be
 def test_a_new_paragraph_does_not_go_on_with_the_mechanism_before() -> None:
     got = subjects("2021年，她在社区推出“红色管家”服务，组织党员上门帮办。\n两年来累计帮办事项800余件。")
     assert "红色管家" not in got["800余件"]
+
+
+@pytest.mark.parametrize("text", both(
+    "受市财政局委托，第三方机构对市民政局管理的2024年度养老服务专项资金开展绩效评价。"
+    "该资金年度预算1,200万元，实际支出1,050万元，预算执行率87.5%。"))
+def test_an_anaphor_of_a_fund_points_back_to_the_fund_named_before(text: str) -> None:
+    from kg.pipeline import extract_text
+
+    x = extract_text(text)
+    assert any(e.label == "2024年度养老服务专项资金" and e.core == "Mechanism" for e in x.entities)
+    for q in x.quantities:  # the sentence opens with 该资金: its clauses naming nothing go on with it
+        assert [label for _, label in q.measures] == ["2024年度养老服务专项资金"]
+
+
+def test_no_fund_without_an_anaphor_pointing_back() -> None:
+    from kg.pipeline import extract_text
+
+    x = extract_text("市民政局对2024年度养老服务专项资金开展绩效评价。全年新建助餐点30个。")
+    assert not any("专项资金" in label for q in x.quantities for _, label in q.measures)
+
+
+@pytest.mark.parametrize("text", both("市财政局委托第三方机构开展绩效评价，评价指标体系设置三级指标。本次评价综合得分88分。"))
+def test_this_time_points_back_to_the_evaluation_named_before(text: str) -> None:
+    assert "评价指标体系" not in subjects(text)["88分"]
