@@ -1321,6 +1321,12 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             head = tails.named(c0, q.start) or tails.opening(lo, c0)
             if head is not None:  # 服务站由……运营,提供……三项服务: the 某某服务站 named before
                 subj = [head]
+            else:
+                act = _words(tokenize, before[openers.match(before).end():])[:1]
+                done = _practice_of(mentions, m_starts, lo, c0, norm, act[0]) \
+                    if act and len(act[0]) >= 2 and morph_verb(act[0]) else None
+                if done is not None:  # 提供“代办帮办”服务,全年代办事项……件: what the practice does
+                    subj = [done]
         if not subj and si in pointed:
             subj = [pointed[si]]  # 该资金年度预算……,实际到位……: the fund the sentence opened with
         if not subj:
@@ -1527,6 +1533,17 @@ def _fund_before(norm: str, pos: int, words: str, nouns: tuple[str, ...], verbs:
         if e + len(noun) - cut >= 4 and not norm.endswith(anaphors, 0, cut):
             return (cut, e + len(noun))
         e = norm.rfind(noun, lo, e)
+    return None
+
+
+def _practice_of(mentions: list, m_starts: list[int], lo: int, c0: int, norm: str, verb: str
+                 ) -> tuple[int, int] | None:
+    """The last mechanism named in ``[lo, c0)`` whose name opens with ``verb`` (quotes aside): a clause doing
+    what it names (“代办帮办”服务 …, 全年代办事项……件) counts its work."""
+    for a, b, r in reversed(mentions[bisect.bisect_left(m_starts, lo):bisect.bisect_left(m_starts, c0)]):
+        if b <= c0 and not r["nested"] and core_class(r["cls"]) == "Mechanism" and \
+                norm[a:b].lstrip("“").startswith(verb):
+            return (a, b)
     return None
 
 

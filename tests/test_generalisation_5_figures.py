@@ -206,3 +206,15 @@ def test_no_fund_without_an_anaphor_pointing_back() -> None:
 @pytest.mark.parametrize("text", both("市财政局委托第三方机构开展绩效评价，评价指标体系设置三级指标。本次评价综合得分88分。"))
 def test_this_time_points_back_to_the_evaluation_named_before(text: str) -> None:
     assert "评价指标体系" not in subjects(text)["88分"]
+
+
+@pytest.mark.parametrize("text", both("社区为85户困难家庭提供“代购代缴”服务，全年代购各类物品1,300余件。"))
+def test_a_clause_doing_what_a_practice_names_counts_its_work(text: str) -> None:
+    got = subjects(text)
+    figure = next(f for f in got if f.startswith("1,300"))
+    assert got[figure] == ["代购代缴"]
+
+
+def test_a_clause_doing_something_else_is_not_the_practice() -> None:
+    got = subjects("社区为85户困难家庭提供“代购代缴”服务，全年走访党员1,300余人次。")
+    assert "代购代缴" not in got["1,300余人次"]
