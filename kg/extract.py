@@ -1209,6 +1209,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     total, coord, fund_re, fund_verbs = per_lexicon(lx, "totals and funds", _total_and_fund_patterns)
     people_rates = tuple(w for w in lx.word_lists.get("peopleRates", ()) if w.endswith("率")) or ("\0",)
     fund_nouns = lx.word_lists.get("fundNouns", ())
+    compose = tuple(lx.word_lists.get("compositionVerbs", ())) or ("\0",)
     anaphor_words = tuple(lx.word_lists.get("anaphors", ())) or ("\0",)
     among = re.compile(rf"(?:{alternation(lx.word_lists.get('amongWords', ()))})[\u4e00-\u9fff]{{0,2}}$")
     case_units = frozenset(lx.word_lists.get("caseUnits", ()))  # matters counted: 受理诉求2万件, 收集意见800条
@@ -1278,6 +1279,15 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
         outside = not subj or all(s[1] <= c0 or s in places for s in subj)  # 全区建成某某93个: not 全区
         before = norm[c0:q.start]
         noun = link_tail.sub("", before[openers.match(before).end():])
+        if outside and subj and subj == last and prev[2] and bisect.bisect_left(m_starts, c0) == \
+                bisect.bisect_left(m_starts, q.start):
+            act = _words(tokenize, before[openers.match(before).end():])[:1]
+            agent = (_formed(mentions, m_starts, lo, c0, norm, compose)
+                     or _topic(mentions, m_starts, lo, c0, counted_by)) if act and morph_verb(act[0]) else None
+            if agent is not None and agent not in subj:
+                # 组成调研组,选取12个社区开展调研,发放问卷……份: a clause opening with a verb goes on with the
+                # sentence's agent (the body it formed, else its first actor), not the things counted before
+                subj = [agent]
         if outside:
             i0, i1 = bisect.bisect_left(m_starts, c0), bisect.bisect_left(m_starts, q.start)
             inside = [m for m in mentions[i0:i1] if m[1] <= q.start and m[2]["cls"] not in ("Place", "Person")
@@ -1533,6 +1543,16 @@ def _fund_before(norm: str, pos: int, words: str, nouns: tuple[str, ...], verbs:
         if e + len(noun) - cut >= 4 and not norm.endswith(anaphors, 0, cut):
             return (cut, e + len(noun))
         e = norm.rfind(noun, lo, e)
+    return None
+
+
+def _formed(mentions: list, m_starts: list[int], lo: int, c0: int, norm: str, verbs: tuple[str, ...]
+            ) -> tuple[int, int] | None:
+    """The body named right after a verb of composition in ``[lo, c0)`` (甲局联合乙大学组成调研组: 调研组)."""
+    for a, b, r in mentions[bisect.bisect_left(m_starts, lo):bisect.bisect_left(m_starts, c0)]:
+        if b <= c0 and not r["nested"] and core_class(r["cls"]) == "Actor" and r["cls"] not in ("Place", "Person") \
+                and norm.endswith(verbs, lo, a):
+            return (a, b)
     return None
 
 

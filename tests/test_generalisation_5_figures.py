@@ -218,3 +218,17 @@ def test_a_clause_doing_what_a_practice_names_counts_its_work(text: str) -> None
 def test_a_clause_doing_something_else_is_not_the_practice() -> None:
     got = subjects("社区为85户困难家庭提供“代购代缴”服务，全年走访党员1,300余人次。")
     assert "代购代缴" not in got["1,300余人次"]
+
+
+@pytest.mark.parametrize("text", both(
+    "区民政局联合区卫健局组成督查组，在全区选取12个社区开展督查，发放问卷600份，回收有效问卷580份，有效率96.7%。"))
+def test_a_clause_opening_with_a_verb_goes_on_with_the_body_formed_not_the_things_counted(text: str) -> None:
+    got = subjects(text)
+    for figure in ("600份", "580份", "96.7%"):
+        assert got[figure] == ["督查组"]
+    assert got["12个" if "个" in text else "12個"] == ["社区"]
+
+
+def test_a_clause_naming_its_own_people_keeps_them() -> None:
+    got = subjects("区民政局联合区卫健局组成督查组，在全区选取12个社区开展督查，走访居民600户。")
+    assert got["600户"] == ["居民"]
