@@ -37,7 +37,7 @@ from kg.ingest import _AUTHOR
 from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon, per_lexicon
 from kg.nlp.recognizers import MorphologyRecognizer, _Memo
 from kg.nlp.relations import place_label, place_rank
-from kg.nlp.segment import clause_bounds, sentences
+from kg.nlp.segment import ENUMERATION, clause_bounds, sentences
 from kg.nlp.spans import records as span_records
 from kg.nlp.tokenizer import doc_text
 from kg.rdf.iri import normalise_label
@@ -1209,6 +1209,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     total, coord, fund_re, fund_verbs = per_lexicon(lx, "totals and funds", _total_and_fund_patterns)
     people_rates = tuple(w for w in lx.word_lists.get("peopleRates", ()) if w.endswith("率")) or ("\0",)
     fund_nouns = lx.word_lists.get("fundNouns", ())
+    challenges = sorted({(r["s"], r["e"]) for r in raw if core_class(r["cls"]) == "Challenge" and not r["nested"]})
+    ch_starts = [a for a, _ in challenges]
     compose = tuple(lx.word_lists.get("compositionVerbs", ())) or ("\0",)
     anaphor_words = tuple(lx.word_lists.get("anaphors", ())) or ("\0",)
     among = re.compile(rf"(?:{alternation(lx.word_lists.get('amongWords', ()))})[\u4e00-\u9fff]{{0,2}}$")
@@ -1396,8 +1398,28 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                     extra.append({"s": fund[0], "e": fund[1], "cls": "Mechanism", "concept": "",
                                   "source": "figure-fund", "nested": False})
                 subj = [*(t for t in subj if not fund[0] <= t[0] < fund[1]), fund]  # 社区养老 in 社区养老专项资金
+        seg = max(lo, norm.rfind(";", lo, q.start) + 1, norm.rfind(":", lo, q.start) + 1)
+        weak = _challenge_of(challenges, ch_starts, norm, seg, q)
+        if weak is not None and weak not in subj:  # 二是资金支付滞后,第四季度支出占全年的41%: the weakness too
+            subj = [*subj, weak]
         out.append((q, subj))
     return out, extra
+
+
+_ITEM_OPENING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十])?[,:]?$")
+
+
+def _challenge_of(challenges: list[tuple[int, int]], starts: list[int], norm: str, seg: int, q
+                  ) -> tuple[int, int] | None:
+    """The weakness a figure states: a challenge holding the figure (补贴不足100元), or the one opening the figure's
+    ;-segment (after an enumerator: 一是, (二)) in a clause before it (一是队伍老龄化严重,60岁以上……占比达71%)."""
+    i = bisect.bisect_right(starts, q.start)
+    for a, b in reversed(challenges[max(0, i - 4):i]):
+        if a <= q.start and q.end <= b:
+            return (a, b)
+        if seg <= a and b <= q.start and _ITEM_OPENING.match(ENUMERATION.sub("", norm[seg:a].strip())):
+            return (a, b)
+    return None
 
 
 class _Partners:

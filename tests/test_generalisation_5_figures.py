@@ -232,3 +232,16 @@ def test_a_clause_opening_with_a_verb_goes_on_with_the_body_formed_not_the_thing
 def test_a_clause_naming_its_own_people_keeps_them() -> None:
     got = subjects("区民政局联合区卫健局组成督查组，在全区选取12个社区开展督查，走访居民600户。")
     assert got["600户"] == ["居民"]
+
+
+@pytest.mark.parametrize("text", both(
+    "当前仍存在一些问题：一是队伍老化严重，50岁以上网格员占比达65%；二是保障不足，多数街道每人每月补贴不足300元。"))
+def test_a_figure_stating_a_weakness_measures_the_challenge(text: str) -> None:
+    got = subjects(text)
+    assert "队伍老化严重" in got["65%"]                          # the challenge opening its item
+    assert "多数街道每人每月补贴不足300元" in got["300元"]         # the challenge holding the figure
+
+
+def test_a_figure_before_the_weakness_does_not_measure_it() -> None:
+    got = subjects("全区建成养老服务站12个；二是队伍老化严重。")
+    assert "队伍老化严重" not in got["12个"]
