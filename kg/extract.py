@@ -1344,7 +1344,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
         if not subj:
             subj = [t for t in [items.get(si) or _topic(mentions, m_starts, lo, q.start, counted_by)] if t]
         if not subj and si > 0 and "\n" not in norm[got.sentences[si - 1][0]:lo] and \
-                bisect.bisect_left(m_starts, lo) == bisect.bisect_left(m_starts, q.start):
+                bisect.bisect_left(m_starts, lo) == bisect.bisect_left(m_starts, q.start) and \
+                _opens_with_verb(norm[lo:q.start], openers, tokenize, morph_verb):
             # 她牵头成立“某某调解室”……。累计调解纠纷420余件: a sentence naming nothing goes on with the
             # mechanism the sentence before it in its paragraph named last
             p0 = got.sentences[si - 1][0]
@@ -1566,6 +1567,17 @@ def _fund_before(norm: str, pos: int, words: str, nouns: tuple[str, ...], verbs:
             return (cut, e + len(noun))
         e = norm.rfind(noun, lo, e)
     return None
+
+
+_SINCE = re.compile(r"^(?:[几多近数]|[一二两三四五六七八九十\d]+)年(?:以)?来")  # 几年来, 三年以来
+
+
+def _opens_with_verb(text: str, openers: re.Pattern, tokenize, is_verb) -> bool:
+    """Whether a sentence has no subject of its own: after a span of time (几年来) and figure openers (累计),
+    its first word is a verb (几年来累计调解纠纷……件; not 某某设施面积达到……)."""
+    text = text[_SINCE.match(text).end() if _SINCE.match(text) else 0:]
+    first = _words(tokenize, text[openers.match(text).end():])[:1]
+    return bool(first) and is_verb(first[0])
 
 
 def _formed(mentions: list, m_starts: list[int], lo: int, c0: int, norm: str, verbs: tuple[str, ...]

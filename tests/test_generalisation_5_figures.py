@@ -245,3 +245,8 @@ def test_a_figure_stating_a_weakness_measures_the_challenge(text: str) -> None:
 def test_a_figure_before_the_weakness_does_not_measure_it() -> None:
     got = subjects("全区建成养老服务站12个；二是队伍老化严重。")
     assert "队伍老化严重" not in got["12个"]
+
+
+def test_a_sentence_with_a_noun_subject_of_its_own_does_not_go_on_with_the_mechanism_before() -> None:
+    got = subjects("2021年，她在社区推出“红色管家”服务，组织党员上门帮办。社区综合服务设施面积全部达到每百户30平方米以上。")
+    assert "红色管家" not in got["30平方米以上"]
