@@ -851,6 +851,9 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
             keys = (home,)  # (一)某某覆盖率保持100%: a total of the jurisdiction
         elif q.row is not None and home is not None and home not in keys:
             keys = (*keys, home)  # an indicator table's cell: the row's indicator in the jurisdiction
+        whole = _whole_place(norm, q.start, chain, named, lx)
+        if whole is not None and whole not in keys:
+            keys = (*keys, whole)  # 全市七个区, 全澳七个堂区: a count of the whole jurisdiction
         if not keys:  # a metric measures something: the nearest name before it, else after it
             i = bisect.bisect_left(anchors, (q.start,))
             near = anchors[i - 1] if i > 0 else anchors[i] if i < len(anchors) else None
@@ -1567,6 +1570,21 @@ def _fund_before(norm: str, pos: int, words: str, nouns: tuple[str, ...], verbs:
             return (cut, e + len(noun))
         e = norm.rfind(noun, lo, e)
     return None
+
+
+def _whole_place(norm: str, pos: int, chain: dict[str, str], named: dict, lx: Lexicon):
+    """The jurisdiction a mark of a whole names right before a figure (``totalityMarks`` + one character: 全市 ->
+    the city of the text's chain, else the one city the text names; 全澳 -> the place of the chain whose name
+    opens with 澳), or None (全年, or 全区 in a text naming several districts and no jurisdiction)."""
+    marks = tuple(lx.word_lists.get("totalityMarks", ()))
+    x = norm[pos - 1:pos]
+    if not marks or pos < 2 or not norm.endswith(marks, 0, pos - 1) or not "\u4e00" <= x <= "\u9fff":
+        return None
+    place = chain.get(x) or next((p for p in chain.values() if p.startswith(x)), None)
+    if place is None:  # no jurisdiction known: the one place of the text at that level (全市: 某某市)
+        level = [p for p in named if p.endswith(x) and len(p) > 1]
+        place = level[0] if len(level) == 1 else None
+    return named.get(place) if place else None
 
 
 _SINCE = re.compile(r"^(?:[几多近数]|[一二两三四五六七八九十\d]+)年(?:以)?来")  # 几年来, 三年以来

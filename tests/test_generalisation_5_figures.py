@@ -250,3 +250,16 @@ def test_a_figure_before_the_weakness_does_not_measure_it() -> None:
 def test_a_sentence_with_a_noun_subject_of_its_own_does_not_go_on_with_the_mechanism_before() -> None:
     got = subjects("2021年，她在社区推出“红色管家”服务，组织党员上门帮办。社区综合服务设施面积全部达到每百户30平方米以上。")
     assert "红色管家" not in got["30平方米以上"]
+
+
+@pytest.mark.parametrize(("text", "figure", "place"), [
+    ("兰州市民政局召开会议。会议指出，全市八个区县均已建成社区指挥中心。", "八个", "兰州市"),
+    ("蘭州市民政局召開會議。會議指出，全市八個區縣均已建成社區指揮中心。", "八個", "兰州市"),   # traditional
+    ("澳门特别行政区政府发布报告。全澳七个堂区均设有社区中心。", "七个", "澳门特别行政区"),         # 全 + the name's first character
+])
+def test_a_count_of_the_whole_measures_the_jurisdiction(text: str, figure: str, place: str) -> None:
+    assert place in subjects(text)[figure]
+
+
+def test_a_whole_year_is_no_place() -> None:
+    assert "兰州市" not in subjects("兰州市民政局召开会议。会议指出，全年两次开展安全检查。")["两次"]
