@@ -263,3 +263,8 @@ def test_a_count_of_the_whole_measures_the_jurisdiction(text: str, figure: str, 
 
 def test_a_whole_year_is_no_place() -> None:
     assert "兰州市" not in subjects("兰州市民政局召开会议。会议指出，全年两次开展安全检查。")["两次"]
+
+
+def test_a_tab_separated_table_is_read_when_the_tabs_are_kept(lx) -> None:
+    text = "指标\t2024年\t2027年\n社区工作者持证率（%）\t40\t≥60\n"
+    assert [(q.value, q.unit) for q in table_quantities(text, lx)] == [(40, "%"), (60, "%")]

@@ -309,8 +309,8 @@ def _range_first(text: str, s: int, m: re.Match, num: float, lx: Lexicon,
 # -- indicator tables written as lines -------------------------------------------------------------------
 #: the cell separators of a table written as text lines (full-width bars are | after normalisation)
 _BARS = re.compile(r"[|｜\t]")
-_YEAR_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年?\s*[—–~\-至到]+\s*)?(?P<y>(?:19|20)\d{2})年?(?:底|末)?(?:\([^()]*\))?$")
-_BRACKET_UNIT = re.compile(r"\((?P<u>[^()]{1,8})\)$")
+_YEAR_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年?\s*[—–~\-至到]+\s*)?(?P<y>(?:19|20)\d{2})年?(?:底|末)?(?:[(（][^()（）]*[)）])?$")
+_BRACKET_UNIT = re.compile(r"[(（](?P<u>[^()（）]{1,8})[)）]$")
 _RULE_ROW = re.compile(r"^[\s|:：\-—–]+$")  # |---|:--:|: a markdown rule, no row
 
 
