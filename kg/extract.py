@@ -853,7 +853,7 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
             keys = (*keys, home)  # an indicator table's cell: the row's indicator in the jurisdiction
         whole = _whole_place(norm, q.start, chain, named, lx)
         if whole is not None and whole not in keys:
-            keys = (*keys, whole)  # 全市七个区, 全澳七个堂区: a count of the whole jurisdiction
+            keys = (*keys, whole)  # 全市八个区县, 全港十八区: a count of the whole jurisdiction
         if not keys:  # a metric measures something: the nearest name before it, else after it
             i = bisect.bisect_left(anchors, (q.start,))
             near = anchors[i - 1] if i > 0 else anchors[i] if i < len(anchors) else None
@@ -1260,7 +1260,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
         within = [(m[0], m[1]) for m in mentions[bisect.bisect_left(m_starts, q.start):
                                                  bisect.bisect_left(m_starts, q.start + 1)]
                   if m[0] == q.start and m[1] > q.end and not m[2]["nested"]]
-        if within:  # 60岁以上老年人: the name the figure opens
+        if within:  # 80周岁以上高龄老人: the name the figure opens
             out.append((q, within[-1:]))
             prev = (si, within[-1:], True, orig, q.unit)
             continue
@@ -1290,7 +1290,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             agent = (_formed(mentions, m_starts, lo, c0, norm, compose)
                      or _topic(mentions, m_starts, lo, c0, counted_by)) if act and morph_verb(act[0]) else None
             if agent is not None and agent not in subj:
-                # 组成调研组,选取12个社区开展调研,发放问卷……份: a clause opening with a verb goes on with the
+                # 组成督查组,抽取……个村开展督查,发放问卷……份: a clause opening with a verb goes on with the
                 # sentence's agent (the body it formed, else its first actor), not the things counted before
                 subj = [agent]
         if outside:
@@ -1302,7 +1302,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             named = _named_before(mentions, m_starts, c0, back.group(1), norm) if back else None
             fund = None if named is not None or back is None else \
                 _fund_before(norm, c0, back.group(1), fund_nouns, fund_verbs, anaphor_words)
-            if fund is not None:  # 对……管理的某某专项资金开展评价。该资金年度预算……: the fund named before
+            if fund is not None:  # 对某某专项资金进行审计。上述资金全年拨付……: the fund named before
                 if fund not in by_span:
                     extra.append({"s": fund[0], "e": fund[1], "cls": "Mechanism", "concept": "",
                                   "source": "figure-fund", "nested": False})
@@ -1343,7 +1343,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                 if done is not None:  # 提供“代办帮办”服务,全年代办事项……件: what the practice does
                     subj = [done]
         if not subj and si in pointed:
-            subj = [pointed[si]]  # 该资金年度预算……,实际到位……: the fund the sentence opened with
+            subj = [pointed[si]]  # 上述经费当年下拨……,结余……: the fund the sentence opened with
         if not subj:
             subj = [t for t in [items.get(si) or _topic(mentions, m_starts, lo, q.start, counted_by)] if t]
         if not subj and si > 0 and "\n" not in norm[got.sentences[si - 1][0]:lo] and \
@@ -1404,7 +1404,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                 subj = [*(t for t in subj if not fund[0] <= t[0] < fund[1]), fund]  # 社区养老 in 社区养老专项资金
         seg = max(lo, norm.rfind(";", lo, q.start) + 1, norm.rfind(":", lo, q.start) + 1)
         weak = _challenge_of(challenges, ch_starts, norm, seg, q)
-        if weak is not None and weak not in subj:  # 二是资金支付滞后,第四季度支出占全年的41%: the weakness too
+        if weak is not None and weak not in subj:  # 三是经费拨付迟缓,年底集中拨付占……: the weakness too
             subj = [*subj, weak]
         out.append((q, subj))
     return out, extra
@@ -1416,7 +1416,7 @@ _ITEM_OPENING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|其[�
 def _challenge_of(challenges: list[tuple[int, int]], starts: list[int], norm: str, seg: int, q
                   ) -> tuple[int, int] | None:
     """The weakness a figure states: a challenge holding the figure (补贴不足100元), or the one opening the figure's
-    ;-segment (after an enumerator: 一是, (二)) in a clause before it (一是队伍老龄化严重,60岁以上……占比达71%)."""
+    ;-segment (after an enumerator: 一是, (二)) in a clause before it (一是人员年龄偏大,五十岁以上的占……)."""
     i = bisect.bisect_right(starts, q.start)
     for a, b in reversed(challenges[max(0, i - 4):i]):
         if a <= q.start and q.end <= b:
@@ -1556,7 +1556,7 @@ def _fund_before(norm: str, pos: int, words: str, nouns: tuple[str, ...], verbs:
                  anaphors: tuple[str, ...]) -> tuple[int, int] | None:
     """The fund an anaphor points back to (该资金, 上述经费: ``words`` open with a word of ``fundNouns``) when no
     name ends in it: the last noun phrase before ``pos`` (within 200 characters) ending in that word, from after
-    its last 的 or verb of allocation (对市民政局管理的某某专项资金 -> 某某专项资金), four characters or more."""
+    its last 的 or verb of allocation (对区住建局统筹的某某奖补资金 -> 某某奖补资金), four characters or more."""
     noun = next((n for n in nouns if words.startswith(n)), None)  # longest first
     if noun is None:
         return None
@@ -1592,7 +1592,7 @@ _SINCE = re.compile(r"^(?:[几多近数]|[一二两三四五六七八九十\d]+)
 
 def _opens_with_verb(text: str, openers: re.Pattern, tokenize, is_verb) -> bool:
     """Whether a sentence has no subject of its own: after a span of time (几年来) and figure openers (累计),
-    its first word is a verb (几年来累计调解纠纷……件; not 某某设施面积达到……)."""
+    its first word is a verb (三年来共化解矛盾……起; not 某某设施面积达到……)."""
     text = text[_SINCE.match(text).end() if _SINCE.match(text) else 0:]
     first = _words(tokenize, text[openers.match(text).end():])[:1]
     return bool(first) and is_verb(first[0])

@@ -158,7 +158,7 @@ def _list_items(before: str, conjunctions: tuple[str, ...]) -> int:
 
 
 def _duration(text: str, s: int, lx: Lexicon) -> bool:
-    """A period right after a word of duration (``durationCues``: 连续五年, 在社区工作18年, 长达两个月) is a
+    """A period right after a word of duration (``durationCues``: 连续三年, 在村里任职12年, 长达六个月) is a
     duration, a figure; elsewhere a bare period dates or names (三年行动, 过去一年)."""
     cues = tuple(lx.word_lists.get("durationCues", ()))
     return bool(cues) and text.endswith(cues, 0, s)
@@ -196,7 +196,7 @@ def _small_count(text: str, m: re.Match, lx: Lexicon) -> bool:
     if chinese_numeral(m.group("num")) == 1:  # 每百户拥有一处: a ratio standard, not a count
         return single.search(before) is not None and _PER_NUMBER.search(before) is None
     return (not before or before.endswith(("、", *links)) or m.group("pre") is not None or "、" in before
-            or cues.search(before) is not None or whole.search(before) is not None)  # 全市七个区
+            or cues.search(before) is not None or whole.search(before) is not None)  # 全市八个区县
 
 
 def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) -> list[ParsedQuantity]:
@@ -236,7 +236,7 @@ def parse_quantities(text: str, lx: Lexicon, pattern: re.Pattern | None = None) 
         if unit in periods and not text.startswith(_limit_marks(lx), m.end("unit")):
             if not _duration(text, s, lx):
                 continue  # 三年行动, 过去一年, 15日: no time limit, no duration
-            duration = True  # 连续五年, 工作18年
+            duration = True  # 连续三年, 任职12年
         written = figure[0] in _CN_DIGITS or figure[0] in _CN_UNITS  # in Chinese numerals
         if written:
             value = chinese_numeral(figure)
@@ -362,9 +362,9 @@ def table_quantities(text: str, lx: Lexicon) -> list[ParsedQuantity]:
     the table's title (专栏1) are no figures; a line with a stray bar and no header above is no table.
 
     >>> from kg.nlp.lexicon import load_default_lexicon
-    >>> t = "指标|2025年|2030年|属性\\n达标率(%)|86.3|≥95|约束性\\n"
+    >>> t = "指标|2024年|2027年|属性\\n达标率(%)|72.4|≥90|约束性\\n"
     >>> [(q.value, q.unit, q.qualifier, q.year, q.until) for q in table_quantities(t, load_default_lexicon())]
-    [(86.3, '%', None, 2025, None), (95.0, '%', '≥', None, 2030)]
+    [(72.4, '%', None, 2024, None), (90.0, '%', '≥', None, 2027)]
     """
     if not _BARS.search(text):
         return []
