@@ -1216,6 +1216,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     ch_starts = [a for a, _ in challenges]
     compose = tuple(lx.word_lists.get("compositionVerbs", ())) or ("\0",)
     anaphor_words = tuple(lx.word_lists.get("anaphors", ())) or ("\0",)
+    mention_ends = sorted(m[1] for m in mentions if not m[2]["nested"])
+    preps = tuple(lx.word_lists.get("prepositions", ())) or ("\0",)
     among = re.compile(rf"(?:{alternation(lx.word_lists.get('amongWords', ()))})[\u4e00-\u9fff]{{0,2}}$")
     case_units = frozenset(lx.word_lists.get("caseUnits", ()))  # matters counted: 受理诉求2万件, 收集意见800条
 
@@ -1301,7 +1303,8 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             back = anaphor.match(before)
             named = _named_before(mentions, m_starts, c0, back.group(1), norm) if back else None
             fund = None if named is not None or back is None else \
-                _fund_before(norm, c0, back.group(1), fund_nouns, fund_verbs, anaphor_words)
+                _fund_before(norm, c0, back.group(1), fund_nouns, fund_verbs, anaphor_words,
+                             mention_ends, preps)
             if fund is not None:  # 对某某专项资金进行审计。上述资金全年拨付……: the fund named before
                 if fund not in by_span:
                     extra.append({"s": fund[0], "e": fund[1], "cls": "Mechanism", "concept": "",
@@ -1402,6 +1405,9 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
                     extra.append({"s": fund[0], "e": fund[1], "cls": "Mechanism", "concept": "",
                                   "source": "figure-fund", "nested": False})
                 subj = [*(t for t in subj if not fund[0] <= t[0] < fund[1]), fund]  # 社区养老 in 社区养老专项资金
+        if si in pointed and pointed[si] not in subj and c0 > lo and \
+                _opens_with_verb(before, openers, tokenize, morph_verb):
+            subj = [*subj, pointed[si]]  # 上述经费……,用于甲、乙两个镇的30个村: what the fund the sentence opened with covers
         seg = max(lo, norm.rfind(";", lo, q.start) + 1, norm.rfind(":", lo, q.start) + 1)
         weak = _challenge_of(challenges, ch_starts, norm, seg, q)
         if weak is not None and weak not in subj:  # 三是经费拨付迟缓,年底集中拨付占……: the weakness too
@@ -1553,7 +1559,7 @@ _NAME_RUN = re.compile(r"[\u4e00-\u9fff\d“”]+$")
 
 
 def _fund_before(norm: str, pos: int, words: str, nouns: tuple[str, ...], verbs: re.Pattern,
-                 anaphors: tuple[str, ...]) -> tuple[int, int] | None:
+                 anaphors: tuple[str, ...], ends: list[int], preps: tuple[str, ...]) -> tuple[int, int] | None:
     """The fund an anaphor points back to (该资金, 上述经费: ``words`` open with a word of ``fundNouns``) when no
     name ends in it: the last noun phrase before ``pos`` (within 200 characters) ending in that word, from after
     its last 的 or verb of allocation (对区住建局统筹的某某奖补资金 -> 某某奖补资金), four characters or more."""
@@ -1565,7 +1571,10 @@ def _fund_before(norm: str, pos: int, words: str, nouns: tuple[str, ...], verbs:
     while e >= 0:
         run = _NAME_RUN.search(norm, lo, e)
         a = run.start() if run else e
-        cut = max(norm.rfind("的", a, e) + 1, max((v.end() for v in verbs.finditer(norm, a, e)), default=a), a)
+        cut = max(norm.rfind("的", a, e) + 1, max((v.end() for v in verbs.finditer(norm, a, e)), default=a), a,
+                  max((x for x in ends[bisect.bisect_right(ends, a):bisect.bisect_left(ends, e)]), default=a))
+        if norm.startswith(preps, cut):  # 市财政局对某某资金: after the name, a preposition opens no fund's name
+            cut += next(len(w) for w in preps if norm.startswith(w, cut))
         if e + len(noun) - cut >= 4 and not norm.endswith(anaphors, 0, cut):
             return (cut, e + len(noun))
         e = norm.rfind(noun, lo, e)

@@ -268,3 +268,14 @@ def test_a_whole_year_is_no_place() -> None:
 def test_a_tab_separated_table_is_read_when_the_tabs_are_kept(lx) -> None:
     text = "指标\t2024年\t2027年\n社区工作者持证率（%）\t40\t≥60\n"
     assert [(q.value, q.unit) for q in table_quantities(text, lx)] == [(40, "%"), (60, "%")]
+
+
+@pytest.mark.parametrize("text", both(
+    "市财政局对2024年度乡村振兴奖补资金开展审计。上述资金全年拨付2,400万元，用于城关镇、河口镇等地的30个村。"))
+def test_a_fund_named_after_a_body_and_a_preposition_and_what_it_covers(text: str) -> None:
+    from kg.pipeline import extract_text
+
+    x = extract_text(text)
+    assert any(e.label == "2024年度乡村振兴奖补资金" for e in x.entities)  # not 市财政局对……
+    covered = next(q for q in x.quantities if q.value == 30)
+    assert "2024年度乡村振兴奖补资金" in [label for _, label in covered.measures]  # 用于……: the fund's coverage
