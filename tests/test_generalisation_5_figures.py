@@ -176,12 +176,12 @@ def test_an_age_opening_a_group_measures_the_group(text: str, figure: str, group
 def test_a_sentence_naming_nothing_goes_on_with_the_mechanism_of_the_sentence_before(text: str) -> None:
     got = subjects(text)
     for figure in ("800余件" if "余" in text else "800餘件", "98%"):
-        assert got[figure] == ["红色管家"]
+        assert len(got[figure]) == 1 and "红色管家" in got[figure][0]  # 红色管家 or “红色管家”服务
 
 
 def test_a_new_paragraph_does_not_go_on_with_the_mechanism_before() -> None:
     got = subjects("2021年，她在社区推出“红色管家”服务，组织党员上门帮办。\n两年来累计帮办事项800余件。")
-    assert "红色管家" not in got["800余件"]
+    assert not any("红色管家" in x for x in got["800余件"])
 
 
 @pytest.mark.parametrize("text", both(
@@ -212,12 +212,12 @@ def test_this_time_points_back_to_the_evaluation_named_before(text: str) -> None
 def test_a_clause_doing_what_a_practice_names_counts_its_work(text: str) -> None:
     got = subjects(text)
     figure = next(f for f in got if f.startswith("1,300"))
-    assert got[figure] == ["代购代缴"]
+    assert len(got[figure]) == 1 and "代购代缴" in got[figure][0]  # 代购代缴 or “代购代缴”服务
 
 
 def test_a_clause_doing_something_else_is_not_the_practice() -> None:
     got = subjects("社区为85户困难家庭提供“代购代缴”服务，全年走访党员1,300余人次。")
-    assert "代购代缴" not in got["1,300余人次"]
+    assert not any("代购代缴" in x for x in got["1,300余人次"])
 
 
 @pytest.mark.parametrize("text", both(
@@ -249,7 +249,7 @@ def test_a_figure_before_the_weakness_does_not_measure_it() -> None:
 
 def test_a_sentence_with_a_noun_subject_of_its_own_does_not_go_on_with_the_mechanism_before() -> None:
     got = subjects("2021年，她在社区推出“红色管家”服务，组织党员上门帮办。社区综合服务设施面积全部达到每百户30平方米以上。")
-    assert "红色管家" not in got["30平方米以上"]
+    assert not any("红色管家" in x for x in got["30平方米以上"])
 
 
 @pytest.mark.parametrize(("text", "figure", "place"), [
