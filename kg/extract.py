@@ -836,6 +836,8 @@ def _extract(document: Document, nlp: Language, lexicon: Lexicon | None) -> Extr
             relate(outer_key, "involves", inner_key, inside)
     if own is not None and own in by_pos:
         _own_policy_relations(by_pos[own], raw, got.sentences, norm, lx, by_pos, relate)
+    _subgroups(entities, by_pos, relate)
+    _roles_of(entities, by_pos, relate)
     _names_within(entities, by_pos, lx, relate)
     _home_places(got.places, norm, entities, chain, relations, by_pos, lx, relate, names.foreign)
 
@@ -1104,6 +1106,52 @@ def _names_within(entities: list[Entity], by_pos: dict, lx: Lexicon, relate) -> 
             if within:
                 relate(e.key, prop, max(within, key=lambda x: len(x.label)).key, ev, "")
                 break  # 某县政府某处 is in the county through its government
+
+
+def _subgroups(entities: list[Entity], by_pos: dict, relate) -> None:
+    """A group named as a narrower kind of another group or role the text names (70岁以上老人, 某族村民,
+    五星级某某长 with 老年人, 居民, 某某长) is ``partOf`` it: its label ends with the other's label after a
+    modifier of two characters at least (the longest such one). Groups only, or a role narrowed by a figure or
+    a grade: 某局局长 is no kind of 局长 the text would name as a group."""
+    kinds = [e for e in entities if e.core == "Actor" and e.cls in ("Group", "Role") and len(e.label) >= 2]
+    if len(kinds) < 2:
+        return
+    first: dict = {}
+    for pos, key in sorted(by_pos.items()):
+        first.setdefault(key, pos)
+    for e in kinds:
+        if e.key not in first:
+            continue
+        wider = [x for x in kinds if x is not e and e.label.endswith(x.label) and len(e.label) - len(x.label) >= 2
+                 and (e.cls == x.cls == "Group" or e.cls == "Group" and x.cls == "Role"
+                      or _NARROWING.search(e.label[:-len(x.label)]))]
+        if wider:
+            relate(e.key, "partOf", max(wider, key=lambda x: len(x.label)).key, first[e.key], "")
+
+
+def _roles_of(entities: list[Entity], by_pos: dict, relate) -> None:
+    """A role named after the body it is a post of (某村党委书记, 某镇党委副书记 with 某村党委, 某镇党委) is
+    ``relatedTo`` that body when the text names it: the role's label is the body's label (or ends with it, for a
+    body's name of four characters at least) and a post of one to four characters (the longest such body)."""
+    _, ancestors = _signatures()
+    orgs = [e for e in entities if e.core == "Actor" and ("Organization" in ancestors.get(e.cls, ()) or
+                                                          e.cls == "Organization")]
+    if not orgs:
+        return
+    first: dict = {}
+    for pos, key in sorted(by_pos.items()):
+        first.setdefault(key, pos)
+    for e in entities:
+        if e.cls != "Role" or e.key not in first:
+            continue
+        bodies = [o for o in orgs for name in (o.label, *o.aliases) for post in range(1, 5)
+                  if e.label[:-post].endswith(name) and (len(e.label) - post == len(name) or len(name) >= 4)]
+        if bodies:
+            relate(e.key, "relatedTo", max(bodies, key=lambda o: len(o.label)).key, first[e.key], "")
+
+
+#: what narrows a role to a group of its holders: an age or a figure (60岁以上, 45岁以下) or a grade (五星级)
+_NARROWING = re.compile(r"\d|[岁級级]|以[上下]")
 
 
 def _duty_pattern(lx: Lexicon) -> re.Pattern | None:

@@ -84,8 +84,11 @@ _APPROVAL = re.compile(r"经(?P<who>[^,;:。!?]{2,30}?)(?:同意|批准)")
 _FUSION = ("融合", "衔接", "结合", "联动", "协同", "贯通", "互补")
 _CASE = re.compile(r"以(?P<place>[^,;:。!?为]{2,12})为(?:例|案例|个案|样本|研究对象)")
 _QI_ZHONG = "其中"
-_DENG = re.compile(r"等[\u4e00-\u9fff]{0,4}[“]?$")
-_LIST_GAP = re.compile(r"[”“、]*")
+_DENG = re.compile(r"等(?:约?\d+(?:,\d{3})*|[两几数一二三四五六七八九十百千]+)?[\u4e00-\u9fff]{0,4}[“]?$")  # 等28个社团
+_LIST_GAP = re.compile(r"(?:[”“、]|以及|和|与|及)*")
+_JOIN_GAP = re.compile(r"[”“]*(?:、|以及|和|与|及)[”“]*")  # two items of a list, not two words of one name
+_COUNT_GAP = re.compile(r"(?:约|共)?(?:\d+(?:,\d{3})*|[两几数一二三四五六七八九十百千]+)?[\u4e00-\u9fff]?“?")  # 5个, 三支
+_DENG_GAP = re.compile(r"”?等(?:约?\d+|[两几数一二三四五六七八九十百千]+)?[个名家类]?“?")  # 等N个 between two names
 _RATIO = re.compile(r"占|比例|比重|占比")
 #: 以X为载体: X is the vehicle of what the sentence sets up
 _VEHICLE = re.compile(r"以(?P<x>[^,;:。!?以]{2,24}?)为(?:载体|抓手|平台|依托|纽带|支撑)")
@@ -767,8 +770,11 @@ class RelationExtractor:
                     chosen.insert(0, e)
                 else:
                     break
+            # “某某”老人和A等Z: a name's head (the quoted word before it is one name with it) is no item alone
+            heads = {e.start_char for e in ents[:i] if e.end_char <= deng for x in ents[:i]
+                     if x.end_char == e.start_char or x.end_char == e.start_char - 1 and text[x.end_char] in _QUOTES}
             for e in chosen:
-                if e.core == z.core:
+                if e.core == z.core and not (e.start_char in heads and any(c.end_char <= e.start_char for c in chosen)):
                     add(e, "partOf", z, sent, "等")
         pos = text.find(_QI_ZHONG, sent.start_char, sent.end_char)
         while pos >= 0:
@@ -827,6 +833,7 @@ class RelationExtractor:
     def _nesting(self, doc: Doc, idx: _Index, nested: list[_Ent], add: Callable) -> None:
         """An outer name and a name nested in it (``idx``: the outer names)."""
         issuers = {(s, e) for s, e in self._issuer_regions(doc)}
+        self._nested_lists(doc_text(doc), sorted(n for n in nested if n.core == "Actor"), add)
         for n in nested:
             for o in idx.containing(n.start_char, n.end_char):
                 oc, nc = o.core, n.core
@@ -846,6 +853,23 @@ class RelationExtractor:
                     add(o, "establishes", n, o, "")
                 elif o.label_ == "Policy" and n.label_ == "Place":
                     add(o, "relatedTo", n, o, "")  # 某省某某规划: the policy of that place
+
+    @staticmethod
+    def _nested_lists(text: str, actors: list[_Ent], add: Callable) -> None:
+        """X、Y等(N个)Z inside a longer name (a weakness: 甲群体和乙群体等某某人员的……难题): X, Y partOf Z."""
+        for i, z in enumerate(actors):
+            chosen: list[_Ent] = []
+            for x in reversed(actors[:i]):
+                gap = text[x.end_char:(chosen[0].start_char if chosen else z.start_char)]
+                if (_JOIN_GAP.fullmatch(gap) if chosen else _DENG_GAP.fullmatch(gap)) and x.label_ != "Place":
+                    chosen.insert(0, x)
+                else:
+                    break
+            ends = {a.end_char for a in actors}
+            for x in chosen if z.label_ != "Place" else ():
+                if x.start_char not in ends and not (text[x.start_char - 1:x.start_char] in _QUOTES and
+                                                     x.start_char - 1 in ends):  # “某某”老人: a longer name's head
+                    add(x, "partOf", z, z, "等")
 
     def _interpreted(self, text: str, sents: list[Sentence], outer: list[_Ent], implemented_in: dict,
                      subjects_by_sent: dict, add: Callable, words: tuple | None = None) -> None:
@@ -1245,10 +1269,14 @@ class _LinkCues:
                             ("bring", wl.get("introduceVerbs", ())), ("joint", wl.get("coordinatingVerbs", ())),
                             ("audience", wl.get("audienceVerbs", ())),
                             ("guide", wl.get("guidanceWords", ())), ("loc", wl.get("locationVerbs", ())),
-                            ("act", wl.get("actorVerbs", ())), ("pair", wl.get("pairingWords", ()))):
+                            ("act", wl.get("actorVerbs", ())), ("pair", wl.get("pairingWords", ())),
+                            ("include", wl.get("inclusionVerbs", ())), ("entrust", wl.get("entrustVerbs", ())),
+                            ("subunit", wl.get("subunitWords", ()))):
             for w in words:
                 self.rules_of[w] = self.rules_of.get(w, ()) + (rule,)
         self.cue_re = re.compile(alternation(tuple(self.rules_of)))  # literal words only: a fast pass
+        self.leadership = frozenset(wl.get("leadershipWords", ()))  # 在A带领下,B……: A leads B
+        self.role_verb = re.compile(alt("roleVerbs"))  # 邀请A、B担任调解员
 
     @classmethod
     def of(cls, lx: Lexicon) -> _LinkCues:
@@ -1374,7 +1402,7 @@ class _LinkCues:
                 self._take_part(text, sent, ents, m, add, implemented, through, item)
             elif name == "act":
                 if m.end() in starting:  # most do not name an actor right after them (服务 is a common word)
-                    self._acts_on(text, sent, ents, m, add)
+                    self._acts_on(text, sent, ents, m, add, implemented)
             elif name == "made":  # 某区推出的“某某”制度
                 x, y = ending.get(m.start()), starting.get(m.end())
                 if x is not None and y is not None and x.core == "Actor" and y.core == "Mechanism":
@@ -1433,6 +1461,12 @@ class _LinkCues:
                 who = [e for e in ents if m.start("who") <= e.start_char and e.end_char <= m.end("who")
                        and self._member(e)]
                 made = self._set_up(text, sent, ents, m.end()) if who else None
+                if made is None and who and text[m.end() - 3:m.end() - 1] in self.leadership:
+                    # 在A带领下,B……: A leads the subject of the next clause (quotes aside)
+                    p = m.end() + (text[m.end():m.end() + 1] in ",，")
+                    made = starting.get(p) or starting.get(p + (text[p:p + 1] in _QUOTES))
+                    made = made if made is not None and (self._member(made) or made.core == "Mechanism"
+                                                         and made.label_ != "Policy") else None
                 for a in who if made is not None else ():
                     add(a, "leads", made, sent, "指导")
             elif name == "guide":
@@ -1440,6 +1474,67 @@ class _LinkCues:
                 made = self._set_up(text, sent, ents, m.end(), same_clause=True) if guides else None
                 for a in guides if made is not None else ():
                     add(a, "leads", made, sent, m.group(0))
+
+            elif name == "include":
+                self._included(text, sent, ents, m, add, starting, ending)
+            elif name == "entrust":
+                self._entrusted(text, sent, ents, m, add, starting, ending)
+            elif name == "subunit":
+                self._subunits(text, sent, ents, m, add, ending)
+
+    # -- bodies taken in, entrusted, set under another -------------------------------------------------
+    def _included(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+                  starting: dict, ending: dict) -> None:
+        """A将(把)B、C纳入X: the mechanism X involves B and C, and A (named right before 将) implements X."""
+        if any(e.start_char < m.start() < e.end_char for e in ents):
+            return
+        x = starting.get(m.end()) or starting.get(m.end() + 1)
+        if x is None or x.core != "Mechanism" or x.label_ == "Policy":
+            return
+        c0, _ = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
+        pre = text[c0:m.start()]
+        k = max(pre.rfind("将"), pre.rfind("把"))
+        if k < 0:
+            return
+        at = c0 + k
+        for b in ents:
+            if at < b.start_char and b.end_char <= m.start() and self._member(b):
+                add(x, "involves", b, sent, m.group(0))
+        lead = self.adverbs_re.search(text, c0, at)  # 某区还将……: adverbs between the body and 将
+        a = ending.get(at) or (ending.get(lead.start()) if lead else None)
+        if a is not None and a.core == "Actor" and a.label_ != "Person" and a.start_char >= c0:
+            add(a, "implements", x, sent, m.group(0))
+
+    def _entrusted(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+                   starting: dict, ending: dict) -> None:
+        """受A委托,B…… / A委托B: the body entrusting and the body entrusted are related."""
+        if any(e.start_char < m.start() < e.end_char for e in ents):
+            return
+        a = ending.get(m.start())
+        if a is None or not self._member(a):
+            return
+        if "受" in (text[a.start_char], text[max(sent.start_char, a.start_char - 1):a.start_char]):
+            # 受A委托,(第三方机构)B组成…… (the segmenter may glue 受 to the body)
+            _, cend = clause_bounds(text, m.end() + 1, sent.start_char, sent.end_char)
+            b = next((e for e in ents if m.end() < e.start_char < cend), None)
+        else:
+            b = starting.get(m.end())
+        if b is not None and self._member(b):
+            add(a, "relatedTo", b, sent, m.group(0))
+
+    def _subunits(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+                  ending: dict) -> None:
+        """A下设N个B / A辖下的B: B is a unit of A (a place of a place: locatedIn)."""
+        a = ending.get(m.start())
+        if a is None or a.core != "Actor" or a.label_ == "Person":
+            return
+        _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
+        b = next((e for e in ents if m.end() <= e.start_char < cend), None)
+        if b is None or b.core != "Actor" or b.label_ == "Person" or \
+                not _COUNT_GAP.fullmatch(text, m.end(), b.start_char):  # 下设5个B, 下设三个B: a count between
+            return
+        add(b, "locatedIn" if b.label_ == "Place" and a.label_ == "Place" else "subOrganizationOf", a, sent,
+            m.group(0))
 
     # -- meetings ------------------------------------------------------------------------------------
     def _event_at(self, text: str, sent: Sentence, ents: list[_Ent], pos: int, doc_cues: _DocCues) -> _Ent | None:
@@ -1487,6 +1582,17 @@ class _LinkCues:
         _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
         verb = self.attend_re.search(text, m.end(), cend)
         if verb is None:  # 邀请A及B授课: the guests listed right after the verb act in the clause's mechanism
+            role = self.role_verb.search(text, m.end(), cend)
+            if role is not None and not any(m.end() <= e.start_char < role.start() and not self._member(e)
+                                            for e in ents):
+                # 邀请A、B等N名C担任调解员: the guests and the post they hold serve in the clause's mechanism
+                target = self._mechanism_of(ents, m.start(), implemented, item)
+                held = next((e for e in ents if e.start_char == role.end()), None)
+                for a in [e for e in ents if m.end() <= e.start_char and e.end_char <= role.start()] + \
+                        ([held] if held is not None and self._member(held) else []):
+                    if target is not None:
+                        add(target, "involves", a, sent, m.group(0))
+                return
             first = next((e for e in ents if e.start_char >= m.end()), None)
             if first is None or first.start_char != m.end() or first.start_char >= cend:
                 return
@@ -1658,10 +1764,21 @@ class _LinkCues:
             if team is not None:
                 add(g, "partOf", team, sent, stem)
 
-    def _acts_on(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable) -> None:
-        """某厅(每年)培训A和B / 某局指导A (甲、乙应当指导A): the actors are related to the actors they act on."""
+    def _acts_on(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+                 implemented: list[_Ent] = ()) -> None:
+        """某厅(每年)培训A和B / 某局指导A (甲、乙应当指导A): the actors are related to the actors they act on;
+        推行某计划,……,全年走访A和B (a clause naming nothing before the verb, in a sentence that sets up a
+        mechanism): the mechanism involves them."""
         c0, cend = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
         agent = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= m.start()), None)
+        if agent is None and c0 > sent.start_char and not any(e.start_char < m.start() < e.end_char for e in ents):
+            done = [x for x in implemented if x.end_char <= c0 and x.label_ != "Policy"]
+            objs = RelationExtractor._coordinated(text, [e for e in ents if m.end() <= e.start_char < cend], "",
+                                                  ok=self._member, quotes=_QUOTES, gaps=self.coord)
+            for o in objs if done and objs[0].start_char == m.end() else ():
+                if self._member(o):
+                    add(done[-1], "involves", o, sent, m.group(0))
+            return
         if agent is None or not self._member(agent) or m.start() - agent.end_char > 4 or \
                 _ADJ_STOP.search(text, agent.end_char, m.start()):
             return

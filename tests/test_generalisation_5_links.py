@@ -1,0 +1,175 @@
+"""Link rules added after the fifth blind set: narrower groups (60岁以上老年人 in 老年人), the items of X等N个Z (also
+inside a longer name), 在A带领下 B……, A下设N个B, 邀请A、B担任(调解员), A将B纳入X, 受A委托 B……, a post named after
+its body (某社区党委书记 with 某社区党委), 推行某计划,……探访A和B. Sentences are written for these tests (simplified
+and traditional)."""
+
+from __future__ import annotations
+
+import pytest
+from sentences import both as _both
+from sentences import linked as _linked
+from sentences import triples as _triples
+
+
+# -- a narrower group is part of the wider one -----------------------------------------------------------
+@pytest.mark.parametrize("text", _both("全县60岁以上老年人达1.2万人，老年人助餐服务覆盖所有社区。"))
+def test_a_group_narrowed_by_age_is_part_of_the_group(text: str) -> None:
+    assert ("60岁以上老年人", "partOf", "老年人") in _triples(text)
+
+
+@pytest.mark.parametrize("text", _both("苗族居民占全村人口的40%，社区鼓励居民参与议事协商。"))
+def test_a_group_narrowed_by_a_people_is_part_of_the_group(text: str) -> None:
+    assert ("苗族居民", "partOf", "居民") in _triples(text)
+
+
+def test_a_group_is_no_part_of_a_group_it_only_starts_with() -> None:
+    t = _triples("留守儿童家庭逐年增多，社区为留守儿童提供课后托管服务。")
+    assert not _linked(t, "留守儿童家庭", "留守儿童", "partOf"), t
+
+
+# -- X、Y等N个Z ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("扶持老年协会、妇女联合会等15家社会组织开展服务。"))
+def test_the_items_before_a_count_after_deng_are_part_of_the_whole(text: str) -> None:
+    t = _triples(text)
+    assert ("老年协会", "partOf", "社会组织") in t, t
+    assert ("妇联", "partOf", "社会组织") in t, t
+
+
+@pytest.mark.parametrize("text", _both("快递员和外卖骑手等新就业群体的权益保障问题亟待破解。"))
+def test_the_items_of_a_list_inside_a_weakness_are_part_of_the_whole(text: str) -> None:
+    t = _triples(text)
+    assert ("快递员", "partOf", "新就业群体") in t, t
+    assert ("外卖骑手", "partOf", "新就业群体") in t, t
+
+
+def test_the_head_of_a_quoted_name_is_no_item_of_the_list() -> None:
+    # “银发”老人: 老人 is the head of one name, not an item of the list before 等
+    t = _triples("“银发”老人和快递员等新就业群体的权益保障问题亟待破解。")
+    assert ("快递员", "partOf", "新就业群体") in t, t
+    assert ("老年人", "partOf", "新就业群体") not in t, t
+
+
+# -- 在A带领下, B…… -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("在村党委带领下，“红马甲”志愿服务队每周上门巡查。"))
+def test_under_the_lead_of_a_body_the_next_subject_is_led(text: str) -> None:
+    assert ("村党委", "leads", "红马甲志愿服务队") in _triples(text)
+
+
+@pytest.mark.parametrize("text", _both("在街道党工委领导下，“银发先锋”巡逻队每晚巡查小区。"))
+def test_under_the_leadership_of_a_body_the_next_subject_is_led(text: str) -> None:
+    t = _triples(text)
+    assert _linked(t, "街道党工委", "银发先锋巡逻队", "leads"), t
+
+
+def test_support_is_no_lead() -> None:
+    t = _triples("在街道党工委支持下，“银发先锋”巡逻队每晚巡查小区。")
+    assert not _linked(t, "街道党工委", "银发先锋巡逻队", "leads"), t
+
+
+# -- A下设N个B -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("村党委下设4个网格党支部，推行党员联户制度。"))
+def test_the_units_a_body_has_under_it(text: str) -> None:
+    assert ("网格党支部", "subOrganizationOf", "村党委") in _triples(text)
+
+
+@pytest.mark.parametrize("text", _both("街道党工委下设三个小区党支部，每月召开联席会议。"))
+def test_the_units_a_body_has_under_it_counted_in_words(text: str) -> None:
+    assert ("小区党组织", "subOrganizationOf", "街道党工委") in _triples(text)
+
+
+def test_a_body_named_after_the_units_is_no_parent() -> None:
+    t = _triples("村党委推行党员联户制度，网格党支部每月开展活动。")
+    assert not _linked(t, "网格党支部", "村党委", "subOrganizationOf"), t
+
+
+# -- 邀请A、B等N名C担任R ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("他牵头成立“和事佬调解室”，邀请退休干部、律师等6名志愿者担任调解员。"))
+def test_the_invited_holding_a_post_serve_in_the_mechanism(text: str) -> None:
+    t = _triples(text)
+    for x in ("退休干部", "志愿者", "人民调解员"):
+        assert ("和事佬调解室", "involves", x) in t, t
+
+
+@pytest.mark.parametrize("text", _both("社区推行“红色议事厅”制度，邀请老党员和居民代表担任议事员。"))
+def test_the_invited_holding_a_post_serve_in_the_system(text: str) -> None:
+    t = _triples(text)
+    assert _linked(t, "红色议事厅制度", "老党员", "involves"), t
+    assert _linked(t, "红色议事厅制度", "居民代表", "involves"), t
+
+
+def test_the_invited_serve_in_no_mechanism_when_none_is_named() -> None:
+    t = _triples("村委会邀请老党员和居民代表担任监督员。")
+    assert not any(p == "involves" for _, p, _ in t), t
+
+
+# -- A将B纳入X -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("长宁区将网格员纳入“一网统管”平台，事件办结时间明显缩短。"))
+def test_a_body_takes_actors_into_a_platform(text: str) -> None:
+    t = _triples(text)
+    assert ("长宁区", "implements", "一网统管平台") in t, t
+    assert ("一网统管平台", "involves", "网格员") in t, t
+
+
+@pytest.mark.parametrize("text", _both("县公安局将志愿者纳入治安防控体系。"))
+def test_a_body_takes_actors_into_a_system(text: str) -> None:
+    t = _triples(text)
+    assert ("县公安局", "implements", "治安防控体系") in t, t
+    assert ("治安防控体系", "involves", "志愿者") in t, t
+
+
+def test_inclusion_without_jiang_names_no_members() -> None:
+    t = _triples("社区工作者纳入治安防控体系管理的做法值得推广。")
+    assert not _linked(t, "治安防控体系", "社区工作者", "involves"), t
+
+
+# -- 受A委托, B…… -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("受区民政局委托，区社工协会组成评估组入户核查。"))
+def test_the_body_entrusting_and_the_body_entrusted(text: str) -> None:
+    t = _triples(text)
+    assert any(s.endswith("区民政局") and o.startswith("区社") for s, p, o in t), t
+
+
+@pytest.mark.parametrize("text", _both("受市人社局委托，市社会组织服务中心牵头开展技能测评。"))
+def test_the_body_entrusting_and_the_body_entrusted_again(text: str) -> None:
+    t = _triples(text)
+    assert any(s.endswith("市人社局") and o == "市社会组织服务中心" and p == "relatedTo" for s, p, o in t), t
+
+
+def test_an_entrusted_task_is_no_body() -> None:
+    t = _triples("受区民政局委托，开展社区服务满意度调查。")
+    assert not any(p == "relatedTo" for _, p, _ in t), t
+
+
+# -- a post named after its body ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("东湖村党委书记定期走访困难群众，东湖村党委推行“红色议事厅”制度。"))
+def test_a_post_is_related_to_the_body_it_is_named_after(text: str) -> None:
+    assert ("东湖村党委书记", "relatedTo", "东湖村党委") in _triples(text)
+
+
+@pytest.mark.parametrize("text", _both("城关镇党委书记牵头推进网格化管理，城关镇党委建立联席会议制度。"))
+def test_a_post_is_related_to_the_body_it_is_named_after_again(text: str) -> None:
+    assert ("城关镇党委书记", "relatedTo", "城关镇党委") in _triples(text)
+
+
+def test_a_post_of_another_body_is_not_related() -> None:
+    t = _triples("西湖村党委书记定期走访困难群众，东湖村党委推行“红色议事厅”制度。")
+    assert not _linked(t, "西湖村党委书记", "东湖村党委"), t
+
+
+# -- 推行某计划, ……探访A和B ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("区民政局推行“邻里守望”计划，每月探访独居老人和困难家庭。"))
+def test_a_programme_reaches_the_groups_visited(text: str) -> None:
+    t = _triples(text)
+    assert ("邻里守望计划", "involves", "独居老人") in t, t
+    assert ("邻里守望计划", "involves", "困难家庭") in t, t
+
+
+@pytest.mark.parametrize("text", _both("街道实施“暖心敲门”行动，定期走访空巢老人和残疾人。"))
+def test_an_action_reaches_the_groups_visited(text: str) -> None:
+    t = _triples(text)
+    assert _linked(t, "暖心敲门行动", "空巢老人", "involves"), t
+
+
+def test_visits_by_a_named_body_stay_the_bodys() -> None:
+    t = _triples("区民政局推行“邻里守望”计划，区残疾人联合会每月探访残疾人。")
+    assert not _linked(t, "邻里守望计划", "残疾人", "involves"), t
