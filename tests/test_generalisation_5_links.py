@@ -173,3 +173,70 @@ def test_an_action_reaches_the_groups_visited(text: str) -> None:
 def test_visits_by_a_named_body_stay_the_bodys() -> None:
     t = _triples("区民政局推行“邻里守望”计划，区残疾人联合会每月探访残疾人。")
     assert not _linked(t, "邻里守望计划", "残疾人", "involves"), t
+
+
+# -- a plan sets up what its sentences with no subject set up ------------------------------------------------
+_PLAN = "嘉兴市“十五五”养老服务发展规划\n第四章　保障措施\n推行养老服务时间银行制度，建立服务质量年度评估制度。\n"
+
+
+@pytest.mark.parametrize("text", _both(_PLAN))
+def test_a_plan_establishes_what_its_subjectless_sentences_set_up(text: str) -> None:
+    t = _triples(text)
+    assert ("嘉兴市十五五养老服务发展规划", "establishes", "养老服务时间银行制度") in t, t
+    assert ("嘉兴市十五五养老服务发展规划", "establishes", "服务质量年度评估制度") in t, t
+
+
+@pytest.mark.parametrize("text", _both("舟山市海岛社区治理实施方案\n一、重点任务\n建立海岛社区巡诊制度，推行渔嫂议事会制度。\n"))
+def test_a_scheme_establishes_what_its_subjectless_sentences_set_up(text: str) -> None:
+    t = _triples(text)
+    assert any(s.startswith("舟山市海岛社区治理实施方案") and p == "establishes" and o == "海岛社区巡诊制度"
+               for s, p, o in t), t
+
+
+def test_a_report_title_is_no_policy_that_establishes() -> None:
+    t = _triples("嘉兴市推进社区服务的工作报告\n推行养老服务时间银行制度，建立服务质量年度评估制度。\n")
+    assert not any(p == "establishes" for _, p, _ in t), t
+
+
+# -- the header lines of a proposal ------------------------------------------------------------------------
+_PROPOSAL = ("政协湖州市委员会提案\n案由：关于完善社区议事协商机制的提案\n提案人：湖州市总工会\n"
+             "主办单位：市民政局\n会办单位：市财政局、市司法局\n一、情况分析\n近年来，我市推行社区议事协商。\n")
+
+
+@pytest.mark.parametrize("text", _both(_PROPOSAL))
+def test_the_bodies_of_a_proposals_header_lines(text: str) -> None:
+    t = _triples(text)
+    assert _linked(t, "湖州市总工会", "社区议事协商机制"), t
+    assert ("湖州市民政局", "leads", "社区议事协商机制") in t, t
+    assert ("湖州市财政局", "participatesIn", "社区议事协商机制") in t, t
+    assert ("湖州市司法局", "participatesIn", "社区议事协商机制") in t, t
+
+
+def test_a_proposer_is_only_a_whole_name() -> None:
+    # a democratic party's city committee the recognisers do not know: its 某市委 is no proposer
+    t = _triples(_PROPOSAL.replace("湖州市总工会", "九三学社湖州市委会"))
+    assert not _linked(t, "湖州市委", "社区议事协商机制"), t
+    assert ("湖州市民政局", "leads", "社区议事协商机制") in t, t
+
+
+# -- 出台《P》,由A统筹,B、C分工落实 -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("（一）出台《社区治理三年行动计划》，由市民政局统筹，市财政局、市住建局分工落实，"
+                                       "到2028年建成社区服务站。"))
+def test_the_bodies_that_lead_and_carry_out_a_policy_named_before(text: str) -> None:
+    t = _triples(text)
+    assert ("市民政局", "leads", "社区治理三年行动计划") in t, t
+    assert ("市财政局", "responsibleFor", "社区治理三年行动计划") in t, t
+    assert ("市住建局", "responsibleFor", "社区治理三年行动计划") in t, t
+
+
+@pytest.mark.parametrize("text", _both("区政府印发《老旧小区改造实施方案》，由区住建局统筹推进，区财政局、区民政局按职责分工抓好落实。"))
+def test_the_bodies_that_carry_out_a_policy_by_their_duties(text: str) -> None:
+    t = _triples(text)
+    assert ("区住建局", "leads", "老旧小区改造实施方案") in t, t
+    assert ("区财政局", "responsibleFor", "老旧小区改造实施方案") in t, t
+    assert ("区民政局", "responsibleFor", "老旧小区改造实施方案") in t, t
+
+
+def test_a_body_with_an_object_of_its_own_carries_out_that_object() -> None:
+    t = _triples("区政府印发《老旧小区改造实施方案》，区财政局落实改造资金。")
+    assert not _linked(t, "区财政局", "老旧小区改造实施方案", "responsibleFor"), t

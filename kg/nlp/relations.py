@@ -357,6 +357,7 @@ class RelationExtractor:
         self._links.umbrella(self, doc, text, sents, index, add)
         self._statute(doc, text, index, implemented_in, add)
         self._author_acts(text, outer, sents, implemented_in, subjects_by_sent, add)
+        self._links.own_acts(doc, text, sents, index, implemented_in, subjects_by_sent, add)
         self._interpreted(text, sents, outer, implemented_in, subjects_by_sent, add, words)
         # a figure inside a weakness (某区两处某某工程未按期完工) may measure an actor named in the weakness
         weak = [e for e in outer if e.core == "Challenge"]
@@ -1172,6 +1173,7 @@ def make_relations(nlp: Language, name: str, adjacency_gap: int) -> RelationExtr
 
 
 _DUTY_END = re.compile(r"[;。)\n]")
+_ITEM_EDGE = re.compile(r"[\s、,，;；:：。\n]")  # what stands around a whole item of a list
 _DUTY_GAP = re.compile(r"[\s;,。,)]*")
 _QUOTES = "“”"
 _LIST_SPLIT = re.compile("|".join(_LIST_WORDS))
@@ -1225,7 +1227,8 @@ class _LinkCues:
         alt = lambda key: alternation(wl.get(key, ()))
         self.duty_prop = {**{w: "participatesIn" for w in wl.get("supportUnits", ())},
                           **{w: "leads" for w in wl.get("leadUnits", ())},
-                          **{w: "responsibleFor" for w in wl.get("responsibleUnits", ())}}
+                          **{w: "responsibleFor" for w in wl.get("responsibleUnits", ())},
+                          **{w: "issues" for w in wl.get("proposerUnits", ())}}  # 提案人:A (a proposal's header)
         self.duty_re = re.compile(rf"(?P<cue>{alternation(tuple(self.duty_prop))})\s*[::]\s*")
         self.compose_re = re.compile(rf"由(?P<list>[^,;:。!?\n]{{1,80}}?)(?:{alt('compositionVerbs')})(?P<de>的)?")
         self.role_re = re.compile(rf"(?:{alt('roleVerbs')})(?:{alt('leadRoles')})(?P<de>的)?")
@@ -1271,12 +1274,13 @@ class _LinkCues:
                             ("guide", wl.get("guidanceWords", ())), ("loc", wl.get("locationVerbs", ())),
                             ("act", wl.get("actorVerbs", ())), ("pair", wl.get("pairingWords", ())),
                             ("include", wl.get("inclusionVerbs", ())), ("entrust", wl.get("entrustVerbs", ())),
-                            ("subunit", wl.get("subunitWords", ()))):
+                            ("subunit", wl.get("subunitWords", ())), ("carry", wl.get("dutyTails", ()))):
             for w in words:
                 self.rules_of[w] = self.rules_of.get(w, ()) + (rule,)
         self.cue_re = re.compile(alternation(tuple(self.rules_of)))  # literal words only: a fast pass
         self.leadership = frozenset(wl.get("leadershipWords", ()))  # 在A带领下,B……: A leads B
         self.role_verb = re.compile(alt("roleVerbs"))  # 邀请A、B担任调解员
+        self.manners = re.compile(rf"(?:{alt('dutyManners')})*$")  # 按职责分工 before 抓好落实
 
     @classmethod
     def of(cls, lx: Lexicon) -> _LinkCues:
@@ -1322,6 +1326,9 @@ class _LinkCues:
             actors = [e for e in index.within(m.end(), end) if e.core == "Actor" and e.label_ != "Person"]
             targets = [e for e in index.within(start, group_start) if e.core in ("Mechanism", "Event")]
             prop = self.duty_prop[m.group("cue")]
+            if prop == "issues":  # 提案人:A: only a name that is the whole of an item (not 某某党派某市委会's 某市委)
+                actors = [a for a in actors if _ITEM_EDGE.fullmatch(text[a.start_char - 1:a.start_char] or ",")
+                          and _ITEM_EDGE.fullmatch(text[a.end_char:a.end_char + 1] or ",")]
             for a in actors:
                 for t in targets:
                     add(a, "takesPartIn" if t.core == "Event" else prop, t, (start, end), m.group("cue"))
@@ -1481,8 +1488,34 @@ class _LinkCues:
                 self._entrusted(text, sent, ents, m, add, starting, ending)
             elif name == "subunit":
                 self._subunits(text, sent, ents, m, add, ending)
+            elif name == "carry":
+                self._carry_out(text, sent, ents, m, add, implemented, item)
 
     # -- bodies taken in, entrusted, set under another -------------------------------------------------
+    @staticmethod
+    def _policy_before(ents: list[_Ent], pos: int) -> _Ent | None:
+        """The policy named last before ``pos`` in the sentence, when no other mechanism stands after it."""
+        before = [e for e in ents if e.end_char <= pos and e.core == "Mechanism"]
+        return before[-1] if before and before[-1].label_ == "Policy" else None
+
+    def _carry_out(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+                   implemented: list[_Ent], item: _Ent | None) -> None:
+        """出台《P》,由A统筹,B、C(按职责)分工落实: a clause made only of bodies and a verb of carrying out
+        (``dutyTails``, with no object) makes each body responsible for the policy named before in the sentence,
+        else for the mechanism of the clause."""
+        if any(e.start_char < m.start() < e.end_char for e in ents):
+            return
+        c0, cend = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
+        if text[m.end():cend].strip() or c0 == sent.start_char:
+            return
+        cut = m.start() - len(self.manners.search(text[c0:m.start()]).group(0))  # 按职责分工 before the verb
+        bodies = self._run_back(text, ents, cut, lambda e: self._member(e) and e.label_ not in ("Group", "Role"))
+        if not bodies or bodies[0].start_char != c0:
+            return
+        target = self._policy_before(ents, c0) or self._mechanism_of(ents, c0, implemented, item)
+        for a in bodies if target is not None else ():
+            add(a, "responsibleFor", target, sent, m.group(0))
+
     def _included(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
                   starting: dict, ending: dict) -> None:
         """A将(把)B、C纳入X: the mechanism X involves B and C, and A (named right before 将) implements X."""
@@ -1719,7 +1752,9 @@ class _LinkCues:
         if any(m.end() <= e.start_char < cend and e.core == "Mechanism" for e in ents):
             return
         who = [e for e in ents if m.start("who") <= e.start_char and e.end_char <= m.end("who") and self._member(e)]
-        target = self._mechanism_of(ents, m.start(), implemented, item) if who else None
+        # 出台《P》,由A统筹: the policy named right before, else the mechanism of the clause
+        target = (self._policy_before(ents, m.start()) or self._mechanism_of(ents, m.start(), implemented, item)) \
+            if who else None
         for a in who if target is not None else ():
             add(a, self.charge_prop[m.group("verb")], target, sent, m.group("verb"))
 
@@ -1922,6 +1957,29 @@ class _LinkCues:
                     add(p, "involves", x, (p.start_char, h.end_char), cue)
 
     # -- the document's own policy -------------------------------------------------------------------
+    @staticmethod
+    def _own_policy(doc: Doc, text: str, index: _Index) -> _Ent | None:
+        """The document's own policy: its title line, among the first three lines, when it is a policy."""
+        titles = doc.user_data.get("govkg.titles", [])
+        head = len(text) - len(text.lstrip())
+        limit = head + sum(len(x) + 1 for x in text[head:].split("\n", 3)[:3])
+        own = next(((ps, pe) for ls, ps, pe, _ in titles if ls < limit), None)
+        return None if own is None else next((e for e in index.within(*own) if _k(e) == own), None)
+
+    def own_acts(self, doc: Doc, text: str, sents: list[Sentence], index: _Index, implemented_in: dict,
+                 subjects_by_sent: dict, add: Callable) -> None:
+        """A plan (a proposal, a scheme) sets up what its sentences with no subject of their own set up
+        (推行某某准入制度,建立某某通报制度。): its own policy ``establishes`` them."""
+        policy = self._own_policy(doc, text, index)
+        if policy is None or policy.label_ != "Policy":
+            return
+        for sent in sents:
+            if sent.start_char < policy.end_char or subjects_by_sent.get(sent.start_char):
+                continue
+            for m in implemented_in.get(sent.start_char, ()):
+                if m.label_ != "Policy" and m.core == "Mechanism":
+                    add(policy, "establishes", m, sent, "")
+
     def preamble(self, doc: Doc, text: str, sents: list[Sentence], index: _Index, policies_in: dict,
                  add: Callable) -> None:
         """为贯彻落实《A》,……通知如下 (before the first numbered item): the document's own policy (its title
