@@ -240,3 +240,35 @@ def test_the_bodies_that_carry_out_a_policy_by_their_duties(text: str) -> None:
 def test_a_body_with_an_object_of_its_own_carries_out_that_object() -> None:
     t = _triples("区政府印发《老旧小区改造实施方案》，区财政局落实改造资金。")
     assert not _linked(t, "区财政局", "老旧小区改造实施方案", "responsibleFor"), t
+
+
+# -- 受理A诉求 / 收集A意见 -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("依托“邻里通”平台受理居民诉求3.2万件，办结率98%。"))
+def test_a_platform_taking_in_a_groups_requests_serves_it(text: str) -> None:
+    assert ("邻里通平台", "involves", "居民") in _triples(text)
+
+
+@pytest.mark.parametrize("text", _both("区综治中心全年收集群众意见1200条。"))
+def test_a_body_collecting_a_groups_opinions_is_related_to_it(text: str) -> None:
+    assert ("区综治中心", "relatedTo", "群众") in _triples(text)
+
+
+def test_a_group_named_before_no_noun_of_voice_is_not_served() -> None:
+    t = _triples("区档案馆收集居民家谱资料600份。")
+    assert not any(p in ("relatedTo", "involves") for _, p, _ in t), t
+
+
+# -- 在X平台增设Y专区 --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("在“浙里办”平台上增设“养老服务”专区，居民可在线预约。"))
+def test_a_section_set_up_in_a_platform_is_part_of_it(text: str) -> None:
+    assert ("养老服务", "partOf", "浙里办平台") in _triples(text)
+
+
+@pytest.mark.parametrize("text", _both("在“邻里通”服务平台开设“议事厅”专栏。"))
+def test_a_column_opened_in_a_platform_is_part_of_it(text: str) -> None:
+    assert ("议事厅", "partOf", "邻里通服务平台") in _triples(text)
+
+
+def test_a_room_set_up_in_a_village_is_no_part_of_it() -> None:
+    t = _triples("在东湖村设立“议事厅”，每月议事一次。")
+    assert not any(p == "partOf" for _, p, _ in t), t

@@ -1274,13 +1274,15 @@ class _LinkCues:
                             ("guide", wl.get("guidanceWords", ())), ("loc", wl.get("locationVerbs", ())),
                             ("act", wl.get("actorVerbs", ())), ("pair", wl.get("pairingWords", ())),
                             ("include", wl.get("inclusionVerbs", ())), ("entrust", wl.get("entrustVerbs", ())),
-                            ("subunit", wl.get("subunitWords", ())), ("carry", wl.get("dutyTails", ()))):
+                            ("subunit", wl.get("subunitWords", ())), ("carry", wl.get("dutyTails", ())),
+                            ("hear", wl.get("hearVerbs", ())), ("section", wl.get("sectionVerbs", ()))):
             for w in words:
                 self.rules_of[w] = self.rules_of.get(w, ()) + (rule,)
         self.cue_re = re.compile(alternation(tuple(self.rules_of)))  # literal words only: a fast pass
         self.leadership = frozenset(wl.get("leadershipWords", ()))  # 在A带领下,B……: A leads B
         self.role_verb = re.compile(alt("roleVerbs"))  # 邀请A、B担任调解员
         self.manners = re.compile(rf"(?:{alt('dutyManners')})*$")  # 按职责分工 before 抓好落实
+        self.voice = re.compile(rf"(?:的)?(?:{alt('voiceNouns')})")  # 受理A诉求
 
     @classmethod
     def of(cls, lx: Lexicon) -> _LinkCues:
@@ -1490,8 +1492,42 @@ class _LinkCues:
                 self._subunits(text, sent, ents, m, add, ending)
             elif name == "carry":
                 self._carry_out(text, sent, ents, m, add, implemented, item)
+            elif name == "hear":
+                self._heard(text, sent, ents, m, add, starting)
+            elif name == "section":
+                self._section(text, sent, ents, m, add, starting, ending)
 
     # -- bodies taken in, entrusted, set under another -------------------------------------------------
+    def _heard(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable, starting: dict) -> None:
+        """依托X平台受理A诉求 / 某委员会……收集A意见: the platform (body) named last before the verb in the
+        sentence serves the group whose requests or opinions it takes in."""
+        if any(e.start_char < m.start() < e.end_char for e in ents):
+            return
+        g = starting.get(m.end())
+        if g is None or g.label_ != "Group" or not self.voice.match(text, g.end_char):
+            return
+        agent_ok = lambda e: (self._member(e) and e.label_ != "Group") or e.core == "Mechanism" and e.label_ != "Policy"
+        c0, _ = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
+        # the agent: the name last before the verb in its own clause, else the sentence's first name
+        agent = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= m.start()), None)
+        if agent is None:
+            agent = next((e for e in ents if e.core in ("Actor", "Mechanism") and e.label_ != "Place"), None)
+        if agent is not None and agent_ok(agent):
+            add(agent, "involves" if agent.core == "Mechanism" else "relatedTo", g, sent, m.group(0))
+
+    def _section(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable, starting: dict,
+                 ending: dict) -> None:
+        """在“某某”平台(上)增设“某某”专区: the section is part of the platform."""
+        if any(e.start_char < m.start() < e.end_char for e in ents):
+            return
+        y = starting.get(m.end()) or starting.get(m.end() + 1)  # “某某”专区
+        at = m.start() - (text[m.start() - 1:m.start()] in "上中内")  # 在某平台上增设
+        host = ending.get(at) or ending.get(at - 1)
+        if y is None or host is None or y.core != "Mechanism" or host.core != "Mechanism" or \
+                "Policy" in (y.label_, host.label_) or text[max(0, host.start_char - 2):host.start_char].strip(_QUOTES)[-1:] != "在":
+            return
+        add(y, "partOf", host, sent, m.group(0))
+
     @staticmethod
     def _policy_before(ents: list[_Ent], pos: int) -> _Ent | None:
         """The policy named last before ``pos`` in the sentence, when no other mechanism stands after it."""
