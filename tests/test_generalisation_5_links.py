@@ -272,3 +272,23 @@ def test_a_column_opened_in_a_platform_is_part_of_it(text: str) -> None:
 def test_a_room_set_up_in_a_village_is_no_part_of_it() -> None:
     t = _triples("在东湖村设立“议事厅”，每月议事一次。")
     assert not any(p == "partOf" for _, p, _ in t), t
+
+
+# -- 组成X,……在A、B开展……,访谈C和D -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("绍兴市民政局组成督查组，于5月在越城区、柯桥区开展督查，访谈村干部和网格员。"))
+def test_the_body_formed_is_the_subject_of_the_later_clauses(text: str) -> None:
+    t = _triples(text)
+    for x in ("越城区", "柯桥区", "村干部", "网格员"):
+        assert ("督查组", "relatedTo", x) in t, t
+
+
+@pytest.mark.parametrize("text", _both("区民政局组成督查组，访谈网格员和村干部。"))
+def test_the_body_formed_interviews(text: str) -> None:
+    t = _triples(text)
+    assert ("督查组", "relatedTo", "网格员") in t, t
+
+
+def test_a_later_clause_with_a_subject_of_its_own_keeps_it() -> None:
+    t = _triples("区民政局组成督查组，在越城区开展督查，区财政局访谈村干部。")
+    assert not _linked(t, "督查组", "村干部"), t
+    assert ("区财政局", "relatedTo", "村干部") in t, t

@@ -238,6 +238,8 @@ class RelationExtractor:
         # A会同B、C组成(N个)X: the bodies listed before a verb of composition make up the body after it
         self._form_re = re.compile(rf"(?:{alternation(wl.get('compositionVerbs', ()))})"
                                    rf"(?P<count>(?:\d+|[一二三四五六七八九十两]{{1,3}})[个支])?")
+        # 组成调研组,……在A、B开展调研,……访谈C和D: what the body formed then does (grammar ``actorVerbs``)
+        self._acts_re = re.compile(alternation(wl.get("actorVerbs", ()))) if wl.get("actorVerbs") else None
         # 某某书记说,……通过X: a speaker is not the one who works through X (grammar ``speechVerbs``)
         self._speech = re.compile(alternation(wl.get("speechVerbs", ())) or "(?!)")
         self._statute_kind = re.compile(rf"(?:{alternation(wl.get('statuteKinds', ()))})$")
@@ -710,6 +712,41 @@ class RelationExtractor:
                     add(whole, "involves", a, sent, m.group(0))
                 elif whole.core == "Actor" and whole.label_ not in ("Place", "Person", "Group", "Role"):
                     add(a, "partOf", whole, sent, m.group(0))
+            if members[0].core == "Actor" and whole.core == "Actor" and \
+                    whole.label_ not in ("Place", "Person", "Group", "Role"):
+                self._formed_acts(text, sent, ents, whole, add)
+
+    def _formed_acts(self, text: str, sent: Sentence, ents: list[_Ent], body: _Ent, add: Callable) -> None:
+        """A、B联合组成X(调研组),于……在C、D开展调研,……访谈E和F: the body formed, closing its clause, is the
+        subject of the later clauses that name none of their own: related to the places it works in (在C、D) and
+        to the actors it acts on (访谈E和F: ``actorVerbs``)."""
+        lo, hi = sent.start_char, sent.end_char
+        _, pos = clause_bounds(text, body.end_char, lo, hi)
+        if text[body.end_char:pos].strip():
+            return  # 组成调研组开展……: the clause goes on
+        while pos < hi:
+            c0, c1 = clause_bounds(text, pos + 1, lo, hi)
+            if c1 <= pos:
+                break
+            pos = c1
+            inside = [e for e in ents if c0 <= e.start_char < c1]
+            verb = self._acts_re.search(text, c0, c1) if self._acts_re else None
+            at = text.find("在", c0, c1)
+            first_act = min(x for x in (verb.start() if verb else c1, at if at >= 0 else c1))
+            if any(e.start_char < first_act and e.core == "Actor" and e.label_ != "Place" for e in inside):
+                break  # a clause with a subject of its own
+            if at >= 0 and (verb is None or at < verb.start()):
+                places = self._coordinated(text, [e for e in inside if e.start_char >= at + 1], "Actor",
+                                           gaps=self._coord) if any(e.start_char == at + 1 for e in inside) else []
+                for p in places:
+                    if p.label_ == "Place":
+                        add(body, "relatedTo", p, sent, "在")
+            if verb is not None:
+                objs = [e for e in inside if e.start_char >= verb.end()]
+                if objs and objs[0].start_char == verb.end():
+                    for o in self._coordinated(text, objs, "Actor", gaps=self._coord):
+                        if o.label_ != "Place":
+                            add(body, "relatedTo", o, sent, verb.group(0))
 
     def _lead_and_take_part(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """由A牵头, B、C共同参与的X: A leads X, B and C take part in it (also without the participants)."""
