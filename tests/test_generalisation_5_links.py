@@ -292,3 +292,21 @@ def test_a_later_clause_with_a_subject_of_its_own_keeps_it() -> None:
     t = _triples("区民政局组成督查组，在越城区开展督查，区财政局访谈村干部。")
     assert not _linked(t, "督查组", "村干部"), t
     assert ("区财政局", "relatedTo", "村干部") in t, t
+
+
+# -- 某某,……,现任A、B ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("县民政局局长张明，兼任县老龄委办公室主任。"))
+def test_a_person_holds_the_post_after_a_verb_of_holding(text: str) -> None:
+    t = _triples(text)
+    assert ("张明", "relatedTo", "县老龄委办公室主任") in t, t
+
+
+@pytest.mark.parametrize("text", _both("东湖社区党委书记王秀兰，现任居委会主任，组织居民开展议事。"))
+def test_a_person_holds_the_post_glued_to_the_verb(text: str) -> None:
+    t = _triples(text)
+    assert any(s == "王秀兰" and p == "relatedTo" and o.endswith("居委会主任") for s, p, o in t), t
+
+
+def test_a_post_held_by_the_verbs_own_subject_is_not_the_persons() -> None:
+    t = _triples("东湖社区党委书记王秀兰介绍，社区工作者任网格员。")
+    assert {o for s, p, o in t if s == "王秀兰"} == {"东湖社区党委书记"}, t

@@ -1318,6 +1318,7 @@ class _LinkCues:
         self.cue_re = re.compile(alternation(tuple(self.rules_of)))  # literal words only: a fast pass
         self.leadership = frozenset(wl.get("leadershipWords", ()))  # 在A带领下,B……: A leads B
         self.role_verb = re.compile(alt("roleVerbs"))  # 邀请A、B担任调解员
+        self.hold_re = re.compile(alt("holdVerbs")) if wl.get("holdVerbs") else None  # 某某,……,现任A、B
         self.manners = re.compile(rf"(?:{alt('dutyManners')})*$")  # 按职责分工 before 抓好落实
         self.voice = re.compile(rf"(?:的)?(?:{alt('voiceNouns')})")  # 受理A诉求
 
@@ -1434,6 +1435,7 @@ class _LinkCues:
                 done.add(name)
                 if name == "person":
                     self._persons(text, sent, ents, add)
+                    self._posts(text, sent, ents, add)
                 elif name == "team":
                     self._teams(text, sent, ents, add)
                 elif name == "pair":
@@ -1848,6 +1850,35 @@ class _LinkCues:
                 if q is not None and q.core == "Actor" and q.label_ != "Person" and \
                         len(text[q.end_char:a.start_char]) <= 2 and not _ADJ_STOP.search(text, q.end_char, a.start_char):
                     add(b, "locatedIn" if q.label_ == "Place" else "partOf", q, sent, "")
+
+    def _posts(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
+        """某某,女,……,现任A、B (a person, then the posts after a verb of holding, no other person between): the
+        person holds each post (the segmenter may glue the verb to the post's name: 现任某某书记)."""
+        if self.hold_re is None:
+            return
+        for n, b in enumerate(ents):
+            if b.label_ != "Person":
+                continue
+            for v in self.hold_re.finditer(text, b.end_char, sent.end_char):
+                if any(e.label_ == "Person" and b.end_char <= e.start_char < v.start() for e in ents) or \
+                        any(e.start_char < v.start() < e.end_char for e in ents) or \
+                        any(e.end_char == v.start() and e.core == "Actor" and e is not b for e in ents):
+                    break  # another person, or the verb's own subject (社区工作者任网格员)
+                # 现任某市某街道某社区党委书记: the places and bodies the post's name opens with stand before it
+                at, first = v.end(), None
+                for e in ents:
+                    if e.start_char in (v.start(), at) and e.label_ == "Role":
+                        first = e
+                        break
+                    if e.start_char == at and e.core == "Actor" and e.label_ != "Person":
+                        at = e.end_char
+                if first is None:
+                    continue
+                posts = RelationExtractor._coordinated(text, [e for e in ents if e.start_char >= first.start_char],
+                                                       "", ok=lambda e: e.label_ == "Role", gaps=self.coord)
+                for r in posts:
+                    add(b, "relatedTo", r, sent, v.group(0))
+                break
 
     def _pairs(self, text: str, sent: Sentence, ents: list[_Ent], add: Callable) -> None:
         """A与B(“一对一”)结对 / A和B联动: the two actors are related."""
