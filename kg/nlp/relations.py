@@ -1864,7 +1864,7 @@ class _LinkCues:
                         any(e.start_char < v.start() < e.end_char for e in ents) or \
                         any(e.end_char == v.start() and e.core == "Actor" and e is not b for e in ents):
                     break  # another person, or the verb's own subject (社区工作者任网格员)
-                # 现任某市某街道某社区党委书记: the places and bodies the post's name opens with stand before it
+                # 现任某市某街道某村党委书记: the places and bodies the post's name opens with stand before it
                 at, first = v.end(), None
                 for e in ents:
                     if e.start_char in (v.start(), at) and e.label_ == "Role":
