@@ -310,3 +310,24 @@ def test_a_person_holds_the_post_glued_to_the_verb(text: str) -> None:
 def test_a_post_held_by_the_verbs_own_subject_is_not_the_persons() -> None:
     t = _triples("东湖社区党委书记王秀兰介绍，社区工作者任网格员。")
     assert {o for s, p, o in t if s == "王秀兰"} == {"东湖社区党委书记"}, t
+
+
+# -- 资助A、B等N个Z; 某局下属的某中心……收集A意见 ----------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("区民政局推行“邻里守望”计划，资助老年协会、妇女联合会等15家社会组织上门服务。"))
+def test_a_programme_funding_a_list_brings_in_the_whole_too(text: str) -> None:
+    t = _triples(text)
+    for x in ("老年协会", "妇联", "社会组织"):
+        assert ("邻里守望计划", "involves", x) in t, t
+
+
+@pytest.mark.parametrize("text", _both("区民政局下属的区综治中心全年召开会议12次，收集群众意见800条。"))
+def test_a_unit_named_after_its_parent_is_the_subject_that_collects(text: str) -> None:
+    t = _triples(text)
+    assert ("区综治中心", "relatedTo", "群众") in t, t
+    assert ("区综治中心", "subOrganizationOf", "区民政局") in t, t
+    assert not _linked(t, "区民政局", "群众"), t
+
+
+def test_a_body_brought_in_without_a_list_keeps_the_count_apart() -> None:
+    t = _triples("区民政局推行“邻里守望”计划，资助老年协会开展上门服务，惠及15家社会组织。")
+    assert not _linked(t, "邻里守望计划", "社会组织", "involves"), t

@@ -1321,6 +1321,7 @@ class _LinkCues:
         self.hold_re = re.compile(alt("holdVerbs")) if wl.get("holdVerbs") else None  # 某某,……,现任A、B
         self.manners = re.compile(rf"(?:{alt('dutyManners')})*$")  # 按职责分工 before 抓好落实
         self.voice = re.compile(rf"(?:的)?(?:{alt('voiceNouns')})")  # 受理A诉求
+        self._of_re = re.compile(rf"(?:{alt('subunitWords')}|的)")  # 某署辖下的 / 某局的 before the subject
 
     @classmethod
     def of(cls, lx: Lexicon) -> _LinkCues:
@@ -1549,8 +1550,11 @@ class _LinkCues:
         c0, _ = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
         # the agent: the name last before the verb in its own clause, else the sentence's first name
         agent = next((e for e in reversed(ents) if c0 <= e.start_char and e.end_char <= m.start()), None)
-        if agent is None:
-            agent = next((e for e in ents if e.core in ("Actor", "Mechanism") and e.label_ != "Place"), None)
+        if agent is None:  # the sentence's first name; 某署辖下的某委员会: the body it names a unit of is no subject
+            names = [e for e in ents if e.core in ("Actor", "Mechanism") and e.label_ != "Place"]
+            agent = names[0] if names else None
+            if len(names) > 1 and self._of_re.match(text, names[0].end_char) and names[1].start_char < m.start():
+                agent = names[1]
         if agent is not None and agent_ok(agent):
             add(agent, "involves" if agent.core == "Mechanism" else "relatedTo", g, sent, m.group(0))
 
@@ -1776,6 +1780,10 @@ class _LinkCues:
         _, cend = clause_bounds(text, m.end(), sent.start_char, sent.end_char)
         people = RelationExtractor._coordinated(text, [e for e in ents if m.end() <= e.start_char < cend], "",
                                                 ok=self._member, quotes=_QUOTES, gaps=self.coord)
+        # 资助A、B等28个社团: the whole the list closes with is brought in too
+        whole = next((e for e in ents if e.start_char >= people[-1].end_char), None)
+        if whole is not None and self._member(whole) and _DENG_GAP.fullmatch(text, people[-1].end_char, whole.start_char):
+            people.append(whole)
         target = self._mechanism_of(ents, m.start(), implemented, item)
         for a in people if target is not None else ():
             add(target, "involves", a, sent, m.group(0))
