@@ -331,3 +331,26 @@ def test_a_unit_named_after_its_parent_is_the_subject_that_collects(text: str) -
 def test_a_body_brought_in_without_a_list_keeps_the_count_apart() -> None:
     t = _triples("区民政局推行“邻里守望”计划，资助老年协会开展上门服务，惠及15家社会组织。")
     assert not _linked(t, "邻里守望计划", "社会组织", "involves"), t
+
+
+# -- 她牵头成立X; A组织B开展X --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", _both("东湖社区党委书记王秀兰，扎根社区15年。2020年，她牵头成立“老娘舅调解室”，化解邻里纠纷。"))
+def test_a_pronoun_stands_for_the_person_named_before(text: str) -> None:
+    assert ("王秀兰", "implements", "老娘舅调解室") in _triples(text)
+
+
+def test_a_plural_pronoun_is_no_person() -> None:
+    t = _triples("东湖社区党委书记王秀兰，扎根社区15年。居民们说，他们牵头成立“老娘舅调解室”。")
+    assert not _linked(t, "王秀兰", "老娘舅调解室"), t
+
+
+@pytest.mark.parametrize("text", _both("区民政局组织社会工作者开展“邻里守望”服务，为独居老人提供“暖心助餐”服务。"))
+def test_the_organiser_carries_out_what_the_sentence_names(text: str) -> None:
+    t = _triples(text)
+    assert ("区民政局", "implements", "邻里守望") in t, t
+    assert ("区民政局", "implements", "暖心助餐") in t, t
+
+
+def test_an_organiser_inside_the_sentence_is_no_subject() -> None:
+    t = _triples("“邻里守望”服务由街道组织社会工作者开展，区民政局为独居老人提供“暖心助餐”服务。")
+    assert not _linked(t, "街道", "暖心助餐"), t

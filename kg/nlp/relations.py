@@ -1312,7 +1312,8 @@ class _LinkCues:
                             ("act", wl.get("actorVerbs", ())), ("pair", wl.get("pairingWords", ())),
                             ("include", wl.get("inclusionVerbs", ())), ("entrust", wl.get("entrustVerbs", ())),
                             ("subunit", wl.get("subunitWords", ())), ("carry", wl.get("dutyTails", ())),
-                            ("hear", wl.get("hearVerbs", ())), ("section", wl.get("sectionVerbs", ()))):
+                            ("hear", wl.get("hearVerbs", ())), ("section", wl.get("sectionVerbs", ())),
+                            ("pronoun", wl.get("personPronouns", ())), ("organise", wl.get("organiseVerbs", ()))):
             for w in words:
                 self.rules_of[w] = self.rules_of.get(w, ()) + (rule,)
         self.cue_re = re.compile(alternation(tuple(self.rules_of)))  # literal words only: a fast pass
@@ -1534,10 +1535,42 @@ class _LinkCues:
                 self._carry_out(text, sent, ents, m, add, implemented, item)
             elif name == "hear":
                 self._heard(text, sent, ents, m, add, starting)
+            elif name == "pronoun":
+                self._pronoun(text, sent, ents, m, add, implemented, doc_cues)
+            elif name == "organise":
+                self._organiser(text, sent, ents, m, add, implemented, ending, starting)
             elif name == "section":
                 self._section(text, sent, ents, m, add, starting, ending)
 
     # -- bodies taken in, entrusted, set under another -------------------------------------------------
+    def _pronoun(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+                 implemented: list[_Ent], doc_cues: _DocCues) -> None:
+        """……某某(a person)……。2019年,她牵头成立X: a pronoun opening a clause stands for the person named last
+        before (within 600 characters), who carries out what the clause sets up."""
+        c0, cend = clause_bounds(text, m.start(), sent.start_char, sent.end_char)
+        if c0 != m.start() or any(e.start_char <= m.start() < e.end_char for e in ents) or \
+                text[m.end():m.end() + 1] == "们":  # 他们: no one person
+            return
+        i = bisect.bisect_left(doc_cues.name_starts, m.start())
+        person = next((e for e in reversed(doc_cues.names[max(0, i - 60):i]) if e.label_ == "Person"), None)
+        if person is None or m.start() - person.end_char > 600:
+            return
+        for x in implemented:
+            if m.end() <= x.start_char < cend and x.label_ != "Policy":
+                add(person, "implements", x, sent, m.group(0))
+
+    def _organiser(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable,
+                   implemented: list[_Ent], ending: dict, starting: dict) -> None:
+        """A组织B开展X,……为C提供Y (A opening the sentence, B right after the verb): A carries out the mechanisms
+        the sentence names after the verb."""
+        a, b = ending.get(m.start()), starting.get(m.end())
+        if a is None or b is None or a.start_char != sent.start_char or not self._member(a) and a.label_ != "Person" \
+                or b.core != "Actor":
+            return
+        for x in ents:
+            if x.start_char >= b.end_char and x.core == "Mechanism" and x.label_ != "Policy":
+                add(a, "implements", x, sent, m.group(0))
+
     def _heard(self, text: str, sent: Sentence, ents: list[_Ent], m: re.Match, add: Callable, starting: dict) -> None:
         """依托X平台受理A诉求 / 某委员会……收集A意见: the platform (body) named last before the verb in the
         sentence serves the group whose requests or opinions it takes in."""
