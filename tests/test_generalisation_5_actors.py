@@ -138,8 +138,8 @@ def test_ju_shu_si_inside_words_name_no_organ(text: str) -> None:
     ("社会工作局在望德堂区试行个案管理。", "社会工作局", "望德堂区"),
 ])
 def test_a_body_glued_to_a_preposition_and_a_place(text: str, body: str, place: str) -> None:
-    from kg.nlp.pipeline import default_nlp
     from kg.ingest import normalise
+    from kg.nlp.pipeline import default_nlp
     words = [t.text for t in default_nlp().tokenizer(normalise(text)[0])]
     assert "在" in words and body[-1] in words, words
     assert place in _actors(text) and body in _actors(text), _actors(text)
