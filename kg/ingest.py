@@ -217,7 +217,11 @@ def normalise(text: str) -> tuple[str, array, array]:
                 j += 1
             skip_to = j
             prev = table.get(out[-1][-1], out[-1][-1]) if out else ""  # the last character, normalised
-            if _separates(text, i - 1, j, prev):
+            if "\t" in text[i - 1:j]:
+                out.append("\t")  # a tab separates cells of a table, even between two Han characters
+                starts.append(i - 1)
+                ends.append(j)
+            elif _separates(text, i - 1, j, prev):
                 out.append(" ")
                 starts.append(i - 1)
                 ends.append(j)

@@ -63,6 +63,13 @@ def test_a_table_with_a_unit_column_and_value_heads(lx) -> None:
         (90, "%", False), (100, "%", True), (12_000, "人", False), (15_000, "人", True)]
 
 
+def test_a_table_pasted_with_tabs_keeps_its_cells_through_normalisation(lx) -> None:
+    # a table copied from a spreadsheet or a word processor: cells split by tabs (Han on both sides of a tab)
+    tabbed = _TABLE.replace("｜", "\t")
+    assert "\t" in normalise(tabbed)[0]
+    assert [(q, v, u) for q, v, u, _ in cells(lx, tabbed)] == [(q, v, u) for q, v, u, _ in cells(lx, _TABLE)]
+
+
 @pytest.mark.parametrize("text", [
     "详见附件|联系人|张三\n",                                    # one line with bars, no header
     "项目｜负责单位｜完成时限\n道路改造｜区住建局｜12\n",              # a header naming no years or values

@@ -86,7 +86,9 @@ def _reference_normalise(text: str) -> tuple[str, list[int], list[int]]:
             while j < n and text[j].isspace() and text[j] not in "\r\n":
                 j += 1
             skip_to = j
-            if _separates(text, i, j, out[-1] if out else ""):
+            if "\t" in text[i:j]:  # a tab separates the cells of a table: one tab, whatever is around it
+                out.append("\t"), starts.append(i), ends.append(j)
+            elif _separates(text, i, j, out[-1] if out else ""):
                 out.append(" "), starts.append(i), ends.append(j)
             continue
         if unicodedata.category(ch) in _DROP and ch != "\t":
