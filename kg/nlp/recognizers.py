@@ -1228,6 +1228,7 @@ class QuoteRecognizer:
                                   rf"(?=\n|$)")
         self._principle_verbs = tuple(lists.get("principleVerbs", ())) or ("\0",)  # 坚持“A、B”
         self._aimed_systems = tuple(lists.get("aimedSystemHeads", ())) or ("\0",)  # 构建“A、B”的某某体系
+        self._rule_manners = frozenset(lists.get("ruleMannerWords", ()))  # 坚持“分级负责”: how work is divided
         #: X(下称“Y”): Y is the short name of X, of X's class
         self._short_for = re.compile(rf"\((?:{alternation(lists.get('aliasCues', ()))})$")
         self._aim_verbs = tuple(lists.get("aimVerbs", ())) or ("\0",)  # 聚焦“A、B、C”: the list is the aim
@@ -1469,8 +1470,10 @@ class QuoteRecognizer:
         if len(items) > 1 and before.endswith(self._principle_verbs) and all(
                 2 <= len(x) <= 6 and not self._morph._names_actor(x[:2]) and x[:2] not in self.lexicon.places
                 for x in items) and not any(
-                self._morph._tag(x[:2]).startswith("n") and self._morph.is_verb(x[2:]) for x in items):
-            return "StrategicGoal"  # 坚持“以某为本、共建共享”: the values held to (not 坚持“甲吹哨、乙报到”)
+                (self._morph._tag(x[:2]).startswith(("n", "j")) or x[:2] in self._rule_manners)
+                and self._morph.is_verb(x[2:]) for x in items):
+            return "StrategicGoal"  # 坚持“以某为本、共建共享”: the values held to (not 坚持“甲吹哨、乙报到”,
+            # nor a rule of dividing work, 坚持“分级负责”, nor one opened by an abbreviation jieba tags j)
         if "、" in inner and (before.endswith(self._aim_verbs) or self._governed_by_goal_verb(text, m.start())):
             return "ServiceTarget"  # 实现群众诉求“A、B、C”: a list of outcomes the clause's verb aims at
         if self._let.search(text, max(0, m.start() - 12), m.start()) and (not after or after[0] in _CLAUSE_PUNCT):
