@@ -100,3 +100,24 @@ def test_a_lesson_is_no_section(text: str, wrong: str) -> None:
 def test_a_section_after_its_office_still_works(text: str) -> None:
     labels = _labels(text)
     assert any(label.endswith("社政课") and cls == "GovernmentBody" for label, cls in labels.items()), labels
+
+
+# -- a verb governing a body or people: at a clause's start, or after its subject -------------------------
+@pytest.mark.parametrize(("text", "name", "wrong"), [
+    ("委托第三方机构开展绩效评估，评估结果向社会公开。", "第三方机构", "委托第三方机构"),
+    ("區政府委託第三方機構開展滿意度調查。", "第三方机构", "委托第三方机构"),
+    ("街道党工委服务辖区居民，联系驻区单位。", "辖区居民", "街道党工委服务辖区居民"),
+    ("社區黨委服務轄區居民，定期走訪。", "辖区居民", "社区党委服务辖区居民"),
+])
+def test_a_verb_governing_a_name_is_not_part_of_it(text: str, name: str, wrong: str) -> None:
+    labels = _labels(text)
+    assert wrong not in labels, labels
+    assert name in labels, labels
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("社区服务志愿者队伍不断壮大。", "社区服务志愿者队伍"),
+    ("縣教育體育局負責組織實施。", "县教育体育局"),
+])
+def test_a_field_before_a_name_stays_in_it(text: str, name: str) -> None:
+    assert name in _labels(text), _labels(text)

@@ -633,9 +633,13 @@ class MorphologyRecognizer:
             if core == "Actor" and t in self._honorifics:
                 break  # 某某同志+……群众: the person addressed ends the clause's subject, no group's name
             if core == "Actor" and t in self._object_verbs and (self._opens_place_name(w[k + 1]) or (
-                    k + 1 == i and (self._people_word(w[i]) or self._names_actor(w[i]) and self._tag(t) != "vn"))):
+                    k + 1 == i and (self._people_word(w[i]) or self._names_actor(w[i]) and self._tag(t) != "vn"))
+                    or self._tag(t) != "vn" and self._clause_start(w, k)
+                    or (self._people_word(w[i]) or self._tag(t) != "vn") and k >= 1 and self._names_actor(w[k - 1])
+                    and w[k - 1] not in self.lexicon.places):
                 break  # 建议+市+某局, 现任+某市+某街道, 服务+群众, 制约+某某基金会: the verb governing the name
-                # (jieba tags some as nouns); a verbal noun before an organ is its field (县+教育+体育局)
+                # (jieba tags some as nouns); a verbal noun before an organ is its field (县+教育+体育局);
+                # 委托+第三方+机构 opening a clause; 某党工委+服务+辖区+居民: the verb after its subject
             if core == "Actor" and self._people_phrase(w, k, i):
                 j = k - 2 if t in self.lexicon.qualifiers else k
                 break  # 驻+社区民警, 有+劳动力+家庭, 80+周岁+以上+老年人: the phrase opens the name
