@@ -32,3 +32,25 @@ def test_a_working_rule_after_a_verb_of_principle_is_no_aim(text: str, rule: str
 ])
 def test_values_after_a_verb_of_principle_stay_an_aim(text: str, goal: str) -> None:
     assert _labels(text).get(goal) == "StrategicGoal", _labels(text)
+
+
+# -- tasks pushed down the levels: a weakness only when something is pushed, not as a directive -----------
+def _challenges(text: str) -> list[str]:
+    return [e.label for e in extract_text(text).entities if e.cls == "Challenge"]
+
+
+@pytest.mark.parametrize("text", [
+    "层层下压责任，压紧压实各方责任。",
+    "要層層下壓責任，確保各項任務落實到位。",
+    "各级必须层层加码推进整改，确保按期完成。",
+])
+def test_pushing_down_the_levels_as_a_directive_is_no_weakness(text: str) -> None:
+    assert not _challenges(text), _challenges(text)
+
+
+@pytest.mark.parametrize("text", [
+    "大量任务层层下压到社区，社区不堪重负。",
+    "一些部門把填報任務層層轉嫁給社區。",
+])
+def test_tasks_pushed_down_the_levels_stay_a_weakness(text: str) -> None:
+    assert _challenges(text), extract_text(text).entities

@@ -1858,6 +1858,7 @@ class ChallengeRecognizer:
         self._partial = frozenset(lists.get("partialSubjects", ()))  # 一些部门……: the part stays in the weakness
         self._offload = re.compile(alternation(lists.get("offloadCues", ())) or "(?!)")
         self._prevent = re.compile(alternation(lists.get("preventVerbs", ())) or "(?!)")
+        self._modals = tuple(lists.get("modalVerbs", ())) or ("\0",)  # 要+层层下压+责任: a directive
         #: the fillers a weakness drops from its start, in the lexicon's order (not the quantifiers: 部分小区……,
         #: the weakness is stated of a part, the part belongs to it)
         self._leading = tuple(f for f in self.lexicon.fillers if f not in _QUANTIFIERS)
@@ -1898,9 +1899,11 @@ class ChallengeRecognizer:
             if (m := self._restricted.match(text, lead)) is not None and "才" not in text:
                 self._add(doc, m.group(1), clause.start_char + lead, self._partial)  # 部分考核项只有定性描述
                 continue
-            if (o := self._offload.search(text)) is not None and not self._prevent.search(text, 0, o.start()) \
-                    and not self._remedy.search(text, 0, o.start()):
+            if (o := self._offload.search(text)) is not None and o.start() > lead \
+                    and not text[:o.start()].endswith(self._modals) \
+                    and not self._prevent.search(text, 0, o.start()) and not self._remedy.search(text, 0, o.start()):
                 self._add(doc, text, clause.start_char, self._partial)  # 一些部门把某某任务层层加码给某某
+                # (a clause opening with the cue, or a modal right before it, is a directive: 要层层下压责任)
                 continue
             items = text.split("、") if "“" not in text else _outside_quotes_split(text)
             plain: list[tuple[str, int]] = []  # the items no cue marks, with their starts
