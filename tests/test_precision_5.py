@@ -54,3 +54,17 @@ def test_pushing_down_the_levels_as_a_directive_is_no_weakness(text: str) -> Non
 ])
 def test_tasks_pushed_down_the_levels_stay_a_weakness(text: str) -> None:
     assert _challenges(text), extract_text(text).entities
+
+
+# -- a predicate negated in degree: the 等 closing a list is not part of it -----------------------------
+@pytest.mark.parametrize(("text", "weak"), [
+    ("但仍存在专业人才不足、服务能力不够强等问题。", "服务能力不够强"),
+    ("目前仍存在隊伍不穩定、服務能力不夠強等問題。", "服务能力不够强"),
+])
+def test_a_degree_negation_before_deng_ends_the_weakness(text: str, weak: str) -> None:
+    assert weak in _challenges(text), _challenges(text)
+
+
+@pytest.mark.parametrize("text", ["项目资金不够时可申请省级补助。", "資金不夠時可申請省級補助。"])
+def test_a_condition_of_not_enough_is_no_weakness(text: str) -> None:
+    assert not _challenges(text), _challenges(text)

@@ -1828,11 +1828,11 @@ class ChallengeRecognizer:
         # cues made of two parts: a burden or a bad rate said to be high (流失率较高, 负担仍然很大), a worsening
         # trend strengthened (高龄化严重), a shortfall below a figure (达标率不足60%)
         still = alternation(lists.get('stillAdverbs', ()))
-        # … a predicate negated in degree (途径不够便捷), a schedule missed (未按期完工), a resource said to be
+        # … a predicate negated in degree (途径不够便捷, 能力不够强+等问题: not the 等 closing a list), a schedule missed (未按期完工), a resource said to be
         # few (人手少)
         composite = (rf"(?:{alternation(lists.get('burdenNouns', ()))})(?:{still})?"
                      rf"(?:{alternation(lists.get('highWords', ()))})"
-                     rf"|(?:{alternation(lists.get('degreeNegations', ())) or '(?!)'})[\u4e00-\u9fff]{{2}}"
+                     rf"|(?:{alternation(lists.get('degreeNegations', ())) or '(?!)'})[\u4e00-\u9fff](?:(?!等)[\u4e00-\u9fff])?"
                      rf"|(?:{alternation(lists.get('delayNegations', ())) or '(?!)'})"
                      rf"(?:{alternation(lists.get('scheduleAdverbs', ())) or '(?!)'})[\u4e00-\u9fff]{{2}}"
                      rf"|(?:{alternation(lists.get('scarceNouns', ())) or '(?!)'})(?:{still})?"
