@@ -68,3 +68,20 @@ def test_a_degree_negation_before_deng_ends_the_weakness(text: str, weak: str) -
 @pytest.mark.parametrize("text", ["项目资金不够时可申请省级补助。", "資金不夠時可申請省級補助。"])
 def test_a_condition_of_not_enough_is_no_weakness(text: str) -> None:
     assert not _challenges(text), _challenges(text)
+
+
+# -- a verb after a noun of manner is the predicate, not part of a document's name ------------------------
+@pytest.mark.parametrize("text", [
+    "以“线上+线下”方式征求群众意见。",
+    "通过“线上+线下”方式征求意见建议500余条。",
+    "採取「四議兩公開」方式徵求意見。",
+])
+def test_a_verb_after_a_noun_of_manner_opens_no_document(text: str) -> None:
+    labels = _labels(text)
+    assert not [k for k, c in labels.items() if c == "Policy"], labels
+    assert any(c == "Practice" for c in labels.values()), labels
+
+
+def test_a_document_named_after_its_issuing_verb_stays() -> None:
+    labels = _labels("市民政局制定《社区服务站建设管理办法》，规范站点运行。")
+    assert labels.get("社区服务站建设管理办法") == "Policy", labels

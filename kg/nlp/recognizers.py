@@ -420,6 +420,7 @@ class MorphologyRecognizer:
         self._launched = frozenset(self.lexicon.word_lists.get("launchedHeads", ()))
         self._rating_heads = frozenset(self.lexicon.word_lists.get("ratingHeads", ()))  # 某某星级评定
         self._uniform = frozenset(self.lexicon.word_lists.get("uniformWords", ()))  # 全省+统一+的+某某平台
+        self._manner_nouns = frozenset(self.lexicon.word_lists.get("mannerNouns", ()))  # 以……方式+V
         self._campaigns = tuple(self.lexicon.word_lists.get("campaignNouns", ())) or ("\0",)  # 某某建设
         self._version = re.compile(r"\d+\.0")  # 某某2.0: a programme named with its version
         self._generic_word = _Memo(lambda t: t in self.lexicon.generic or (t[0] in "各每" and t[1:] in self.lexicon.generic) or (
@@ -659,6 +660,10 @@ class MorphologyRecognizer:
             if core == "Mechanism" and j < i and k >= 1 and w[k - 1] in ("和", "与", "及") and len(t) >= 2 \
                     and self._finite[t] and t not in self._people_modifiers:
                 break  # 新建和改造+某某服务站: the second of two coordinated predicates, not part of the name
+            if core == "Mechanism" and (k >= 1 and w[k - 1] in self._manner_nouns and self._finite[t] or (
+                    t in self._manner_nouns and k + 1 == i and len(w[i]) > len(self.head_of(w[i]) or w[i])
+                    and self._finite[w[i][: len(w[i]) - len(self.head_of(w[i]) or "")]])):
+                break  # 以“某某”方式+征求+群众+意见: a verb after a noun of manner is the predicate (also 方式+征求意见)
             verb = self._verb_modifier(w, k, i, core)
             if verb is not None:
                 if not verb or chars + len(t) > self.max_chars:
