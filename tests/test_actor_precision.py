@@ -121,3 +121,22 @@ def test_a_verb_governing_a_name_is_not_part_of_it(text: str, name: str, wrong: 
 ])
 def test_a_field_before_a_name_stays_in_it(text: str, name: str) -> None:
     assert name in _labels(text), _labels(text)
+
+
+# -- 代表 as the verb of speaking for a body ----------------------------------------------------------------
+@pytest.mark.parametrize(("text", "body"), [
+    ("各位代表，现在我代表县人民政府，向大会报告政府工作。", "县政府"),
+    ("各位代表：現在，我代表市人民政府向大會報告工作。", "市政府"),
+])
+def test_speaking_for_a_body_is_not_part_of_its_name(text: str, body: str) -> None:
+    labels = _labels(text)
+    assert body in labels, labels
+    assert not any(k.startswith("代表") for k in labels), labels
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("召开职工代表大会，居民代表会议审议通过。", "职工代表大会"),
+    ("居民代表、村民代表参加听证。", "村民代表"),
+])
+def test_delegates_stay_named(text: str, name: str) -> None:
+    assert name in _labels(text), _labels(text)

@@ -85,3 +85,14 @@ def test_a_verb_after_a_noun_of_manner_opens_no_document(text: str) -> None:
 def test_a_document_named_after_its_issuing_verb_stays() -> None:
     labels = _labels("市民政局制定《社区服务站建设管理办法》，规范站点运行。")
     assert labels.get("社区服务站建设管理办法") == "Policy", labels
+
+
+# -- a rating before a preposition is the verb (rated as), no scheme --------------------------------------
+@pytest.mark.parametrize("text", ["年度考核评定为优秀等次的，给予通报表扬。", "年度考核被評定為優秀等次的，給予獎勵。"])
+def test_rated_as_names_no_rating(text: str) -> None:
+    assert not any("评定" in k for k in _labels(text)), _labels(text)
+
+
+def test_a_rating_with_what_is_rated_stays() -> None:
+    labels = _labels("开展社区工作者职业等级评定，评定结果与薪酬挂钩。")
+    assert labels.get("社区工作者职业等级评定") == "Practice", labels

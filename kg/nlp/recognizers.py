@@ -850,8 +850,10 @@ class MorphologyRecognizer:
                 continue  # 局 厅 委 need a stem that makes an organisation: 民政厅, 公安局, 省档案管理局 (not 格局)
             if self._generic(w, j, i, head):
                 continue
-            if head in self._rating_heads and (i - j < 2 or len(span_text) - len(head) < 3):
-                continue  # 开展等级评定: a kind of rating without what is rated names no scheme
+            if head in self._rating_heads and (i - j < 2 or len(span_text) - len(head) < 3
+                                               or word == head and self._tag(nxt) == "p"):
+                continue  # 开展等级评定: a kind of rating without what is rated names no scheme; 考核+评定+为+优秀:
+                # a rating before a preposition is the verb (rated as)
             if span_text == head and not standalone:
                 continue
             if head in self._launched and j < i and (k := self._issued_start(w, j, i, self._launch, 16)) is not None:
