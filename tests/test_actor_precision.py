@@ -140,3 +140,19 @@ def test_speaking_for_a_body_is_not_part_of_its_name(text: str, body: str) -> No
 ])
 def test_delegates_stay_named(text: str, name: str) -> None:
     assert name in _labels(text), _labels(text)
+
+
+# -- a body opening the name of a team it sends stays an actor of its own -----------------------------------
+@pytest.mark.parametrize(("text", "body", "team"), [
+    ("县委巡查组进驻各乡镇开展巡查。", "县委", "县委巡查组"),
+    ("縣委巡查組進駐各鄉鎮開展巡查。", "县委", "县委巡查组"),
+    ("区政府调研组到社区调研。", "区政府", "区政府调研组"),
+])
+def test_a_body_sending_a_team_is_named(text: str, body: str, team: str) -> None:
+    labels = _labels(text)
+    assert labels.get(body) in ("PartyOrganization", "GovernmentBody"), labels
+    assert labels.get(team) == "Organization", labels
+
+
+def test_a_bare_team_names_no_body() -> None:
+    assert set(_labels("调研组一行深入镇村开展调研。")) == {"调研组"}

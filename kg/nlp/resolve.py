@@ -51,6 +51,15 @@ class Resolver:
             and head is not None and head[0] == "GovernmentBody" and outer.end_char - s.end_char >= 2 \
             and text[s.end_char - 1] != text[outer.end_char - 1]
 
+    def _sending_body(self, text: str, s: Rec, outer: Rec) -> bool:
+        """A body opening the name of a team it sends or sets up, the rest of the name a standalone head of an
+        organisation (某省某厅+调研组, 某县委+督导组): the body is an actor of its own."""
+        if s.start_char != outer.start_char or s.label_ not in ("GovernmentBody", "PartyOrganization") \
+                or outer.label_ != "Organization":
+            return False
+        head = self.lexicon.heads.get(text[s.end_char:outer.end_char])
+        return head is not None and head[0] == "Organization" and head[1]
+
     def _named_place(self, text: str, s: Rec, outer: Rec) -> bool:
         """A named place (a place of the lexicon's places scheme with a level, or one the place recogniser
         found) opening the name of a body or a role: the place is an actor of its own (某某乡 in 某某乡公所)."""
@@ -115,7 +124,7 @@ class Resolver:
             outer = taken[i]
             oc, nc = core_class(outer.label_), core_class(s.label_)
             if nc == "Actor" and oc == "Actor" and not self._parent_organ(text, s, outer) \
-                    and not self._named_place(text, s, outer):
+                    and not self._named_place(text, s, outer) and not self._sending_body(text, s, outer):
                 continue  # 乡镇 in 乡镇党委: a modifier, not an actor of its own
             if nc == "Mechanism" and oc == "Challenge":
                 if s.id_ in ("quote", "slogan") and text[s.start_char:s.start_char + 1] != "“":
