@@ -96,3 +96,17 @@ def test_rated_as_names_no_rating(text: str) -> None:
 def test_a_rating_with_what_is_rated_stays() -> None:
     labels = _labels("开展社区工作者职业等级评定，评定结果与薪酬挂钩。")
     assert labels.get("社区工作者职业等级评定") == "Practice", labels
+
+
+# -- an unquoted goal before 建设 in a document's title is still the document's aim --------------------------
+@pytest.mark.parametrize(("text", "goal"), [
+    ("省委省政府印发《关于加强基层治理体系和治理能力现代化建设的实施意见》。", "基层治理现代化"),
+    ("市政府印發《關於推進鄉村治理現代化建設的實施意見》。", "乡村治理现代化"),
+])
+def test_a_goal_in_a_title_before_a_campaign_noun_stays(text: str, goal: str) -> None:
+    assert _labels(text).get(goal) == "StrategicGoal", _labels(text)
+
+
+def test_a_quoted_goal_in_a_campaign_pilot_is_none() -> None:
+    labels = _labels("该社区获评某省“幸福社区”建设试点。")
+    assert not [k for k, c in labels.items() if c == "StrategicGoal"], labels

@@ -137,9 +137,11 @@ class Resolver:
                 continue
             if nc == "Goal" and oc not in ("Mechanism",):
                 continue
-            if nc == "Goal" and text[s.end_char:s.end_char + 1 + 2].lstrip("”").startswith(self.campaigns) \
+            if nc == "Goal" and text[s.end_char:s.end_char + 1] == "”" \
+                    and text[s.end_char + 1:s.end_char + 1 + 2].startswith(self.campaigns) \
                     and s.end_char + 2 < outer.end_char:
-                continue  # 某省“某某社区”建设试点: the programme builds it; the aim is not stated for itself
+                continue  # 某省“某某社区”建设试点: the programme builds it; the aim is not stated for itself (an
+                # unquoted goal before 建设 in a title is: 关于加强某某现代化建设的实施意见)
             if s.id_ == "part":
                 pass  # “A+B”: each part is named for itself
             elif nc == "Actor" and oc == "Mechanism" and text[s.start_char:s.end_char] in self.bare and \
