@@ -110,3 +110,26 @@ def test_a_goal_in_a_title_before_a_campaign_noun_stays(text: str, goal: str) ->
 def test_a_quoted_goal_in_a_campaign_pilot_is_none() -> None:
     labels = _labels("该社区获评某省“幸福社区”建设试点。")
     assert not [k for k, c in labels.items() if c == "StrategicGoal"], labels
+
+
+# -- qualities joined by 的 to a place: not to a quality jieba tags as a place ------------------------------
+@pytest.mark.parametrize("text", ["努力建设和谐宜居的美丽城市，打造安全稳定的社会环境。", "努力建設和諧宜居的美麗城市。"])
+def test_qualities_before_a_quality_make_no_cut_goal(text: str) -> None:
+    labels = _labels(text)
+    assert "和谐宜居的美丽" not in labels, labels
+    assert labels.get("美丽城市") == "StrategicGoal", labels
+
+
+def test_qualities_of_a_named_place_stay_one_goal() -> None:
+    assert _labels("建设和谐宜居的长沙。").get("和谐宜居的长沙") == "StrategicGoal"
+
+
+# -- a year before a group's name ----------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "group"), [
+    ("市财政下达2025年度城乡居民基本医疗保险补助资金。", "城乡居民"),
+    ("2024年度村幹部報酬提高10%。", "村干部"),
+])
+def test_a_year_is_not_part_of_a_groups_name(text: str, group: str) -> None:
+    labels = _labels(text)
+    assert labels.get(group) == "Group", labels
+    assert not any(k.startswith("年度") for k in labels), labels

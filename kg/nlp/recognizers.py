@@ -655,8 +655,8 @@ class MorphologyRecognizer:
             if k > 0 and _DIGIT.search(w[k - 1]) and t[0] in self.lexicon.qualifiers \
                     and _is_unit_token(t[1:], self.lexicon):
                 break  # N+余户+某某家庭: a qualified measure word after a number
-            if k > 0 and t in _DATE_UNITS and _DIGIT.search(w[k - 1]):
-                break  # 9月24日+某市某某委员会: the date ends before the name
+            if k > 0 and (t in _DATE_UNITS or core == "Actor" and t in self._year_marks) and _DIGIT.search(w[k - 1]):
+                break  # 9月24日+某市某某委员会, 2025+年度+城乡居民: the date ends before the name
             if core == "Mechanism" and j < i and k >= 1 and w[k - 1] in ("和", "与", "及") and len(t) >= 2 \
                     and self._finite[t] and t not in self._people_modifiers:
                 break  # 新建和改造+某某服务站: the second of two coordinated predicates, not part of the name
@@ -1598,7 +1598,8 @@ class SloganRecognizer:
             m = n + 1
             while m < len(words) and words[m] in lx.qualities and m - n < 4:
                 m += 1
-            if m + 1 < len(words) and words[m] == "的" and (words[m + 1] in lx.places or tags.get(words[m + 1]) == "ns"):
+            if m + 1 < len(words) and words[m] == "的" and words[m + 1] not in lx.qualities \
+                    and (words[m + 1] in lx.places or tags.get(words[m + 1]) == "ns"):  # (美丽: a quality jieba tags ns)
                 lead = self._higher.search(text, max(0, offs[n] - 8), offs[n])
                 add_candidate(doc, lead.start() if lead else offs[n], offs[m + 1] + len(words[m + 1]),
                               "StrategicGoal", "slogan")  # 和谐宜居的某地: the qualities of a place aimed at
