@@ -156,3 +156,15 @@ def test_a_body_sending_a_team_is_named(text: str, body: str, team: str) -> None
 
 def test_a_bare_team_names_no_body() -> None:
     assert set(_labels("调研组一行深入镇村开展调研。")) == {"调研组"}
+
+
+@pytest.mark.parametrize(("text", "body", "team"), [
+    ("省民政厅调研组一行到我县调研。", "省民政厅", "省民政厅调研组"),
+    ("市民政局評估組對項目進行評估。", "市民政局", "市民政局评估组"),
+])
+def test_a_level_and_body_sending_a_team_are_named(text: str, body: str, team: str) -> None:
+    labels = _labels(text)
+    assert labels.get(body) == "GovernmentBody", labels
+    assert labels.get(team) == "Organization", labels
+    assert (team, body) in {(r.subject[1], r.object[1]) for r in extract_text(text).relations
+                            if r.predicate == "subOrganizationOf"}

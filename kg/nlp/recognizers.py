@@ -879,6 +879,10 @@ class MorphologyRecognizer:
             if core == "Actor" and _DISTRIBUTIVE.match(span_text):
                 continue  # 一户一社工, 一村一辅警: a distributive rule of a programme, no actor
             add(j, i + 1, cls, "morphology")
+            sender = lx.heads.get(self.head_of(w[i - 1]) or "", ("",))[0] if j < i else ""
+            if cls == "Organization" and standalone and word == head and sender in ("GovernmentBody", "PartyOrganization") \
+                    and "".join(w[j:i]) not in lx.entries:
+                add(j, i, sender, "morphology")  # 某省委组织部+调研组: the body sending the team, named for itself
             last = (i, j, head)
             # coordination sharing the head: 专家驻点和志愿者进楼栋服务机制 -> 专家驻点机制
             ends_np = i + 1 >= len(w) or self._stop(w, i + 1)
