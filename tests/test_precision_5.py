@@ -133,3 +133,25 @@ def test_a_year_is_not_part_of_a_groups_name(text: str, group: str) -> None:
     labels = _labels(text)
     assert labels.get(group) == "Group", labels
     assert not any(k.startswith("年度") for k in labels), labels
+
+
+# -- a base or a section names a platform only as a digital or service one ----------------------------------
+@pytest.mark.parametrize("text", [
+    "设备底座松动，存在安全隐患。",
+    "設備底座鬆動，存在安全隱患。",
+    "商场设立新能源汽车专区，吸引大批顾客。",
+    "当年伊犁专区、塔城专区划归自治州管辖。",
+])
+def test_a_physical_base_or_section_is_no_platform(text: str) -> None:
+    labels = _labels(text)
+    assert not [k for k, c in labels.items() if c == "Platform"], labels
+
+
+@pytest.mark.parametrize(("text", "platform"), [
+    ("夯实数字底座，推动数据资源整合。", "数字底座"),
+    ("建設全省統一的社區治理數字底座。", "社区治理数字底座"),
+    ("开设政务服务网上专区，方便群众办事。", "政务服务网上专区"),
+    ("在平台開設「鄰里事務」專區。", "“邻里事务”专区"),
+])
+def test_a_digital_base_or_section_is_a_platform(text: str, platform: str) -> None:
+    assert _labels(text).get(platform) == "Platform", _labels(text)

@@ -419,6 +419,8 @@ class MorphologyRecognizer:
         self._launch = frozenset(self.lexicon.word_lists.get("launchVerbs", ()))  # 开展+……+试点
         self._launched = frozenset(self.lexicon.word_lists.get("launchedHeads", ()))
         self._rating_heads = frozenset(self.lexicon.word_lists.get("ratingHeads", ()))  # 某某星级评定
+        self._digital_heads = frozenset(self.lexicon.word_lists.get("digitalOnlyHeads", ()))  # 底座, 专区
+        self._digital_stems = tuple(self.lexicon.word_lists.get("digitalStems", ())) or ("\0",)  # 数字, 政务 …
         self._uniform = frozenset(self.lexicon.word_lists.get("uniformWords", ()))  # 全省+统一+的+某某平台
         self._manner_nouns = frozenset(self.lexicon.word_lists.get("mannerNouns", ()))  # 以……方式+V
         self._campaigns = tuple(self.lexicon.word_lists.get("campaignNouns", ())) or ("\0",)  # 某某建设
@@ -856,6 +858,9 @@ class MorphologyRecognizer:
                 # a rating before a preposition is the verb (rated as)
             if span_text == head and not standalone:
                 continue
+            if head in self._digital_heads and "”" not in span_text and not any(x in span_text for x in self._digital_stems):
+                continue  # 设备底座, 某某汽车专区: a base or a section names a platform only as a digital one (数字底座)
+                # or with a name of its own in quotes (“某某”专区)
             if head in self._launched and j < i and (k := self._issued_start(w, j, i, self._launch, 16)) is not None:
                 j, span_text = k, "".join(w[k:i + 1])  # 开展“某某”群体融入城镇试点: all the verb launches
             if core == "Mechanism" and j >= 2 and self._tag(w[j - 1]) == "d" and len(w[j - 1]) == 2 \
