@@ -151,7 +151,7 @@ def test_a_physical_base_or_section_is_no_platform(text: str) -> None:
     ("夯实数字底座，推动数据资源整合。", "数字底座"),
     ("建設全省統一的社區治理數字底座。", "社区治理数字底座"),
     ("开设政务服务网上专区，方便群众办事。", "政务服务网上专区"),
-    ("在平台開設「鄰里事務」專區。", "“邻里事务”专区"),
+    ("在平台開設「鄰里事務」專區。", "邻里事务专区"),
 ])
 def test_a_digital_base_or_section_is_a_platform(text: str, platform: str) -> None:
     assert _labels(text).get(platform) == "Platform", _labels(text)
