@@ -155,3 +155,16 @@ def test_a_physical_base_or_section_is_no_platform(text: str) -> None:
 ])
 def test_a_digital_base_or_section_is_a_platform(text: str, platform: str) -> None:
     assert _labels(text).get(platform) == "Platform", _labels(text)
+
+
+# -- a profile line opened by a party of a case names no person -----------------------------------------
+@pytest.mark.parametrize("text", ["申请人，女，退休职工，家住某社区。", "當事人，男，45歲，無業。"])
+def test_a_party_noun_opening_a_profile_line_is_no_person(text: str) -> None:
+    labels = _labels(text)
+    assert not [k for k, c in labels.items() if c == "Person"], labels
+
+
+@pytest.mark.parametrize(("text", "person"), [("王丽华，女，1975年生，大学学历。", "王丽华"),
+                                                ("陳嘉欣，女，1980年出生。", "陈嘉欣")])
+def test_a_name_opening_a_profile_line_stays_a_person(text: str, person: str) -> None:
+    assert _labels(text).get(person) == "Person", _labels(text)

@@ -1706,6 +1706,7 @@ class PersonRecognizer:
         #: 某某同志, 某某先生 (grammar ``personHonorifics``); 某某，女，…… (grammar ``genderWords``)
         self._honorifics = frozenset(self.lexicon.word_lists.get("personHonorifics", ()))
         self._genders = frozenset(self.lexicon.word_lists.get("genderWords", ()))
+        self._party_ends = tuple(self.lexicon.word_lists.get("partyNounEnds", ())) or ("\0",)  # 申请+人
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
@@ -1768,6 +1769,8 @@ class PersonRecognizer:
         if not _NAME.fullmatch(word) or word in self._known:
             return False
         tag = self._tags.get(word)
+        if tag is not None and word.endswith(self._party_ends):
+            return False  # 申请人，女，……: a party of a case (a word jieba knows ending in 人/者), no one's name
         return tag is None or tag.startswith("nr")
 
     @property
