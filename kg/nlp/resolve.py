@@ -141,7 +141,7 @@ class Resolver:
                     and text[s.end_char + 1:s.end_char + 1 + 2].startswith(self.campaigns) \
                     and s.end_char + 2 < outer.end_char:
                 continue  # 某省“某某社区”建设试点: the programme builds it; the aim is not stated for itself (an
-                # unquoted goal before 建设 in a title is: 关于加强某某现代化建设的实施意见)
+                # unquoted goal before 建设 in a title is: 关于推进某某现代化+建设+办法)
             if s.id_ == "part":
                 pass  # “A+B”: each part is named for itself
             elif nc == "Actor" and oc == "Mechanism" and text[s.start_char:s.end_char] in self.bare and \
