@@ -168,3 +168,18 @@ def test_a_party_noun_opening_a_profile_line_is_no_person(text: str) -> None:
                                                 ("陳嘉欣，女，1980年出生。", "陈嘉欣")])
 def test_a_name_opening_a_profile_line_stays_a_person(text: str, person: str) -> None:
     assert _labels(text).get(person) == "Person", _labels(text)
+
+
+# -- a condition supposed is no weakness stated -----------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "如资金不够，由县财政补足。",
+    "若人手不足，可向街道申請臨時借調。",
+    "一旦經費不足，項目將暫停實施。",
+])
+def test_a_conditional_clause_states_no_weakness(text: str) -> None:
+    assert not _challenges(text), _challenges(text)
+
+
+@pytest.mark.parametrize("text", ["如今社区人手不足，工作压力大。", "若干社區人手不足，服務難以覆蓋。"])
+def test_words_opening_like_a_conditional_keep_the_weakness(text: str) -> None:
+    assert any("人手不足" in c for c in _challenges(text)), _challenges(text)

@@ -1878,6 +1878,7 @@ class ChallengeRecognizer:
         self._partial = frozenset(lists.get("partialSubjects", ()))  # 一些部门……: the part stays in the weakness
         self._offload = re.compile(alternation(lists.get("offloadCues", ())) or "(?!)")
         self._prevent = re.compile(alternation(lists.get("preventVerbs", ())) or "(?!)")
+        self._conditionals = frozenset(lists.get("conditionalOpeners", ()))  # 如, 若, 如果 … opening a clause
         self._modals = tuple(lists.get("modalVerbs", ())) or ("\0",)  # 要+层层下压+责任: a directive
         #: the fillers a weakness drops from its start, in the lexicon's order (not the quantifiers: 部分小区……,
         #: the weakness is stated of a part, the part belongs to it)
@@ -1904,10 +1905,16 @@ class ChallengeRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
         full = doc_text(doc)
+        words, offs = doc_words(doc)
         for clause in spans.records(doc, "clauses"):
             text = full[clause.start_char:clause.end_char].rstrip(",;:。!?\n")
             if full[clause.start_char:clause.end_char].rstrip("\n").endswith(":") and self._announce.search(text):
                 continue  # 当前某某仍面临一些问题: what follows the colon are the weaknesses
+            k = bisect.bisect_left(offs, clause.start_char)
+            while k < len(words) and words[k].isspace():
+                k += 1
+            if k < len(words) and words[k] in self._conditionals:
+                continue  # 如+资金不够,由某某补足: a condition supposed, no weakness stated (如今, 若干 are other words)
             found = False
             pos = 0
             if (m := _PHENOMENON.search(text) or self._feature.search(text)) is not None:
