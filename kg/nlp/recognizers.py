@@ -1887,6 +1887,12 @@ class ChallengeRecognizer:
         self._leading += tuple(d for d in self.lexicon.deictics if d not in self._leading)
         #: a conjunction joining the weakness to the one before (……不足、高龄化严重,且某某偏低) is left out too
         self._leading += tuple(c for c in lists.get("leadingConjunctions", ()) if c not in self._leading)
+        #: the fillers of ``_leading`` that a clause may open with, by first character, in their order (not the
+        #: partial subjects, which stay in the weakness): one dictionary look-up per position, not a scan
+        self._leading_at: dict[str, tuple[str, ...]] = {}
+        for f in self._leading:
+            if f and f not in self._partial:
+                self._leading_at[f[0]] = (*self._leading_at.get(f[0], ()), f)
         #: 某某仍面临一些问题: a clause closing with a colon after one of these verbs announces the weaknesses
         self._announce = re.compile(alternation(lists.get("announceVerbs", ())) or "(?!)")
         self._remedy = re.compile(alternation(self.lexicon.word_lists.get("remedyVerbs", ())))
@@ -1921,7 +1927,8 @@ class ChallengeRecognizer:
                 self._add(doc, m.group(1), clause.start_char)  # 部分小区存在“某某”现象
                 continue
             lead = 0  # 一是部分指标……: the restricted part is read after the fillers opening the clause
-            while (f := next((f for f in self._leading if text.startswith(f, lead) and f not in self._partial), None)):
+            while lead < len(text) and (f := next(
+                    (f for f in self._leading_at.get(text[lead], ()) if text.startswith(f, lead)), None)):
                 lead += len(f)
             if (m := self._restricted.match(text, lead)) is not None and "才" not in text:
                 self._add(doc, m.group(1), clause.start_char + lead, self._partial)  # 部分考核项只有定性描述
