@@ -1211,6 +1211,18 @@ _GAP_PUNCT = frozenset(",;:。!?\n、")
 _YEAR_OR_ALL = r"(?:19|20)\d{2}年(?:底|末|内)?|全[省市县区]"
 
 
+def _figure_subject_patterns(lx: Lexicon) -> tuple:
+    """The patterns of :func:`_figure_subjects` (built once per lexicon)."""
+    link = alternation(lx.word_lists.get("linkVerbs", ()))
+    link_tail = re.compile(rf"(?:{link}|{alternation(tuple(lx.qualifiers))})+$")
+    openers = re.compile(rf"(?:{_YEAR_OR_ALL}|{alternation(lx.word_lists.get('figureOpeners', ()))})*")
+    rate_of = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(lx.word_lists.get('peopleRates', ()))})")
+    share = re.compile(alternation(lx.word_lists.get("shareWords", ())))
+    anaphor = re.compile(rf"(?:{alternation(lx.word_lists.get('anaphors', ()))})([\u4e00-\u9fff]{{2,6}})")
+    cases = tuple(lx.word_lists.get("caseNouns", ())) or ("\0",)
+    return link_tail, openers, rate_of, share, anaphor, cases
+
+
 def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, tokenize
                      ) -> tuple[list[tuple], list[dict]]:
     """Revise what each figure measures, after the relation rules: (1) the name counted right after the
@@ -1228,12 +1240,7 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
     Returns the revised metrics and the mentions added for (2)."""
     if not got.metrics:
         return got.metrics, []
-    link = alternation(lx.word_lists.get("linkVerbs", ()))
-    link_tail = re.compile(rf"(?:{link}|{alternation(tuple(lx.qualifiers))})+$")
-    openers = re.compile(rf"(?:{_YEAR_OR_ALL}|{alternation(lx.word_lists.get('figureOpeners', ()))})*")
-    rate_of = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(lx.word_lists.get('peopleRates', ()))})")
-    share = re.compile(alternation(lx.word_lists.get("shareWords", ())))
-    cases = tuple(lx.word_lists.get("caseNouns", ())) or ("\0",)
+    link_tail, openers, rate_of, share, anaphor, cases = per_lexicon(lx, "figure-subjects", _figure_subject_patterns)
     nominal: dict[str, bool] = {}  # noun phrase -> a noun phrase of its own (names recur: decided once)
 
     def is_np(noun: str) -> bool:
@@ -1241,7 +1248,6 @@ def _figure_subjects(got: _Collected, raw: list[dict], norm: str, lx: Lexicon, t
             nominal[noun] = _noun_phrase(noun, tokenize, lx, share)
         return nominal[noun]
 
-    anaphor = re.compile(rf"(?:{alternation(lx.word_lists.get('anaphors', ()))})([\u4e00-\u9fff]{{2,6}})")
     mentions = sorted(((r["s"], r["e"], r) for r in raw if core_class(r["cls"]) in ("Actor", "Mechanism")),
                       key=itemgetter(0, 1))
     m_starts = [m[0] for m in mentions]
@@ -1524,13 +1530,15 @@ class _HeadTails:
             if len(toks) >= 2 and len(toks[-1]) >= 2 and "”" not in toks[-1]:
                 by_tail.setdefault(toks[-1], {}).setdefault(norm[a:b].replace("“", "").replace("”", ""), (a, b))
         self.first = {t: next(iter(names.values())) for t, names in by_tail.items() if len(names) == 1}
-        self.pattern = re.compile(alternation(tuple(self.first))) if self.first else None
+        self.pattern: re.Pattern | None = None  # compiled on first use: most documents never ask
 
     def named(self, lo: int, hi: int, opening: bool = False) -> tuple[int, int] | None:
         """The name whose last word stands alone in ``[lo, hi)`` (at ``lo`` itself when ``opening``): not inside
         another name, not modifying a noun after it (驿站护理员), unless counted one by one (每个驿站运营费)."""
-        if self.pattern is None:
+        if not self.first:
             return None
+        if self.pattern is None:
+            self.pattern = re.compile(alternation(tuple(self.first)))
         norm = self.norm
         for m in self.pattern.finditer(norm, lo, hi):
             if opening and m.start() != lo:
