@@ -69,7 +69,7 @@ from kg.nlp import spans
 from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon, per_lexicon
 from kg.nlp.segment import ENUMERATION, Sentence, clause_bounds, sentences
 from kg.nlp.spans import Rec
-from kg.nlp.tokenizer import doc_text, doc_words
+from kg.nlp.tokenizer import _Memo, doc_text, doc_words
 
 __all__ = ["RelationExtractor", "place_label", "place_rank"]
 
@@ -152,6 +152,15 @@ def place_rank(name: str, lx: Lexicon) -> int | None:
     """The rank of a place name: 0 province, 1 city, 2 county or district, 3 below (town, village, 分区);
     the lexicon's level first (北京市 is a province), else the end of the name (grammar ``placeLevels*``);
     None for a kind of place (社区, 城区, 乡镇: a stem under two characters or ending in a level)."""
+    return per_lexicon(lx, "place ranks", _place_ranks)[name]
+
+
+def _place_ranks(lx: Lexicon) -> _Memo:
+    """name -> :func:`place_rank` (a pure function of the name, once the lexicon is loaded)."""
+    return _Memo(lambda name: _place_rank(name, lx))
+
+
+def _place_rank(name: str, lx: Lexicon) -> int | None:
     e = lx.places.get(name)
     if e is not None and e.admin_level in _ADMIN_RANK:
         return _ADMIN_RANK[e.admin_level]
