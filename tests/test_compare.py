@@ -149,6 +149,13 @@ def test_cli_compare_bad_references_fail_in_one_line(store_path, a, b, message):
     assert message in res.output and "Traceback" not in res.output
 
 
+def test_cli_compare_no_match_hint_names_the_store(store_path):
+    # without --store, `govkg query --name document_list` lists the bundled sample, not the store's documents
+    res = runner.invoke(app, ["compare", "no such plan", "plans/2021.txt", "--store", str(store_path)],
+                        terminal_width=300)
+    assert res.exit_code == 2 and "document_list` with the same --store" in res.output
+
+
 def test_cli_compare_needs_a_store(tmp_path):
     res = runner.invoke(app, ["compare", "a", "b"])
     assert res.exit_code == 2 and "--store" in res.output

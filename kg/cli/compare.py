@@ -72,7 +72,7 @@ def resolve_document(docs: list[dict[str, Any]], ref: str) -> dict[str, Any]:
         return found[0]
     if not found:
         raise LookupError(f"no document matches {ref!r} (give its IRI, source path or title; "
-                          "`govkg query --name document_list` lists them)")
+                          "`govkg query --name document_list` with the same --store or --graph lists them)")
     names = "; ".join(f"{d['title'] or '(untitled)'} <{d['iri']}>" for d in found[:5])
     more = f" and {len(found) - 5} more" if len(found) > 5 else ""
     raise LookupError(f"{ref!r} matches {len(found)} documents: {names}{more}; give the IRI or source path")
