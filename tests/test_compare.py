@@ -156,6 +156,15 @@ def test_cli_compare_no_match_hint_names_the_store(store_path):
     assert res.exit_code == 2 and "document_list` with the same --store" in res.output
 
 
+def test_cli_compare_help_line_is_one_line():
+    # a docstring broken over two lines showed its line break in the command list of `govkg --help`
+    from kg.cli.compare import compare_command
+
+    assert "\n" not in compare_command.__doc__.strip()
+    res = runner.invoke(app, ["--help"])
+    assert res.exit_code == 0 and "changed figures" in res.output
+
+
 def test_cli_compare_needs_a_store(tmp_path):
     res = runner.invoke(app, ["compare", "a", "b"])
     assert res.exit_code == 2 and "--store" in res.output

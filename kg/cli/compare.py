@@ -134,8 +134,7 @@ def compare_command(
     limit: int = typer.Option(40, "--limit", help="Names listed per cell of the table (json lists all)."),
     timeout: float = typer.Option(60.0, "--timeout", help="Stop each query after this many seconds."),
 ) -> None:
-    """Compare two documents: actors, mechanisms, goals and challenges they share, the second adds or
-    drops, and figures that changed for the same subject and unit."""
+    """Compare two documents: shared, new and dropped actors, mechanisms, goals, challenges; changed figures."""
     from kg.cli._app import open_input
     from kg.query import QueryError, QueryTimeout
 
