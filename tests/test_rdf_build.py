@@ -262,3 +262,13 @@ def test_a_traditional_text_keeps_its_names_as_zh_hant_aliases() -> None:
     # a simplified text gets none
     g2 = graph_of([extract_text("社会福利署联同区议会推出“长者关怀”计划，惠及1200名独居长者。")])
     assert not [o for o in g2.objects(None, SKOS.altLabel) if o.language and o.language.lower() == "zh-hant"]
+
+
+def test_a_metric_label_in_traditional_characters_does_not_repeat_its_figure():
+    # the statement is simplified (约80万个) and the quote is as written (約80萬個): the label was
+    # "……约80万个住宅单位:約80萬個"
+    from kg.pipeline import extract_text, graph_of
+
+    g = graph_of([extract_text("某市房屋署計劃於2035年前興建約80萬個住宅單位。")])
+    labels = [str(o) for m in g.subjects(RDF.type, GOV.Metric) for o in g.objects(m, RDFS.label)]
+    assert labels and all("萬" not in x and ":" not in x for x in labels), labels

@@ -340,14 +340,22 @@ def _relation_triples(add, target, doc: Document, d: str, s: str, p: str, o: str
         add((a, _COMMENT, Lit(r.trigger, "zh")))
 
 
+def _normalised(text: str) -> str:
+    from kg.ingest import normalise
+
+    return normalise(text)[0]
+
+
 def _metric_triples(add, target, doc: Document, d: str, agent: str, q: Quantity, by_key: dict) -> None:
     m = iri.metric_str(doc.id, q.span.start, q.span.end)
     add((m, _TYPE, _METRIC))
     # the statement names the figure; it is followed by the figure itself unless it already holds it
     # (a label "87.5%:87.5%" or "投入约1.3亿元:约1.3亿元" only repeats it)
+    # the statement comes from the normalised text: a figure written in traditional characters (約50萬個)
+    # is in it as simplified ones (约50万个)
     quote = q.span.quote
-    label = q.statement if q.statement and quote in q.statement else (
-        f"{q.statement}:{quote}" if q.statement else quote)
+    held = bool(q.statement) and (quote in q.statement or (_normalised(quote) or quote) in q.statement)
+    label = q.statement if held else (f"{q.statement}:{quote}" if q.statement else quote)
     add((m, _LABEL, Lit(label, "zh")))
     add((m, _gov("value"), Lit(_decimal_lex(q.value), None, _XSD_DECIMAL)))
     add((m, _gov("unit"), Lit(q.unit)))
