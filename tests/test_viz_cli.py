@@ -129,6 +129,7 @@ def test_bad_input_fails_in_one_line_and_keeps_the_old_page(tmp_path: Path, make
         (["--store", "somewhere"], "not both"),
         (["--max-nodes", "0"], "--max-nodes must be at least 1"),
         (["--hops", "-1"], "--hops must be 0 or more"),
+        (["--hops", "1"], "--hops needs --focus"),  # was ignored: the whole graph was drawn
     ],
 )
 def test_bad_options_are_usage_errors(ttl: Path, tmp_path: Path, args, message):

@@ -25,7 +25,8 @@ def viz(
         "--max-nodes", help="Keep the N most central nodes; the rest are cut (and listed).")] = None,
     focus: Annotated[str | None, typer.Option(
         "--focus", help="IRI or label of an entity: draw its neighbourhood.")] = None,
-    hops: Annotated[int, typer.Option("--hops", help="Radius of the --focus neighbourhood.")] = 2,
+    hops: Annotated[int | None, typer.Option(
+        "--hops", help="Radius of the --focus neighbourhood (default 2).")] = None,
     lang: Annotated[str, typer.Option("--lang", help="Language the page opens in: zh or en.")] = "zh",
     size_by: Annotated[str, typer.Option(
         "--size-by", help="Node size and --max-nodes ranking: pagerank or degree.")] = "pagerank",
@@ -42,8 +43,11 @@ def viz(
         fail(f"--size-by must be pagerank or degree, not {size_by!r}", EXIT_USAGE)
     if max_nodes is not None and max_nodes < 1:
         fail(f"--max-nodes must be at least 1, not {max_nodes}", EXIT_USAGE)
-    if hops < 0:
+    if hops is not None and hops < 0:
         fail(f"--hops must be 0 or more, not {hops}", EXIT_USAGE)
+    if hops is not None and focus is None:
+        fail("--hops needs --focus (the entity whose neighbourhood is drawn)", EXIT_USAGE)
+    hops = 2 if hops is None else hops
     if graph is not None and store is not None:
         fail("give --graph or --store, not both", EXIT_USAGE)
     if output.exists() and output.is_dir():
