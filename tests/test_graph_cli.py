@@ -111,11 +111,14 @@ def test_explicit_path(ttl: Path) -> None:
     (["--store", "no-store-here"], 1, "no Oxigraph store"),
     (["--from", "x"], 2, "both --from and --to"),
     (["--backend", "gpu"], 2, "--backend must be one of"),
+    (["--top", "0"], 2, "--top must be at least 1"),  # was click's boxed usage message
 ])
 def test_bad_input_fails_in_one_line(args: list[str], code: int, message: str) -> None:
     result = analyze(*args)
     assert result.exit_code == code
     assert message in result.output and "Traceback" not in result.output
+    if args[0] == "--top":
+        assert len(result.output.strip().splitlines()) == 1
 
 
 def test_graph_and_store_together_is_a_usage_error(ttl: Path, tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ def analyze_command(
     graph: list[Path] = typer.Option([], "--graph", "-g", help="Analyse this RDF file (Turtle, JSON-LD, "
                                      "N-Triples, ...); repeat for several."),
     store: Path | None = typer.Option(None, "--store", "-s", help="Analyse the Oxigraph store in this folder."),
-    top_n: int = typer.Option(10, "--top", "-n", min=1, help="Rows per table."),
+    top_n: int = typer.Option(10, "--top", "-n", help="Rows per table (1 or more)."),
     seed: int = typer.Option(0, "--seed", help="Seed of the community detection."),
     source: str | None = typer.Option(None, "--from", help="Start of the explanation path (IRI or label)."),
     target: str | None = typer.Option(None, "--to", help="End of the explanation path (IRI or label)."),
@@ -73,6 +73,8 @@ def analyze_command(
 
     if backend not in BACKENDS:
         fail(f"--backend must be one of {', '.join(BACKENDS)}", EXIT_USAGE)
+    if top_n < 1:
+        fail(f"--top must be at least 1, not {top_n}", EXIT_USAGE)
     if (source is None) != (target is None):
         fail("give both --from and --to, or neither", EXIT_USAGE)
     G = load_networkx(store, graph)
