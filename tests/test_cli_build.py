@@ -211,3 +211,16 @@ def test_an_unwritable_out_fails_before_extracting(tmp_path: Path, monkeypatch: 
     result = CliRunner().invoke(app, ["build", str(tmp_path / "a.txt"), "--store", str(tmp_path / "st"),
                                       "-o", "/proc/govkg-test/out"])
     assert result.exit_code == 0, result.output
+
+
+def test_python_m_kg_cli_runs_govkg(tmp_path: Path):
+    # `python -m kg.cli` (a checkout on PYTHONPATH, no console script) said "'kg.cli' is a package and
+    # cannot be directly executed"
+    import sys
+
+    root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "query", "--list"], cwd=tmp_path, check=False,
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "actors_mechanisms" in proc.stdout

@@ -1,0 +1,5 @@
+"""``python -m kg.cli ...``: the ``govkg`` command without its console script (a checkout on PYTHONPATH)."""
+
+from kg.cli import main
+
+main()
