@@ -44,7 +44,10 @@ def test_analyze_a_file(ttl: Path) -> None:
                     "Explanation path"):
         assert heading in out
     G = to_networkx(build_graph([synthetic_extraction(80, 160, n_quantities=6, seed=3)]))
-    assert f"{G.number_of_nodes()} entities" in out and f"{G.number_of_edges()} relations" in out
+    assert f"{G.number_of_nodes()} entities" in out and f"{G.number_of_edges()} links" in out
+    # the relations match `govkg build`'s count of relation assertions; measures edges are counted apart
+    m = sum(1 for *_, d in G.edges(data=True) if d["predicate"].endswith("#measures"))
+    assert f"({G.number_of_edges() - m} relations, {m} from a metric" in " ".join(out.split())
     bc = betweenness(G)
     best_actor = max((v for v in G if G.nodes[v]["cls"] == "Actor"), key=lambda v: (bc[v], str(v)))
     assert G.nodes[best_actor]["label"] in out

@@ -92,9 +92,12 @@ def analyze_command(
     counts: dict[str, int] = {}
     for _, d in G.nodes(data=True):
         counts[d["cls"]] = counts.get(d["cls"], 0) + 1
+    # `govkg build` counts relation assertions; a metric's gov:measures is an edge here too
+    measures = sum(1 for *_, d in G.edges(data=True) if str(d.get("predicate", "")).endswith("#measures"))
     console.print(f"[bold]{G.number_of_nodes()}[/] entities "
                   f"({', '.join(f'{c} {k}' for c, k in sorted(counts.items(), key=lambda x: -x[1]))}), "
-                  f"[bold]{G.number_of_edges()}[/] relations", highlight=False)
+                  f"[bold]{G.number_of_edges()}[/] links ({G.number_of_edges() - measures} relations, "
+                  f"{measures} from a metric to what it measures)", highlight=False)
 
     pr = pagerank(G, backend=backend)  # type: ignore[arg-type]
     bc = betweenness(G, seed=seed, backend=backend)  # type: ignore[arg-type]
