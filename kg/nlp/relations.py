@@ -67,9 +67,10 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp import spans
 from kg.nlp.lexicon import Lexicon, alternation, core_class, load_default_lexicon, per_lexicon
+from kg.nlp.recognizers import _Memo
 from kg.nlp.segment import ENUMERATION, Sentence, clause_bounds, sentences
 from kg.nlp.spans import Rec
-from kg.nlp.tokenizer import _Memo, doc_text, doc_words
+from kg.nlp.tokenizer import doc_text, doc_words
 
 __all__ = ["RelationExtractor", "place_label", "place_rank"]
 
