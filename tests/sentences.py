@@ -23,6 +23,21 @@ def triples(text: str) -> set[tuple[str, str, str]]:
     return {(normalise_name(r.subject[1]), r.predicate, normalise_name(r.object[1])) for r in x.relations}
 
 
+def entities(text: str) -> set[tuple[str, str]]:
+    """The entities extracted from ``text`` as (core class, label)."""
+    return {(e.core, e.label) for e in extract_text(text).entities}
+
+
+def labels(text: str, core: str) -> set[str]:
+    """The labels of the entities of core class ``core``."""
+    return {label for c, label in entities(text) if c == core}
+
+
+def names(text: str, core: str) -> set[str]:
+    """Labels and aliases of the entities of core class ``core``."""
+    return {n for e in extract_text(text).entities if e.core == core for n in (e.label, *e.aliases)}
+
+
 def linked(t: set, a: str, b: str, pred: str | None = None) -> bool:
     """Whether ``a`` and ``b`` are linked in ``t`` (either direction; by ``pred`` when given)."""
     return any({s, o} == {a, b} and (pred is None or p == pred) for s, p, o in t)

@@ -5,16 +5,10 @@ simplified and traditional forms, and a case where the rule must not fire."""
 from __future__ import annotations
 
 import pytest
+from sentences import entities as _ents
+from sentences import labels as _labels
 
 from kg.pipeline import extract_text
-
-
-def _ents(text: str) -> set[tuple[str, str]]:
-    return {(e.core, e.label) for e in extract_text(text).entities}
-
-
-def _labels(text: str, core: str) -> set[str]:
-    return {label for c, label in _ents(text) if c == core}
 
 
 def _classes(text: str) -> dict[str, str]:

@@ -6,22 +6,11 @@ where the rule must not fire."""
 from __future__ import annotations
 
 import pytest
+from sentences import entities as _ents
+from sentences import labels as _labels
+from sentences import names as _names
 
 from kg.pipeline import extract_text
-
-
-def _ents(text: str) -> set[tuple[str, str]]:
-    return {(e.core, e.label) for e in extract_text(text).entities}
-
-
-def _labels(text: str, core: str) -> set[str]:
-    return {label for c, label in _ents(text) if c == core}
-
-
-def _names(text: str, core: str) -> set[str]:
-    """Labels and aliases of the entities of core class ``core``."""
-    return {n for e in extract_text(text).entities if e.core == core for n in (e.label, *e.aliases)}
-
 
 # -- a verb with its subject before a quoted name ----------------------------------------------------------------
 
